@@ -1,0 +1,60 @@
+/**
+ * The only file that loads the native addon. Selection:
+ * - `PIDPROOF_BACKEND=fallback` forces the pure-TypeScript backend;
+ * - `PIDPROOF_BACKEND=native` requires the addon (a missing binary is an error);
+ * - otherwise the addon is used when a binary exists (prebuild or `build/`), else the fallback.
+ * Any load error other than "no binary found" is rethrown: a broken binary must not be hidden.
+ */
+import path from 'node:path';
+import nodeGypBuild from 'node-gyp-build';
+import { fallbackBackend } from './fallback';
+import type { Backend, RawIdentity, RawLiveness, RawScope } from './types';
+
+/** @internal the addon's exports (native/addon.cc). Never exported from the package. */
+export interface NativeAddon {
+  probe(pid: number): RawIdentity | null;
+  scope(): RawScope;
+  checkAlive(pid: number): RawLiveness | null;
+  tryLock(fd: number, exclusive: boolean): 'acquired' | 'busy' | 'unsupported';
+  unlock(fd: number): void;
+}
+
+function isNoBinaryError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (e === null || typeof e !== 'object') return false;
+  if (typeof e.message === 'string' && /No native build was found/.test(e.message)) return true;
+  return false;
+}
+
+function loadAddon(mode: string | undefined): NativeAddon | null {
+  if (mode === 'fallback') return null;
+  try {
+    return nodeGypBuild(path.join(__dirname, '..')) as NativeAddon;
+  } catch (err) {
+    if (isNoBinaryError(err) && mode !== 'native') return null;
+    throw err;
+  }
+}
+
+const mode = process.env.PIDPROOF_BACKEND || undefined;
+if (mode !== undefined && mode !== 'native' && mode !== 'fallback') {
+  throw new RangeError(
+    `PIDPROOF_BACKEND must be "native" or "fallback", got ${JSON.stringify(mode)}`,
+  );
+}
+
+/** @internal the addon, or null when the fallback is in use. */
+export const addon: NativeAddon | null = loadAddon(mode);
+
+/** @internal a Backend over the addon. */
+export function nativeBackendOf(a: NativeAddon): Backend {
+  return {
+    name: 'native',
+    probe: (pid) => a.probe(pid),
+    scope: () => a.scope(),
+    checkAlive: (pid) => a.checkAlive(pid),
+  };
+}
+
+/** @internal the selected backend. */
+export const selectedBackend: Backend = addon ? nativeBackendOf(addon) : fallbackBackend;

@@ -1,0 +1,54 @@
+/**
+ * pidproof: is the process that wrote this record still the same live process?
+ *
+ * Public API. Everything here is bound to the backend selected at load time (`backend`).
+ */
+import { selectedBackend } from './binding';
+import { createIdentityApi } from './identity';
+
+export type {
+  BootIdentity,
+  IdentityMatch,
+  OwnerRecord,
+  OwnerStatus,
+  OwnerStatusOptions,
+  OwnerVerdict,
+  Platform,
+  ProcessIdentity,
+  ProcessState,
+  Scope,
+  StartTokenUnit,
+  UniqueIdKind,
+} from './types';
+
+const api = createIdentityApi(selectedBackend);
+
+/** Which backend answers: the native addon, or the pure-TypeScript fallback. */
+export const backend: 'native' | 'fallback' = api.backend;
+
+/**
+ * The identity of the process with this PID, or null when there is none (a thread id is not a
+ * process). Throws TypeError/RangeError for a PID that is not an integer in [1, 2^31-1].
+ */
+export const processIdentity = api.processIdentity;
+
+/** The identity of this process (read once, then cached). */
+export const selfIdentity = api.selfIdentity;
+
+/** This boot: `bootId` and wall-clock `bootTimeMs` (both null where the OS has none). */
+export const bootIdentity = api.bootIdentity;
+
+/** The scope a PID is meaningful in: platform, hostname, boot id, PID namespace. */
+export const currentScope = api.currentScope;
+
+/**
+ * Compares a recorded identity with `current` (omitted: probes the PID now; null: gone).
+ * `same` and `different` are proofs; `unknown` means there is nothing comparable.
+ */
+export const compareIdentity = api.compareIdentity;
+
+/**
+ * Verdict on the owner of a record: `alive`, `dead`, `recycled`, `zombie`, `other-boot`,
+ * `foreign` (another host or PID namespace: never probed) or `unknown` (never `dead`).
+ */
+export const ownerStatus = api.ownerStatus;

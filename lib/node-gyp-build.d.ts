@@ -1,0 +1,4 @@
+declare module 'node-gyp-build' {
+  function nodeGypBuild(dir: string): unknown;
+  export = nodeGypBuild;
+}

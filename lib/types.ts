@@ -1,0 +1,166 @@
+/**
+ * Shared types of pidproof. The raw shapes (`RawIdentity`, `RawScope`, `Backend`) are the
+ * internal contract between the backends (native addon, pure-TypeScript fallback) and the public
+ * API; they are never exported from the package.
+ */
+
+/** Operating systems pidproof knows. Another OS reports its own `process.platform` name. */
+export type Platform = 'linux' | 'darwin' | 'win32' | 'freebsd' | (string & {});
+
+/** Unit of a start token; tokens compare only within one unit. */
+export type StartTokenUnit =
+  | 'linux-ticks'
+  | 'darwin-us'
+  | 'win32-filetime'
+  | 'freebsd-us-since-boot'
+  | 'ps-lstart-s'
+  | (string & {});
+
+/** Kind of a per-boot unique process id. */
+export type UniqueIdKind =
+  | 'linux-pidfs-inode'
+  | 'darwin-p_uniqueid'
+  | 'win32-process-sequence-number'
+  | (string & {});
+
+/** Process state, a fact at probe time (not part of identity). */
+export type ProcessState = 'running' | 'sleeping' | 'stopped' | 'zombie';
+
+/**
+ * Who a process is, in a form that survives `JSON.stringify`/`JSON.parse` and still compares
+ * correctly. Every 64-bit value is a decimal string.
+ */
+export interface ProcessIdentity {
+  /** Schema version of this record. */
+  v: 1;
+  /** OS that recorded it (`process.platform` names). */
+  platform: Platform;
+  /** PID as seen by the caller (in `pidNamespace`). */
+  pid: number;
+  /** Kernel start stamp of the process, decimal unsigned 64-bit string; null when unreadable. */
+  startToken: string | null;
+  /** Unit of `startToken`; null when `startToken` is null. */
+  startTokenUnit: StartTokenUnit | null;
+  /** Per-boot unique process id (Linux pidfs inode, macOS p_uniqueid, Windows sequence number). */
+  uniqueId: string | null;
+  /** Kind of `uniqueId`; null when `uniqueId` is null. */
+  uniqueIdKind: UniqueIdKind | null;
+  /** Wall-clock start in epoch milliseconds. Display only: may shift when the clock steps. */
+  startTimeMs: number | null;
+  /** Boot the record belongs to (Linux boot_id, macOS kern.bootsessionuuid, Windows BootId). */
+  bootId: string | null;
+  /** Linux PID namespace inode of the caller (decimal string); null elsewhere. */
+  pidNamespace: string | null;
+  /** Host name of the recording machine. */
+  hostname: string;
+  /** Parent PID at probe time (a fact, not identity). */
+  ppid: number | null;
+  /** State at probe time; null when it could not be read. */
+  state: ProcessState | null;
+  /** `partial` when some sources were denied (hidepid, another user's process on Windows). */
+  access: 'full' | 'partial';
+}
+
+/** The caller's scope: a PID means something only on this host, in this boot and namespace. */
+export interface Scope {
+  platform: Platform;
+  hostname: string;
+  bootId: string | null;
+  pidNamespace: string | null;
+}
+
+/** The boot the caller runs in. */
+export interface BootIdentity {
+  bootId: string | null;
+  /** Boot wall-clock time in epoch ms (whole seconds on Linux); null when unknown. */
+  bootTimeMs: number | null;
+}
+
+/** Result of comparing a recorded identity to a current one. */
+export type IdentityMatch = 'same' | 'different' | 'unknown';
+
+/** Verdict on a record's owner. */
+export type OwnerVerdict =
+  | 'alive'
+  | 'dead'
+  | 'recycled'
+  | 'zombie'
+  | 'other-boot'
+  | 'foreign'
+  | 'unknown';
+
+/**
+ * A record to judge: a full `ProcessIdentity`, or a partial legacy record. Only `pid` is required.
+ * `startToken` may be a decimal string or a non-negative integer (OpenClaw's `starttime`).
+ */
+export interface OwnerRecord {
+  pid: number;
+  startToken?: string | number | null;
+  startTokenUnit?: StartTokenUnit | null;
+  uniqueId?: string | null;
+  uniqueIdKind?: UniqueIdKind | null;
+  bootId?: string | null;
+  pidNamespace?: string | null;
+  hostname?: string | null;
+  platform?: Platform | null;
+  /** When the record was written, epoch ms. Lets legacy records be judged by start time. */
+  createdAtMs?: number | null;
+  [key: string]: unknown;
+}
+
+export interface OwnerStatusOptions {
+  /**
+   * Slack for wall-clock comparisons of legacy records (`createdAtMs` against a process start
+   * time or the boot time), in ms. Default 2000: Linux start times come from whole-second btime,
+   * `ps` gives whole seconds.
+   */
+  clockToleranceMs?: number;
+}
+
+export interface OwnerStatus {
+  verdict: OwnerVerdict;
+  /** The process now holding the PID, when it was probed and exists. */
+  current: ProcessIdentity | null;
+  /** One sentence saying why. */
+  detail: string;
+}
+
+// ---- internal backend contract ----------------------------------------------------------------
+
+/** @internal what a backend returns for one process. */
+export interface RawIdentity {
+  pid: number;
+  startToken: string | null;
+  startTokenUnit: string | null;
+  uniqueId: string | null;
+  uniqueIdKind: string | null;
+  startTimeMs: number | null;
+  ppid: number | null;
+  state: ProcessState | null;
+  access: 'full' | 'partial';
+}
+
+/** @internal the caller's scope as a backend reads it. */
+export interface RawScope {
+  platform: string;
+  bootId: string | null;
+  bootTimeMs: number | null;
+  pidNamespace: string | null;
+  hostname: string;
+}
+
+/** @internal cheap liveness answer. */
+export interface RawLiveness {
+  exists: boolean;
+  exited: boolean;
+  uniqueId: string | null;
+}
+
+/** @internal a source of process facts: the native addon or the pure-TypeScript fallback. */
+export interface Backend {
+  readonly name: 'native' | 'fallback';
+  probe(pid: number): RawIdentity | null;
+  scope(): RawScope;
+  /** null when this backend has no cheap exact liveness path. */
+  checkAlive(pid: number): RawLiveness | null;
+}

@@ -1,0 +1,144 @@
+// pidproof platform interface: pure C++, no Node headers.
+//
+// One implementation per OS (platform_linux.cc, platform_darwin.cc, platform_win32.cc,
+// platform_freebsd.cc, platform_unsupported.cc), chosen in binding.gyp. Every function returns a
+// Status and never throws; expected negatives ("no such process") are a Status code, not an error.
+// addon.cc turns a Status into a JS value or a JS error with `.code`, `.errno` and `.syscall`.
+#ifndef PIDPROOF_NATIVE_PLATFORM_H_
+#define PIDPROOF_NATIVE_PLATFORM_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace pidproof {
+
+// Largest PID any supported OS hands out (Linux pid_max <= 2^22, Windows PIDs are DWORDs but
+// stay far below 2^31, macOS/FreeBSD <= 99999). Callers validate 1 <= pid <= kMaxPid.
+constexpr int64_t kMaxPid = 2147483647;
+
+struct Status {
+  enum Code {
+    kOk = 0,
+    kNoSuchProcess,  // expected negative: the PID names no process (or names a thread)
+    kUnsupported,    // the OS or filesystem lacks the facility (e.g. no kernel locks)
+    kError,          // a real failure; sys_errno/syscall say which
+  };
+  Code code = kOk;
+  int64_t sys_errno = 0;  // errno, GetLastError() or NTSTATUS
+  std::string syscall;    // the call that failed, e.g. "pidfd_open"
+  std::string message;    // optional human-readable detail
+
+  bool ok() const { return code == kOk; }
+  static Status Ok() { return Status(); }
+  static Status NoSuchProcess() {
+    Status s;
+    s.code = kNoSuchProcess;
+    return s;
+  }
+  static Status Unsupported(const char* call, int64_t err, std::string msg = std::string()) {
+    Status s;
+    s.code = kUnsupported;
+    s.syscall = call;
+    s.sys_errno = err;
+    s.message = std::move(msg);
+    return s;
+  }
+  static Status Error(const char* call, int64_t err, std::string msg = std::string()) {
+    Status s;
+    s.code = kError;
+    s.syscall = call;
+    s.sys_errno = err;
+    s.message = std::move(msg);
+    return s;
+  }
+};
+
+enum class ProcState { kUnknown, kRunning, kSleeping, kStopped, kZombie };
+
+// What one probe learnt about one process. Strings are static (unit and kind names).
+struct Identity {
+  int64_t pid = 0;
+  bool has_start_token = false;
+  uint64_t start_token = 0;               // kernel start stamp; unit below
+  const char* start_token_unit = nullptr;  // "linux-ticks", "darwin-us", "win32-filetime",
+                                           // "freebsd-us-since-boot"
+  bool has_unique_id = false;
+  uint64_t unique_id = 0;                // per-boot unique process id
+  const char* unique_id_kind = nullptr;  // "linux-pidfs-inode", "darwin-p_uniqueid",
+                                         // "win32-process-sequence-number"
+  bool has_start_time_ms = false;
+  double start_time_ms = 0;  // wall clock, display only
+  bool has_ppid = false;
+  int64_t ppid = 0;
+  ProcState state = ProcState::kUnknown;
+  bool partial = false;  // access denied to some sources: `access: 'partial'`
+};
+
+// The caller's scope. Constant for a boot; addon.cc reads it once and caches it.
+struct Boot {
+  const char* platform = "";  // "linux", "darwin", "win32", "freebsd", or the OS name
+  bool has_boot_id = false;
+  std::string boot_id;
+  bool has_boot_time_ms = false;
+  double boot_time_ms = 0;
+  bool has_pid_namespace = false;
+  std::string pid_namespace;  // Linux: inode of /proc/self/ns/pid, decimal
+  std::string hostname;
+};
+
+// Reads the identity of `pid` (1 <= pid <= kMaxPid). kNoSuchProcess when no process has that
+// PID, or when it names a thread that is not a thread-group leader.
+Status ProbeProcess(int64_t pid, Identity* out);
+
+// Reads the caller's boot/host/namespace scope.
+Status ProbeBoot(Boot* out);
+
+// ---- Kernel advisory locks -------------------------------------------------------------------
+// `os_handle` is what uv_get_osfhandle() returns for a Node fd: the fd itself on POSIX, a HANDLE
+// (as intptr_t) on Windows. Non-blocking only: these calls never wait for another holder.
+enum class LockResult {
+  kAcquired,    // we hold it now
+  kWouldBlock,  // another open file description / process holds it
+};
+// kUnsupported when the filesystem has no kernel locks (ENOLCK, ENOTSUP, ENOSYS, EOPNOTSUPP).
+Status TryLockFile(intptr_t os_handle, bool exclusive, LockResult* out);
+Status UnlockFile(intptr_t os_handle);
+
+// ---- Exit notification -----------------------------------------------------------------------
+// A handle pinned to one process (pidfd, kqueue, process HANDLE). Open it first, then verify the
+// identity (ProbeProcess + HasExited), so the handle is proven to name the recorded process.
+class ExitWatch {
+ public:
+  virtual ~ExitWatch() = default;
+  // >= 0: an fd that polls readable once the process has exited (Linux pidfd, kqueue fd).
+  // -1: no pollable fd on this OS; use Arm() instead.
+  virtual int PollFd() const = 0;
+  // For PollFd() == -1 platforms (Windows): calls on_exit(ctx) once, from another thread, when
+  // the process exits. Must not be called twice. Cancelled by the destructor, which waits for a
+  // running callback to finish.
+  virtual Status Arm(void (*on_exit)(void* ctx), void* ctx) = 0;
+  // Zero-timeout check: has the pinned process exited (zombie, or reaped)?
+  virtual Status HasExited(bool* exited) = 0;
+  // Per-boot unique id of the pinned process, when the OS gives one through the handle.
+  virtual bool UniqueId(uint64_t* out) const = 0;
+};
+
+// kNoSuchProcess when `pid` names no process. kUnsupported when the OS cannot pin processes
+// (Linux without pidfd_open): callers then poll identities instead.
+Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out);
+
+// Cheapest exact liveness answer: does `pid` name a live (not exited) process, and what is its
+// per-boot unique id? On Linux with pidfs: pidfd_open + fstat + poll + close, no /proc read.
+struct Liveness {
+  bool exists = false;  // a process (possibly a zombie) has this PID
+  bool exited = false;  // ... and it has exited (zombie / exit pending)
+  bool has_unique_id = false;
+  uint64_t unique_id = 0;
+};
+// kUnsupported where no cheap exact path exists; callers fall back to ProbeProcess.
+Status CheckAlive(int64_t pid, Liveness* out);
+
+}  // namespace pidproof
+
+#endif  // PIDPROOF_NATIVE_PLATFORM_H_

@@ -1,0 +1,535 @@
+// Linux backend.
+//
+// Sources (man pages):
+// - proc_pid_stat(5): /proc/<pid>/stat field 3 state, 4 ppid, 20 num_threads, 22 starttime in
+//   clock ticks since boot (sysconf(_SC_CLK_TCK)); comm (field 2) may hold spaces and ')', so
+//   fields are parsed after the last ')'.
+// - proc_pid_status(5): "Tgid:" (used only when pidfd_open is unavailable).
+// - pidfd_open(2): refuses a PID that is not a thread-group leader (ENOENT on 6.x, EINVAL
+//   before); a pidfd polls readable (POLLIN) once the process has exited. pidfd_send_signal(2)
+//   with signal 0 fails with ESRCH once the process has been reaped.
+// - pidfs (Linux >= 6.9): fstat(pidfd).st_ino is unique for the boot; statfs f_type PID_FS_MAGIC.
+// - proc_stat(5) "btime"; random(4) /proc/sys/kernel/random/boot_id; pid_namespaces(7).
+// - flock(2): LOCK_EX|LOCK_NB, EWOULDBLOCK when held; ENOLCK/ENOTSUP on filesystems without locks.
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "platform.h"
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+#ifndef PID_FS_MAGIC
+#define PID_FS_MAGIC 0x50494446
+#endif
+
+namespace pidproof {
+namespace {
+
+// -1 unknown, 0 no, 1 yes. Kernel facts: constant for the life of the process.
+std::atomic<int> g_have_pidfd{-1};
+std::atomic<int> g_have_pidfs{-1};
+
+int RawPidfdOpen(int64_t pid) {
+  return static_cast<int>(syscall(SYS_pidfd_open, static_cast<pid_t>(pid), 0u));
+}
+
+int RawPidfdSendSignal(int pidfd, int sig) {
+  return static_cast<int>(syscall(SYS_pidfd_send_signal, pidfd, sig, nullptr, 0u));
+}
+
+// Opens a pidfd. Returns >= 0, or -1 with *st set: kNoSuchProcess (ESRCH, or a non-leader thread:
+// ENOENT/EINVAL), kUnsupported (no pidfd_open here: ENOSYS, or EPERM from a seccomp filter), or
+// kError (EMFILE and friends).
+int OpenPidfd(int64_t pid, Status* st) {
+  if (g_have_pidfd.load(std::memory_order_relaxed) == 0) {
+    *st = Status::Unsupported("pidfd_open", ENOSYS);
+    return -1;
+  }
+  int fd = RawPidfdOpen(pid);
+  if (fd >= 0) {
+    g_have_pidfd.store(1, std::memory_order_relaxed);
+    return fd;
+  }
+  int err = errno;
+  switch (err) {
+    case ESRCH:
+    case ENOENT:
+    case EINVAL:
+      *st = Status::NoSuchProcess();
+      break;
+    case ENOSYS:
+      g_have_pidfd.store(0, std::memory_order_relaxed);
+      *st = Status::Unsupported("pidfd_open", err);
+      break;
+    case EPERM:  // seccomp profiles of old container runtimes answer EPERM for new syscalls
+      *st = Status::Unsupported("pidfd_open", err);
+      break;
+    default:
+      *st = Status::Error("pidfd_open", err);
+  }
+  return -1;
+}
+
+bool HavePidfs(int pidfd) {
+  int have = g_have_pidfs.load(std::memory_order_relaxed);
+  if (have >= 0) return have == 1;
+  struct statfs sfs;
+  if (fstatfs(pidfd, &sfs) != 0) return false;
+  have = (static_cast<unsigned long>(sfs.f_type) == PID_FS_MAGIC) ? 1 : 0;
+  g_have_pidfs.store(have, std::memory_order_relaxed);
+  return have == 1;
+}
+
+bool PidfsInode(int pidfd, uint64_t* out) {
+  if (!HavePidfs(pidfd)) return false;
+  struct stat sb;
+  if (fstat(pidfd, &sb) != 0) return false;
+  *out = static_cast<uint64_t>(sb.st_ino);
+  return true;
+}
+
+// 1: exited, 0: running, -1: error (errno set).
+int PidfdExited(int pidfd) {
+  struct pollfd p;
+  p.fd = pidfd;
+  p.events = POLLIN;
+  p.revents = 0;
+  int r;
+  do {
+    r = poll(&p, 1, 0);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) return -1;
+  return (r > 0 && (p.revents & (POLLIN | POLLHUP))) ? 1 : 0;
+}
+
+// Reads a small /proc file into buf (NUL-terminated). Returns bytes read, or -1 with errno.
+ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
+  int fd;
+  do {
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return -1;
+  size_t len = 0;
+  while (len + 1 < cap) {
+    ssize_t n = read(fd, buf + len, cap - 1 - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      close(fd);
+      errno = err;
+      return -1;
+    }
+    if (n == 0) break;
+    len += static_cast<size_t>(n);
+  }
+  close(fd);
+  buf[len] = '\0';
+  return static_cast<ssize_t>(len);
+}
+
+bool ParseU64(const char* s, const char** end, uint64_t* out) {
+  if (*s < '0' || *s > '9') return false;
+  uint64_t v = 0;
+  while (*s >= '0' && *s <= '9') {
+    uint64_t d = static_cast<uint64_t>(*s - '0');
+    if (v > (UINT64_MAX - d) / 10) return false;
+    v = v * 10 + d;
+    ++s;
+  }
+  *end = s;
+  *out = v;
+  return true;
+}
+
+bool ParseI64(const char* s, const char** end, int64_t* out) {
+  bool neg = false;
+  if (*s == '-') {
+    neg = true;
+    ++s;
+  }
+  uint64_t u;
+  if (!ParseU64(s, end, &u) || u > static_cast<uint64_t>(INT64_MAX)) return false;
+  *out = neg ? -static_cast<int64_t>(u) : static_cast<int64_t>(u);
+  return true;
+}
+
+struct StatFields {
+  char state = '?';
+  int64_t ppid = 0;
+  int64_t threads = 0;
+  uint64_t starttime = 0;
+};
+
+// Parses the fields after the last ')' of /proc/<pid>/stat: field 3 onwards.
+bool ParseStat(const char* buf, size_t len, StatFields* out) {
+  if (memchr(buf, '\0', len) != nullptr) return false;  // embedded NUL: not a stat file
+  const char* close_paren = nullptr;
+  for (const char* p = buf + len; p > buf;) {
+    --p;
+    if (*p == ')') {
+      close_paren = p;
+      break;
+    }
+  }
+  if (close_paren == nullptr) return false;
+  const char* p = close_paren + 1;
+  // Field numbers as in proc_pid_stat(5).
+  for (int field = 3; field <= 22; ++field) {
+    if (*p != ' ') return false;
+    ++p;
+    const char* end = p;
+    switch (field) {
+      case 3:
+        if (*p == '\0' || *p == ' ') return false;
+        out->state = *p;
+        end = p + 1;
+        break;
+      case 4:
+        if (!ParseI64(p, &end, &out->ppid)) return false;
+        break;
+      case 20:
+        if (!ParseI64(p, &end, &out->threads)) return false;
+        break;
+      case 22:
+        if (!ParseU64(p, &end, &out->starttime)) return false;
+        break;
+      default:
+        while (*end != ' ' && *end != '\0' && *end != '\n') ++end;
+        if (end == p) return false;
+    }
+    p = end;
+  }
+  return true;
+}
+
+ProcState MapState(char c, int64_t threads) {
+  switch (c) {
+    case 'R':
+      return ProcState::kRunning;
+    case 'T':
+    case 't':
+      return ProcState::kStopped;
+    case 'Z':
+    case 'X':
+    case 'x':
+      // A leader that exited while other threads run shows 'Z' but the process lives on.
+      return threads > 1 ? ProcState::kRunning : ProcState::kZombie;
+    case 'S':
+    case 'D':
+    case 'I':
+    case 'W':
+    case 'K':
+    case 'P':
+      return ProcState::kSleeping;
+    default:
+      return ProcState::kUnknown;
+  }
+}
+
+struct BootCache {
+  bool ready = false;
+  Boot boot;
+  long clk_tck = 100;
+  Status status;
+};
+
+// The first call happens from the JS thread (module init reads the scope); later reads are safe.
+BootCache& GetBootCache() {
+  static BootCache cache = [] {
+    BootCache c;
+    c.boot.platform = "linux";
+    long hz = sysconf(_SC_CLK_TCK);
+    if (hz > 0) c.clk_tck = hz;
+    char buf[256];
+    ssize_t n = ReadSmallFile("/proc/sys/kernel/random/boot_id", buf, sizeof(buf));
+    if (n > 0) {
+      std::string id(buf, static_cast<size_t>(n));
+      while (!id.empty() && (id.back() == '\n' || id.back() == ' ')) id.pop_back();
+      if (!id.empty()) {
+        c.boot.has_boot_id = true;
+        c.boot.boot_id = id;
+      }
+    }
+    FILE* f = fopen("/proc/stat", "re");
+    if (f != nullptr) {
+      char line[512];
+      while (fgets(line, sizeof(line), f) != nullptr) {
+        if (strncmp(line, "btime ", 6) == 0) {
+          const char* end;
+          uint64_t bt;
+          if (ParseU64(line + 6, &end, &bt)) {
+            c.boot.has_boot_time_ms = true;
+            c.boot.boot_time_ms = static_cast<double>(bt) * 1000.0;
+          }
+          break;
+        }
+      }
+      fclose(f);
+    }
+    struct stat sb;
+    if (stat("/proc/self/ns/pid", &sb) == 0) {
+      c.boot.has_pid_namespace = true;
+      c.boot.pid_namespace = std::to_string(static_cast<uint64_t>(sb.st_ino));
+    }
+    c.ready = true;
+    return c;
+  }();
+  return cache;
+}
+
+// Fills `out` from a stat read. Returns false if the file could not be parsed.
+bool FillFromStat(const char* buf, size_t len, Identity* out) {
+  StatFields f;
+  if (!ParseStat(buf, len, &f)) return false;
+  const BootCache& bc = GetBootCache();
+  out->has_start_token = true;
+  out->start_token = f.starttime;
+  out->start_token_unit = "linux-ticks";
+  out->has_ppid = true;
+  out->ppid = f.ppid;
+  out->state = MapState(f.state, f.threads);
+  if (bc.boot.has_boot_time_ms) {
+    out->has_start_time_ms = true;
+    // Integer math first: ticks -> ms, then add btime.
+    out->start_time_ms = bc.boot.boot_time_ms +
+                         static_cast<double>(f.starttime * 1000 / static_cast<uint64_t>(bc.clk_tck));
+  }
+  return true;
+}
+
+// Tgid check for kernels without pidfd_open: 1 leader, 0 thread, -1 unreadable.
+int IsThreadGroupLeader(int64_t pid) {
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/%lld/status", static_cast<long long>(pid));
+  char buf[4096];
+  ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+  if (n <= 0) return -1;
+  const char* t = strstr(buf, "\nTgid:");
+  if (t == nullptr) return -1;
+  t += 6;
+  while (*t == ' ' || *t == '\t') ++t;
+  const char* end;
+  int64_t tgid;
+  if (!ParseI64(t, &end, &tgid)) return -1;
+  return tgid == pid ? 1 : 0;
+}
+
+// Probe without a pidfd (kernels < 5.3, seccomp): /proc plus kill(pid, 0) for hidden processes.
+Status ProbeWithoutPidfd(int64_t pid, Identity* out) {
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
+  char buf[1024];
+  ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+  if (n < 0) {
+    int err = errno;
+    if (err != ENOENT && err != ESRCH && err != EACCES && err != EPERM) {
+      return Status::Error("open", err, path);
+    }
+    // hidepid hides other users' /proc entries; kill(pid, 0) still tells existence.
+    if (kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM) {
+      out->partial = true;
+      return Status::Ok();
+    }
+    return Status::NoSuchProcess();
+  }
+  int leader = IsThreadGroupLeader(pid);
+  if (leader == 0) return Status::NoSuchProcess();
+  if (!FillFromStat(buf, static_cast<size_t>(n), out)) {
+    return Status::Error("read", EINVAL, std::string("unparsable ") + path);
+  }
+  if (leader < 0) out->partial = true;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ProbeBoot(Boot* out) {
+  BootCache& bc = GetBootCache();
+  *out = bc.boot;
+  char host[256];
+  if (gethostname(host, sizeof(host)) == 0) {
+    host[sizeof(host) - 1] = '\0';
+    out->hostname = host;
+  } else {
+    return Status::Error("gethostname", errno);
+  }
+  return Status::Ok();
+}
+
+Status ProbeProcess(int64_t pid, Identity* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("ProbeProcess", EINVAL, "pid out of range");
+  *out = Identity();
+  out->pid = pid;
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
+
+  // Pin, read, confirm: a pidfd opened first names one process; if that process has not been
+  // reaped when the read is done, what /proc showed belonged to it. Retried if it was reaped
+  // in between (the PID may then name a new process).
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    Status st;
+    int pidfd = OpenPidfd(pid, &st);
+    if (pidfd < 0) {
+      if (st.code == Status::kUnsupported) return ProbeWithoutPidfd(pid, out);
+      return st;
+    }
+    *out = Identity();
+    out->pid = pid;
+    uint64_t ino;
+    if (PidfsInode(pidfd, &ino)) {
+      out->has_unique_id = true;
+      out->unique_id = ino;
+      out->unique_id_kind = "linux-pidfs-inode";
+    }
+    char buf[1024];
+    ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+    int read_err = n < 0 ? errno : 0;
+    bool parsed = n >= 0 && FillFromStat(buf, static_cast<size_t>(n), out);
+    int exited = PidfdExited(pidfd);
+    bool pinned_ok = true;
+    if (exited == 1) {
+      // Exited: a zombie still pins the PID (signal 0 succeeds); a reaped one does not.
+      if (RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH) pinned_ok = false;
+      if (pinned_ok && parsed) out->state = ProcState::kZombie;
+    }
+    close(pidfd);
+    if (!pinned_ok) {
+      // Reaped during the probe. Loop: pidfd_open now says whether a new process took the PID.
+      continue;
+    }
+    if (n < 0) {
+      if (read_err == ENOENT || read_err == ESRCH || read_err == EACCES || read_err == EPERM) {
+        // hidepid / restricted /proc: the pidfd proves the process exists.
+        out->partial = true;
+        if (exited == 1) out->state = ProcState::kZombie;
+        return Status::Ok();
+      }
+      return Status::Error("open", read_err, path);
+    }
+    if (!parsed) return Status::Error("read", EINVAL, std::string("unparsable ") + path);
+    return Status::Ok();
+  }
+  // The PID kept being reaped and reused under us: report it as gone rather than guess.
+  return Status::NoSuchProcess();
+}
+
+Status TryLockFile(intptr_t os_handle, bool exclusive, LockResult* out) {
+  int fd = static_cast<int>(os_handle);
+  if (fd < 0) return Status::Error("flock", EBADF);
+  int r;
+  do {
+    r = flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB);
+  } while (r != 0 && errno == EINTR);
+  if (r == 0) {
+    *out = LockResult::kAcquired;
+    return Status::Ok();
+  }
+  int err = errno;
+  if (err == EWOULDBLOCK || err == EAGAIN) {
+    *out = LockResult::kWouldBlock;
+    return Status::Ok();
+  }
+  if (err == ENOLCK || err == ENOTSUP || err == EOPNOTSUPP || err == ENOSYS) {
+    return Status::Unsupported("flock", err);
+  }
+  return Status::Error("flock", err);
+}
+
+Status UnlockFile(intptr_t os_handle) {
+  int fd = static_cast<int>(os_handle);
+  if (fd < 0) return Status::Error("flock", EBADF);
+  int r;
+  do {
+    r = flock(fd, LOCK_UN);
+  } while (r != 0 && errno == EINTR);
+  if (r != 0) return Status::Error("flock", errno);
+  return Status::Ok();
+}
+
+namespace {
+
+class LinuxExitWatch : public ExitWatch {
+ public:
+  explicit LinuxExitWatch(int pidfd) : pidfd_(pidfd) {
+    uint64_t ino;
+    if (PidfsInode(pidfd_, &ino)) {
+      has_unique_id_ = true;
+      unique_id_ = ino;
+    }
+  }
+  ~LinuxExitWatch() override {
+    if (pidfd_ >= 0) close(pidfd_);
+  }
+  int PollFd() const override { return pidfd_; }
+  Status Arm(void (*)(void*), void*) override {
+    return Status::Unsupported("Arm", ENOTSUP, "use PollFd on Linux");
+  }
+  Status HasExited(bool* exited) override {
+    int r = PidfdExited(pidfd_);
+    if (r < 0) return Status::Error("poll", errno);
+    *exited = r == 1;
+    return Status::Ok();
+  }
+  bool UniqueId(uint64_t* out) const override {
+    if (!has_unique_id_) return false;
+    *out = unique_id_;
+    return true;
+  }
+
+ private:
+  int pidfd_;
+  bool has_unique_id_ = false;
+  uint64_t unique_id_ = 0;
+};
+
+}  // namespace
+
+Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("OpenExitWatch", EINVAL, "pid out of range");
+  Status st;
+  int fd = OpenPidfd(pid, &st);
+  if (fd < 0) return st;
+  out->reset(new LinuxExitWatch(fd));
+  return Status::Ok();
+}
+
+Status CheckAlive(int64_t pid, Liveness* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("CheckAlive", EINVAL, "pid out of range");
+  *out = Liveness();
+  Status st;
+  int fd = OpenPidfd(pid, &st);
+  if (fd < 0) {
+    if (st.code == Status::kNoSuchProcess) return Status::Ok();  // exists = false
+    return st;
+  }
+  out->exists = true;
+  uint64_t ino;
+  if (PidfsInode(fd, &ino)) {
+    out->has_unique_id = true;
+    out->unique_id = ino;
+  }
+  int r = PidfdExited(fd);
+  int err = errno;
+  close(fd);
+  if (r < 0) return Status::Error("poll", err);
+  out->exited = r == 1;
+  return Status::Ok();
+}
+
+}  // namespace pidproof

@@ -1,0 +1,23 @@
+// Backend for operating systems pidproof has no native support for. Every call reports
+// kUnsupported; lib/binding.ts never loads such a build (it selects the fallback instead), but the
+// addon must still compile and never crash if loaded.
+#include <errno.h>
+
+#include "platform.h"
+
+namespace pidproof {
+
+namespace {
+Status NotHere(const char* call) {
+  return Status::Unsupported(call, ENOSYS, "pidproof has no native backend for this OS");
+}
+}  // namespace
+
+Status ProbeProcess(int64_t, Identity*) { return NotHere("ProbeProcess"); }
+Status ProbeBoot(Boot*) { return NotHere("ProbeBoot"); }
+Status TryLockFile(intptr_t, bool, LockResult*) { return NotHere("TryLockFile"); }
+Status UnlockFile(intptr_t) { return NotHere("UnlockFile"); }
+Status OpenExitWatch(int64_t, std::unique_ptr<ExitWatch>*) { return NotHere("OpenExitWatch"); }
+Status CheckAlive(int64_t, Liveness*) { return NotHere("CheckAlive"); }
+
+}  // namespace pidproof
