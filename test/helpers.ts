@@ -1,0 +1,177 @@
+/** Real processes for the tests: children, zombies, recycled PIDs. No mocks. */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const isLinux = process.platform === 'linux';
+export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+export const repoRoot = path.resolve(__dirname, '..');
+
+/** Why a root-only Linux test is skipped, or null when it can run. */
+export function needsLinuxRoot(): string | null {
+  if (!isLinux) return 'Linux only';
+  if (!isRoot) return 'needs root (ns_last_pid, setuid)';
+  return null;
+}
+
+/** A long-lived child (a Node process idling). Killed by `cleanup`. */
+export function spawnIdle(extraArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...extraArgs, '-e', 'setInterval(() => {}, 1e6)'], {
+    stdio: 'ignore',
+  });
+  live.add(child);
+  return child;
+}
+
+const live = new Set<ChildProcess>();
+
+export function cleanup(): void {
+  for (const c of live) {
+    if (c.exitCode === null && c.signalCode === null) {
+      try {
+        c.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  live.clear();
+}
+
+export async function killAndReap(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  await exited;
+}
+
+/** A PID that names no process right now. */
+export function unusedPid(): number {
+  for (let pid = 4_000_000; pid > 1000; pid -= 4 * 997) {
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') return pid;
+    }
+  }
+  throw new Error('no unused PID found');
+}
+
+/** Polls `fn` until it returns a truthy value (or throws after `ms`). */
+export async function waitFor<T>(fn: () => T, ms = 5000, what = 'condition'): Promise<NonNullable<T>> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * A zombie: `sh` forks `sleep 0` and execs `sleep 60`, which never reaps it. Returns the zombie's
+ * PID and the parent to kill afterwards.
+ */
+export async function makeZombie(): Promise<{ pid: number; parent: ChildProcess }> {
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 60'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  live.add(parent);
+  const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
+  const pid = Number(line.toString().trim());
+  await waitFor(() => {
+    try {
+      return /\) Z /.test(fs.readFileSync(`/proc/${pid}/stat`, 'latin1'));
+    } catch {
+      return false;
+    }
+  }, 5000, `PID ${pid} to become a zombie`);
+  return { pid, parent };
+}
+
+/** Thread ids of this process other than its PID (Linux). */
+export function otherThreadIds(): number[] {
+  return fs
+    .readdirSync('/proc/self/task')
+    .map(Number)
+    .filter((t) => t !== process.pid);
+}
+
+const RECYCLER = String.raw`
+import os, sys, signal, time
+# Forks A, reports it, waits for "go", kills and reaps A, forces the next PID to A's PID through
+# ns_last_pid, forks B, reports it; B and A then hold the same PID, possibly within one clock tick.
+def child():
+    signal.pause()
+    os._exit(0)
+a = os.fork()
+if a == 0: child()
+print(a, flush=True)
+sys.stdin.readline()
+os.kill(a, signal.SIGKILL)
+os.waitpid(a, 0)
+b = -1
+for _ in range(50):
+    with open('/proc/sys/kernel/ns_last_pid', 'w') as f:
+        f.write(str(a - 1))
+    b = os.fork()
+    if b == 0: child()
+    if b == a: break
+    os.kill(b, signal.SIGKILL); os.waitpid(b, 0)
+print(b, flush=True)
+sys.stdin.readline()
+os.kill(b, signal.SIGKILL)
+os.waitpid(b, 0)
+`;
+
+/**
+ * Real PID recycling (Linux, root): runs `onA(pidA)` while A lives, then kills A and forces a new
+ * process B onto the same PID; runs `onB(pidB)` while B lives. Returns false if the PID could not
+ * be forced (another fork won the race).
+ */
+export async function recyclePid(
+  onA: (pid: number) => void | Promise<void>,
+  onB: (pid: number) => void | Promise<void>,
+): Promise<boolean> {
+  const py = spawn('python3', ['-c', RECYCLER], { stdio: ['pipe', 'pipe', 'inherit'] });
+  live.add(py);
+  const lines: string[] = [];
+  let buf = '';
+  py.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      lines.push(buf.slice(0, i));
+      buf = buf.slice(i + 1);
+    }
+  });
+  const next = () => waitFor(() => lines.shift(), 10_000, 'recycler output');
+  const a = Number(await next());
+  await onA(a);
+  py.stdin!.write('go\n');
+  const b = Number(await next());
+  let ok = false;
+  if (b === a) {
+    await onB(b);
+    ok = true;
+  }
+  py.stdin!.write('done\n');
+  await once(py, 'exit');
+  return ok;
+}
+
+export function tmpDir(prefix = 'pidproof-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Runs a Node script in a child process and returns its stdout (throws on non-zero exit). */
+export function runNode(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repoRoot): string {
+  return execFileSync(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
