@@ -17,6 +17,25 @@ export interface NativeAddon {
   checkAlive(pid: number): RawLiveness | null;
   tryLock(fd: number, exclusive: boolean): 'acquired' | 'busy' | 'unsupported';
   unlock(fd: number): void;
+  /**
+   * Pins `pid` (pidfd / kqueue / process handle). null: no such process; 'unsupported': this
+   * OS or kernel cannot pin processes (Linux without pidfd_open). Throws with `.code` (EMFILE).
+   */
+  openWatch(pid: number): RawExitWatch | null | 'unsupported';
+}
+
+/** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */
+export interface RawExitWatch {
+  /** Zero-timeout check through the pinned handle. Throws once closed (unless it fired). */
+  hasExited(): boolean;
+  /** Per-boot unique id read through the handle (Linux pidfs inode), or null. */
+  uniqueId(): string | null;
+  /** Calls `cb(null)` once when the process exits, or `cb(err)` once on failure; once only. */
+  start(cb: (err: Error | null) => void): void;
+  /** Idempotent; a closed watch never calls back. */
+  close(): void;
+  ref(): RawExitWatch;
+  unref(): RawExitWatch;
 }
 
 function isNoBinaryError(err: unknown): boolean {

@@ -14,6 +14,7 @@ import type {
   RawScope,
   Scope,
 } from './types';
+import { selectedBackend } from './binding';
 import { assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
 
 /** A record normalised for comparison. */
@@ -274,3 +275,6 @@ function iso(ms: number): string {
   const d = new Date(ms);
   return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString();
 }
+
+/** The identity API over the backend selected at load time, shared by every layer above. */
+export const identity: IdentityApi = createIdentityApi(selectedBackend);

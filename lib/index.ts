@@ -3,8 +3,7 @@
  *
  * Public API. Everything here is bound to the backend selected at load time (`backend`).
  */
-import { selectedBackend } from './binding';
-import { createIdentityApi } from './identity';
+import { identity } from './identity';
 
 export type {
   BootIdentity,
@@ -21,7 +20,7 @@ export type {
   UniqueIdKind,
 } from './types';
 
-const api = createIdentityApi(selectedBackend);
+const api = identity;
 
 /** Which backend answers: the native addon, or the pure-TypeScript fallback. */
 export const backend: 'native' | 'fallback' = api.backend;
@@ -52,3 +51,17 @@ export const compareIdentity = api.compareIdentity;
  * `foreign` (another host or PID namespace: never probed) or `unknown` (never `dead`).
  */
 export const ownerStatus = api.ownerStatus;
+
+export { ProcessWatch, WatchError, isAlive, watchExit, watchProcess } from './watch';
+export type {
+  ExitInfo,
+  ExitReason,
+  WatchErrorCode,
+  WatchExitOptions,
+  WatchMechanism,
+  WatchProcessOptions,
+} from './watch';
+
+export { acquireLock, acquireLockSync, withLock, inspectLock } from './lock';
+export { AbortError, LockCompromisedError, LockPathError, LockTimeoutError } from './lock';
+export type { CompromiseReason, Lock, LockFormat, LockHolderInfo, LockInspection, LockOptions, LockPayload } from './lock';

@@ -4,6 +4,7 @@
 #include <uv.h>
 
 #include <cmath>
+#include <memory>
 #include <string>
 
 #include "platform.h"
@@ -162,12 +163,374 @@ Napi::Value Unlock(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ---- Exit watch ------------------------------------------------------------------------------
+//
+// openWatch(pid) pins one process (pidproof::OpenExitWatch) and returns an ExitWatch object:
+//   hasExited() -> boolean        zero-timeout check through the pinned handle
+//   uniqueId()  -> string | null  per-boot unique id read through the handle
+//   start(cb)   -> undefined      cb(null) once when the process exits, or cb(err) once on failure
+//   close()     -> undefined      idempotent; a closed watch never calls cb
+//   ref()/unref()                 a watch is unref'd unless ref() is called (like an unref'd timer)
+//
+// Delivery: when the platform gives a pollable fd (Linux pidfd, kqueue fd) a uv_poll_t on the
+// env's loop waits for UV_READABLE; otherwise (Windows) ExitWatch::Arm() calls back from an OS wait
+// thread and a thread-safe function hops to the JS thread. Nothing blocks a libuv threadpool thread.
+//
+// Lifetime: the native state outlives its JS object until every OS/libuv resource is released.
+// Holders: the JS object (until its finalizer), the uv_poll_t (until its close callback), the
+// thread-safe function (until its finalizer). All run on the JS thread, so a plain counter does.
+// An async cleanup hook closes everything when the env is torn down (worker exit, process exit),
+// so no callback ever reaches a dead env and no uv handle outlives its loop.
+
+void OnWatchCleanup(napi_async_cleanup_hook_handle handle, void* arg);
+
+struct WatchState {
+  napi_env env = nullptr;
+  std::unique_ptr<pidproof::ExitWatch> watch;
+  bool has_unique_id = false;
+  uint64_t unique_id = 0;
+  enum Phase { kOpen, kStarted, kClosed } phase = kOpen;
+  bool exited = false;  // the exit was observed (the callback was or is being delivered)
+  bool refed = false;
+  int holders = 1;                      // the JS object
+  uv_poll_t* poll = nullptr;            // owned until its close callback
+  napi_ref callback = nullptr;          // poll path: the JS callback
+  napi_threadsafe_function tsfn = nullptr;  // Arm path
+  napi_async_cleanup_hook_handle hook = nullptr;
+};
+
+void Unhold(WatchState* s) {
+  if (--s->holders == 0) delete s;
+}
+
+// Removes the env cleanup hook once no uv handle of this watch remains open.
+void MaybeFinishClose(WatchState* s) {
+  if (s->poll == nullptr && s->hook != nullptr) {
+    napi_remove_async_cleanup_hook(s->hook);
+    s->hook = nullptr;
+  }
+}
+
+void OnPollClosed(uv_handle_t* h) {
+  WatchState* s = static_cast<WatchState*>(h->data);
+  delete reinterpret_cast<uv_poll_t*>(h);
+  s->poll = nullptr;
+  s->watch.reset();  // closes the pidfd / kqueue fd only now that libuv no longer polls it
+  MaybeFinishClose(s);
+  Unhold(s);
+}
+
+// Starts closing; idempotent. JS thread only.
+void BeginClose(WatchState* s) {
+  if (s->phase == WatchState::kClosed) return;
+  s->phase = WatchState::kClosed;
+  if (s->callback != nullptr) {
+    napi_delete_reference(s->env, s->callback);
+    s->callback = nullptr;
+  }
+  if (s->poll != nullptr) {
+    uv_poll_stop(s->poll);
+    uv_close(reinterpret_cast<uv_handle_t*>(s->poll), OnPollClosed);
+    return;  // OnPollClosed finishes
+  }
+  // Arm path: the destructor cancels the wait and waits for a running on_exit, so after this no
+  // thread touches the thread-safe function; only then release it.
+  s->watch.reset();
+  if (s->tsfn != nullptr) {
+    napi_threadsafe_function t = s->tsfn;
+    s->tsfn = nullptr;
+    napi_release_threadsafe_function(t, napi_tsfn_release);  // its finalizer drops the holder
+  }
+  MaybeFinishClose(s);
+}
+
+void OnWatchCleanup(napi_async_cleanup_hook_handle, void* arg) {
+  WatchState* s = static_cast<WatchState*>(arg);
+  if (s->phase == WatchState::kClosed) {
+    MaybeFinishClose(s);  // a close already in flight removes the hook from OnPollClosed
+    return;
+  }
+  BeginClose(s);
+}
+
+// Delivers the one callback: `err` is null on exit. Closes the watch first, so the callback sees
+// a closed watch and a throwing callback cannot leave it half open.
+void Deliver(WatchState* s, napi_value cb, napi_value err, bool via_make_callback) {
+  napi_env env = s->env;
+  if (err == nullptr) s->exited = true;
+  BeginClose(s);
+  napi_value global;
+  napi_value result;
+  if (err == nullptr) napi_get_null(env, &err);
+  napi_get_global(env, &global);
+  // From a uv callback: napi_make_callback runs the callback in a callback scope (microtasks,
+  // async hooks). From call_js: Node already opened that scope.
+  if (via_make_callback) {
+    napi_make_callback(env, nullptr, global, cb, 1, &err, &result);
+  } else {
+    napi_call_function(env, global, cb, 1, &err, &result);
+  }
+  bool pending = false;
+  if (napi_is_exception_pending(env, &pending) == napi_ok && pending) {
+    napi_value exc;
+    napi_get_and_clear_last_exception(env, &exc);
+    napi_fatal_exception(env, exc);  // 'uncaughtException', as for any event callback
+  }
+}
+
+napi_value MakeErrorValue(napi_env env, const char* code, const std::string& msg) {
+  napi_value m;
+  napi_value c;
+  napi_value e;
+  napi_create_string_utf8(env, msg.c_str(), msg.size(), &m);
+  napi_create_string_utf8(env, code, NAPI_AUTO_LENGTH, &c);
+  napi_create_error(env, c, m, &e);
+  return e;
+}
+
+void OnPollEvent(uv_poll_t* h, int status, int /*events*/) {
+  WatchState* s = static_cast<WatchState*>(h->data);
+  if (s->phase != WatchState::kStarted) return;
+  napi_env env = s->env;
+  napi_handle_scope scope;
+  if (napi_open_handle_scope(env, &scope) != napi_ok) return;
+  napi_value cb;
+  napi_get_reference_value(env, s->callback, &cb);
+  napi_value err = nullptr;
+  if (status < 0) {
+    // libuv reports POLLERR as UV_EBADF. Only a proof of exit counts as an exit.
+    bool exited = false;
+    if (!s->watch || !s->watch->HasExited(&exited).ok() || !exited) {
+      const char* name = uv_err_name(status);
+      err = MakeErrorValue(env, name, std::string(name) + ": polling the process handle failed");
+    }
+  }
+  Deliver(s, cb, err, true);
+  napi_close_handle_scope(env, scope);
+}
+
+// Arm path, JS thread.
+void CallJsOnExit(napi_env env, napi_value js_cb, void* context, void* /*data*/) {
+  WatchState* s = static_cast<WatchState*>(context);
+  if (env == nullptr || js_cb == nullptr || s->phase != WatchState::kStarted) return;
+  Deliver(s, js_cb, nullptr, false);
+}
+
+// Arm path, JS thread: the thread-safe function is gone. Make sure no wait thread can still call
+// into it (the env teardown may finalize it before our cleanup hook runs).
+void OnTsfnFinalized(napi_env, void* data, void*) {
+  WatchState* s = static_cast<WatchState*>(data);
+  s->watch.reset();
+  s->tsfn = nullptr;
+  Unhold(s);
+}
+
+// Arm path, OS wait thread. Never blocks: a full or closing queue is the JS thread's business.
+void OnArmedExit(void* ctx) {
+  WatchState* s = static_cast<WatchState*>(ctx);
+  napi_call_threadsafe_function(s->tsfn, nullptr, napi_tsfn_nonblocking);
+}
+
+[[noreturn]] void ThrowUv(Napi::Env env, int uverr, const char* call) {
+  const char* name = uv_err_name(uverr);
+  Napi::Error err =
+      Napi::Error::New(env, std::string(name) + ": " + call + " failed (" + uv_strerror(uverr) + ")");
+  err.Set("code", Napi::String::New(env, name));
+  err.Set("errno", Napi::Number::New(env, uverr));
+  err.Set("syscall", Napi::String::New(env, call));
+  throw err;
+}
+
+void Check(Napi::Env env, napi_status st) {
+  if (st != napi_ok) throw Napi::Error::New(env);
+}
+
+class ExitWatchWrap : public Napi::ObjectWrap<ExitWatchWrap> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "ExitWatch",
+                       {
+                           InstanceMethod<&ExitWatchWrap::HasExited>("hasExited"),
+                           InstanceMethod<&ExitWatchWrap::UniqueId>("uniqueId"),
+                           InstanceMethod<&ExitWatchWrap::Start>("start"),
+                           InstanceMethod<&ExitWatchWrap::Close>("close"),
+                           InstanceMethod<&ExitWatchWrap::Ref>("ref"),
+                           InstanceMethod<&ExitWatchWrap::Unref>("unref"),
+                       });
+  }
+
+  explicit ExitWatchWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<ExitWatchWrap>(info) {
+    if (info.Length() != 1 || !info[0].IsExternal()) {
+      throw Napi::TypeError::New(info.Env(), "ExitWatch cannot be constructed: use openWatch(pid)");
+    }
+    state_ = info[0].As<Napi::External<WatchState>>().Data();
+  }
+
+  ~ExitWatchWrap() override {
+    if (state_ == nullptr) return;
+    BeginClose(state_);  // garbage collected (or env teardown): release the OS handle
+    Unhold(state_);
+  }
+
+ private:
+  WatchState* Live(Napi::Env env, const char* method) {
+    if (state_->phase == WatchState::kClosed) {
+      Napi::Error err = Napi::Error::New(env, std::string("ExitWatch.") + method +
+                                                  ": the watch is closed");
+      err.Set("code", Napi::String::New(env, "ERR_PIDPROOF_WATCH_CLOSED"));
+      throw err;
+    }
+    return state_;
+  }
+
+  Napi::Value HasExited(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (state_->exited) return Napi::Boolean::New(env, true);
+    WatchState* s = Live(env, "hasExited");
+    bool exited = false;
+    Status st = s->watch->HasExited(&exited);
+    if (!st.ok()) ThrowStatus(env, st);
+    return Napi::Boolean::New(env, exited);
+  }
+
+  Napi::Value UniqueId(const Napi::CallbackInfo& info) {
+    return OptU64(info.Env(), state_->has_unique_id, state_->unique_id);
+  }
+
+  Napi::Value Start(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 1 || !info[0].IsFunction()) {
+      throw Napi::TypeError::New(env, "callback must be a function");
+    }
+    WatchState* s = Live(env, "start");
+    if (s->phase != WatchState::kOpen) {
+      throw Napi::Error::New(env, "ExitWatch.start: the watch is already started");
+    }
+    Napi::Function cb = info[0].As<Napi::Function>();
+    int fd = s->watch->PollFd();
+    if (fd >= 0) {
+      uv_loop_t* loop = nullptr;
+      Check(env, napi_get_uv_event_loop(env, &loop));
+      Check(env, napi_create_reference(env, cb, 1, &s->callback));
+      uv_poll_t* poll = new uv_poll_t;
+      int r = uv_poll_init(loop, poll, fd);
+      if (r != 0) {
+        delete poll;  // never initialised: not known to the loop
+        BeginClose(s);
+        ThrowUv(env, r, "uv_poll_init");
+      }
+      poll->data = s;
+      s->poll = poll;
+      s->holders++;
+      s->phase = WatchState::kStarted;
+      r = uv_poll_start(poll, UV_READABLE, OnPollEvent);
+      if (r != 0) {
+        BeginClose(s);
+        ThrowUv(env, r, "uv_poll_start");
+      }
+      if (!s->refed) uv_unref(reinterpret_cast<uv_handle_t*>(poll));
+      return env.Undefined();
+    }
+    napi_value name;
+    Check(env, napi_create_string_utf8(env, "pidproof.ExitWatch", NAPI_AUTO_LENGTH, &name));
+    napi_threadsafe_function tsfn = nullptr;
+    Check(env, napi_create_threadsafe_function(env, cb, nullptr, name, 0, 1, s, OnTsfnFinalized, s,
+                                               CallJsOnExit, &tsfn));
+    s->tsfn = tsfn;
+    s->holders++;
+    if (!s->refed) napi_unref_threadsafe_function(env, tsfn);
+    s->phase = WatchState::kStarted;
+    Status st = s->watch->Arm(OnArmedExit, s);
+    if (!st.ok()) {
+      BeginClose(s);
+      ThrowStatus(env, st);
+    }
+    return env.Undefined();
+  }
+
+  Napi::Value Close(const Napi::CallbackInfo& info) {
+    BeginClose(state_);
+    return info.Env().Undefined();
+  }
+
+  void SetRef(Napi::Env env, bool on) {
+    WatchState* s = state_;
+    s->refed = on;
+    if (s->phase != WatchState::kStarted) return;
+    if (s->poll != nullptr) {
+      if (on) {
+        uv_ref(reinterpret_cast<uv_handle_t*>(s->poll));
+      } else {
+        uv_unref(reinterpret_cast<uv_handle_t*>(s->poll));
+      }
+    } else if (s->tsfn != nullptr) {
+      if (on) {
+        napi_ref_threadsafe_function(env, s->tsfn);
+      } else {
+        napi_unref_threadsafe_function(env, s->tsfn);
+      }
+    }
+  }
+
+  Napi::Value Ref(const Napi::CallbackInfo& info) {
+    SetRef(info.Env(), true);
+    return info.This();
+  }
+
+  Napi::Value Unref(const Napi::CallbackInfo& info) {
+    SetRef(info.Env(), false);
+    return info.This();
+  }
+
+  WatchState* state_ = nullptr;
+};
+
+struct AddonData {
+  Napi::FunctionReference exit_watch_ctor;
+};
+
+// openWatch(pid) -> ExitWatch | null (no such process) | 'unsupported' (this OS/kernel cannot pin
+// processes: Linux without pidfd_open). Throws with .code, e.g. EMFILE.
+Napi::Value OpenWatch(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t pid = PidArg(info, 0);
+  if (info.Length() > 1) throw Napi::TypeError::New(env, "openWatch takes one argument (pid)");
+  std::unique_ptr<pidproof::ExitWatch> w;
+  Status st = pidproof::OpenExitWatch(pid, &w);
+  if (st.code == Status::kNoSuchProcess) return env.Null();
+  if (st.code == Status::kUnsupported) return Napi::String::New(env, "unsupported");
+  if (!st.ok()) ThrowStatus(env, st);
+  WatchState* s = new WatchState();
+  s->env = env;
+  s->has_unique_id = w->UniqueId(&s->unique_id);
+  s->watch = std::move(w);
+  Napi::Object obj;
+  try {
+    AddonData* data = env.GetInstanceData<AddonData>();
+    obj = data->exit_watch_ctor.New({Napi::External<WatchState>::New(env, s)});
+  } catch (...) {
+    delete s;  // the wrapper was not created: nothing else refers to s
+    throw;
+  }
+  // From here the wrapper's finalizer owns one hold on s.
+  if (napi_add_async_cleanup_hook(env, OnWatchCleanup, s, &s->hook) != napi_ok) {
+    s->hook = nullptr;
+    BeginClose(s);
+    throw Napi::Error::New(env, "openWatch: cannot register an env cleanup hook");
+  }
+  return obj;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("probe", Napi::Function::New(env, Probe, "probe"));
   exports.Set("scope", Napi::Function::New(env, Scope, "scope"));
   exports.Set("checkAlive", Napi::Function::New(env, CheckAlive, "checkAlive"));
   exports.Set("tryLock", Napi::Function::New(env, TryLock, "tryLock"));
   exports.Set("unlock", Napi::Function::New(env, Unlock, "unlock"));
+  AddonData* data = new AddonData();
+  data->exit_watch_ctor = Napi::Persistent(ExitWatchWrap::Define(env));
+  env.SetInstanceData<AddonData>(data);
+  exports.Set("openWatch", Napi::Function::New(env, OpenWatch, "openWatch"));
   return exports;
 }
 

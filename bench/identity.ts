@@ -1,0 +1,479 @@
+/**
+ * bench/identity: what one process-identity read costs, next to the physical limit and the peers.
+ *
+ *   npm run bench:identity [-- --rounds 9 --batch-ms 120 --json path | --no-json]
+ *
+ * One run, interleaved: every round measures every method once per target (the order rotates
+ * each round), so machine noise lands on all rows alike. Reported per row: the median of the
+ * per-round ns/op, and the spread (max-min)/median. Targets: this process (Node, several threads)
+ * and a spawned long-lived `sleep` (one thread); /proc/<pid>/stat costs more for more threads.
+ *
+ * The physical limit is bench/c/identity_loop.c, compiled here with `cc -O2` into a temp dir:
+ * the exact syscall sequence of native/platform_linux.cc in a C loop, timed inside the loop (its
+ * spawn is not counted). Linux only.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import type { IdentityApi } from '../lib/identity';
+
+type Api = Pick<IdentityApi, 'processIdentity' | 'backend'>;
+
+// ---- locate the package and make sure the compiled lib loads the real addon ---------------------
+
+/** The package root: the nearest ancestor of this file with pidproof's package.json. */
+function packageRoot(): string {
+  for (let d = __dirname; ; d = path.dirname(d)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'pidproof') return d;
+    } catch {
+      // keep walking
+    }
+    if (path.dirname(d) === d) throw new Error('bench: cannot find the pidproof package root');
+  }
+}
+
+const root = packageRoot();
+
+/**
+ * lib/binding.ts loads the addon from `path.join(__dirname, '..')`: the package root for dist/,
+ * but `.bench-out/` for this compiled copy, which has no build/. Without a link the compiled lib
+ * would silently pick the fallback and the "native" row would measure the wrong backend. Link
+ * the root's build/ and prebuilds/ into the lib's parent (a git-ignored output dir), then verify.
+ */
+function linkAddonDirs(): void {
+  const libParent = path.resolve(__dirname, '..');
+  if (libParent === root) return;
+  for (const name of ['build', 'prebuilds']) {
+    const from = path.join(root, name);
+    const to = path.join(libParent, name);
+    if (fs.existsSync(from) && !fs.existsSync(to)) {
+      fs.symlinkSync(from, to, process.platform === 'win32' ? 'junction' : 'dir');
+    }
+  }
+}
+
+// ---- command line -----------------------------------------------------------------------------
+
+const { values: opts } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '9' },
+    'batch-ms': { type: 'string', default: '120' },
+    json: { type: 'string', default: path.join(root, 'bench', 'results', 'identity-latest.json') },
+    'no-json': { type: 'boolean', default: false },
+  },
+});
+const ROUNDS = Math.max(3, Number(opts.rounds) | 0);
+const BATCH_MS = Math.max(20, Number(opts['batch-ms']) | 0);
+
+// ---- helpers ------------------------------------------------------------------------------------
+
+let sink = 0;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function fmtNs(ns: number): string {
+  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
+  if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
+  return `${ns.toFixed(0)} ns`;
+}
+
+function cpuModel(): string {
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) return m[1].trim();
+  } catch {
+    // fall through
+  }
+  return os.cpus()[0]?.model ?? 'unknown';
+}
+
+function threadsOf(pid: number): number | null {
+  try {
+    const m = /^Threads:\s*(\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+// ---- methods ------------------------------------------------------------------------------------
+
+/** A method measures `n` operations on `pid` and returns ns/op. */
+interface Method {
+  key: string;
+  label: string;
+  what: string;
+  /** Most operations per batch (spawning methods are slow). */
+  maxN: number;
+  run(pid: number, n: number): number | Promise<number>;
+}
+
+function syncLoop(fn: (pid: number) => unknown): (pid: number, n: number) => number {
+  return (pid, n) => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) if (fn(pid) !== undefined) sink++;
+    return Number(process.hrtime.bigint() - t0) / n;
+  };
+}
+
+function cLoop(bin: string, mode: string): (pid: number, n: number) => number {
+  return (pid, n) => {
+    const out = execFileSync(bin, [mode, String(pid), String(n)], { encoding: 'utf8' });
+    const ns = Number(out.trim());
+    if (!Number.isFinite(ns)) throw new Error(`identity_loop ${mode}: bad output ${JSON.stringify(out)}`);
+    return ns;
+  };
+}
+
+function compileCLoop(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pidproof-bench-'));
+  const bin = path.join(dir, 'identity_loop');
+  const src = path.join(root, 'bench', 'c', 'identity_loop.c');
+  const cc = process.env.CC || 'cc';
+  execFileSync(cc, ['-O2', '-o', bin, src], { stdio: ['ignore', 'inherit', 'inherit'] });
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return bin;
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+interface Row {
+  target: string;
+  pid: number;
+  method: string;
+  label: string;
+  what: string;
+  opsPerRound: number;
+  medianNs: number;
+  minNs: number;
+  maxNs: number;
+  spreadPct: number;
+  roundsNs: number[];
+  ratioVsC: number;
+  ratioVsNative: number;
+}
+
+async function main(): Promise<void> {
+  if (process.platform !== 'linux') {
+    console.error('bench:identity: the C physical-limit loop is Linux-only; nothing measured.');
+    process.exitCode = 2;
+    return;
+  }
+
+  linkAddonDirs();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pub = require('../lib') as typeof import('../lib');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { addon } = require('../lib/binding') as typeof import('../lib/binding');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createIdentityApi } = require('../lib/identity') as typeof import('../lib/identity');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fallbackBackend } = require('../lib/fallback') as typeof import('../lib/fallback');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pidusage = require('pidusage') as ((pid: number) => Promise<unknown>) & { clear(): void };
+
+  if (pub.backend !== 'native' || addon === null) {
+    throw new Error(
+      `bench: the public API loaded the ${pub.backend} backend; build the addon (npm run build:native) ` +
+        'and unset PIDPROOF_BACKEND',
+    );
+  }
+  const fallback: Api = createIdentityApi(fallbackBackend);
+  const a = addon;
+  const bin = compileCLoop();
+
+  const child: ChildProcess = spawn('sleep', ['3600'], { stdio: 'ignore' });
+  const killChild = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  process.on('exit', killChild);
+  if (child.pid === undefined) throw new Error('bench: cannot spawn sleep');
+  // Wait for the exec to finish so the child's /proc entry is the sleep image, not node's fork.
+  for (let i = 0; i < 200 && !/\(sleep\)/.test(fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8')); i++) {
+    sleepMs(5);
+  }
+  const targets = [
+    { name: 'self', pid: process.pid, threads: threadsOf(process.pid) },
+    { name: 'child', pid: child.pid, threads: threadsOf(child.pid) },
+  ];
+
+  // Sanity: every backend sees the same process before anything is timed.
+  for (const t of targets) {
+    const n = pub.processIdentity(t.pid);
+    const f = fallback.processIdentity(t.pid);
+    if (n === null || f === null || n.startToken !== f.startToken) {
+      throw new Error(`bench: native and fallback disagree on pid ${t.pid}: ${JSON.stringify({ n, f })}`);
+    }
+  }
+
+  const methods: Method[] = [
+    {
+      key: 'c-probe',
+      label: 'C loop: native probe syscalls',
+      what: 'pidfd_open, fstat, open+read+close /proc/<pid>/stat, parse, poll, close (physical limit)',
+      maxN: 1e6,
+      run: cLoop(bin, 'probe'),
+    },
+    {
+      key: 'native',
+      label: 'pidproof processIdentity (native)',
+      what: 'public API: argument check, addon probe, identity object with scope',
+      maxN: 1e6,
+      run: syncLoop((pid) => pub.processIdentity(pid)),
+    },
+    {
+      key: 'native-raw',
+      label: 'pidproof addon probe() (raw)',
+      what: 'the N-API call alone, no TypeScript facade',
+      maxN: 1e6,
+      run: syncLoop((pid) => a.probe(pid)),
+    },
+    {
+      key: 'fallback',
+      label: 'pidproof processIdentity (fallback)',
+      what: 'pure TypeScript: fs.readFileSync /proc/<pid>/stat + parse, kill(pid, 0) if unreadable',
+      maxN: 1e6,
+      run: syncLoop((pid) => fallback.processIdentity(pid)),
+    },
+    {
+      key: 'c-read',
+      label: 'C loop: open+read+close stat',
+      what: 'reference: the /proc read alone',
+      maxN: 1e6,
+      run: cLoop(bin, 'read'),
+    },
+    {
+      key: 'c-pin',
+      label: 'C loop: pidfd pin only',
+      what: 'reference: the probe minus the /proc read (pidfd_open, fstat, poll, close)',
+      maxN: 1e6,
+      run: cLoop(bin, 'pin'),
+    },
+    {
+      key: 'c-kill',
+      label: 'C loop: kill(pid, 0)',
+      what: 'reference: one syscall, liveness only (fooled by recycling)',
+      maxN: 1e7,
+      run: cLoop(bin, 'kill'),
+    },
+    {
+      key: 'kill0',
+      label: 'process.kill(pid, 0)',
+      what: 'Node liveness check (is-running); no identity',
+      maxN: 1e7,
+      run: syncLoop((pid) => process.kill(pid, 0)),
+    },
+    {
+      key: 'pidusage',
+      label: 'pidusage(pid)',
+      what: 'pidusage 4.1.0, awaited one at a time (elapsed time, 1 tick; no identity)',
+      maxN: 1e5,
+      run: async (pid, n) => {
+        const t0 = process.hrtime.bigint();
+        for (let i = 0; i < n; i++) if ((await pidusage(pid)) !== undefined) sink++;
+        return Number(process.hrtime.bigint() - t0) / n;
+      },
+    },
+    {
+      key: 'ps',
+      label: 'spawn ps -o lstart= -p <pid>',
+      what: 'execFileSync of ps (ps-list, find-process style; 1 s resolution)',
+      maxN: 40,
+      run: syncLoop((pid) =>
+        execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8' }),
+      ),
+    },
+  ];
+
+  // Calibrate: warm up, then size each batch to about BATCH_MS.
+  const ops = new Map<string, number>();
+  for (const m of methods) {
+    let n = 4;
+    let per = 0;
+    for (;;) {
+      per = await m.run(process.pid, n);
+      if (per * n >= 20e6 || n >= m.maxN) break;
+      n = Math.min(m.maxN, n * 8);
+    }
+    ops.set(m.key, Math.max(3, Math.min(m.maxN, Math.round((BATCH_MS * 1e6) / per))));
+  }
+
+  const started = Date.now();
+  const samples = new Map<string, number[]>();
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let ti = 0; ti < targets.length; ti++) {
+      const t = targets[ti];
+      for (let k = 0; k < methods.length; k++) {
+        const m = methods[(k + r + ti) % methods.length];
+        const ns = await m.run(t.pid, ops.get(m.key)!);
+        const key = `${t.name}/${m.key}`;
+        if (!samples.has(key)) samples.set(key, []);
+        samples.get(key)!.push(ns);
+      }
+    }
+    process.stderr.write(`round ${r + 1}/${ROUNDS}\r`);
+  }
+  process.stderr.write('\n');
+  const wallS = (Date.now() - started) / 1000;
+  pidusage.clear();
+
+  const rows: Row[] = [];
+  for (const t of targets) {
+    const med = (key: string): number => median(samples.get(`${t.name}/${key}`)!);
+    const cMed = med('c-probe');
+    const nMed = med('native');
+    for (const m of methods) {
+      const xs = samples.get(`${t.name}/${m.key}`)!;
+      const md = median(xs);
+      const mn = Math.min(...xs);
+      const mx = Math.max(...xs);
+      rows.push({
+        target: t.name,
+        pid: t.pid,
+        method: m.key,
+        label: m.label,
+        what: m.what,
+        opsPerRound: ops.get(m.key)!,
+        medianNs: Math.round(md),
+        minNs: Math.round(mn),
+        maxNs: Math.round(mx),
+        spreadPct: Math.round(((mx - mn) / md) * 1000) / 10,
+        roundsNs: xs.map((x) => Math.round(x)),
+        ratioVsC: Math.round((md / cMed) * 100) / 100,
+        ratioVsNative: Math.round((md / nMed) * 100) / 100,
+      });
+    }
+  }
+
+  const get = (target: string, key: string): Row => rows.find((x) => x.target === target && x.method === key)!;
+  // Per-round ratio of two rows measured moments apart: drift on a shared VM cancels out.
+  const paired = (target: string, num: string, den: string): number =>
+    median(
+      samples.get(`${target}/${num}`)!.map((x, i) => x / samples.get(`${target}/${den}`)![i]),
+    );
+  const checks = targets.flatMap((t) => {
+    const c = get(t.name, 'c-probe').medianNs;
+    const n = get(t.name, 'native').medianNs;
+    const f = get(t.name, 'fallback').medianNs;
+    const p = get(t.name, 'pidusage').medianNs;
+    return [
+      {
+        target: t.name,
+        name: 'native within 1.2x of the C loop',
+        value: n / c,
+        paired: paired(t.name, 'native', 'c-probe'),
+        limit: 1.2,
+        pass: n / c <= 1.2,
+        unit: 'x of C',
+      },
+      {
+        target: t.name,
+        name: 'native >= 2x faster than fallback',
+        value: f / n,
+        paired: paired(t.name, 'fallback', 'native'),
+        limit: 2,
+        pass: f / n >= 2,
+        unit: 'x faster',
+      },
+      {
+        target: t.name,
+        name: 'native >= 20x faster than pidusage',
+        value: p / n,
+        paired: paired(t.name, 'pidusage', 'native'),
+        limit: 20,
+        pass: p / n >= 20,
+        unit: 'x faster',
+        // The ceiling: what even a probe at the C loop's speed would reach.
+        ceiling: p / c,
+      },
+    ];
+  });
+
+  // ---- report -----------------------------------------------------------------------------------
+  const machine = {
+    date: new Date().toISOString(),
+    cpu: cpuModel(),
+    cores: os.cpus().length,
+    kernel: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+  console.log(`pidproof bench:identity  ${machine.date}`);
+  console.log(`cpu     ${machine.cpu} (${machine.cores} cores)`);
+  console.log(`kernel  ${machine.kernel}`);
+  console.log(`node    ${machine.node}   load ${machine.loadavg.join(' ')}`);
+  console.log(`rounds  ${ROUNDS} interleaved, ~${BATCH_MS} ms per batch, ${wallS.toFixed(1)} s measured`);
+  for (const t of targets) {
+    console.log('');
+    console.log(`target: ${t.name} (pid ${t.pid}, ${t.threads ?? '?'} thread(s))`);
+    const head = ['method', 'median/op', 'spread', 'vs C loop', 'vs native', 'ops/round'];
+    const body = rows
+      .filter((x) => x.target === t.name)
+      .map((x) => [
+        x.label,
+        fmtNs(x.medianNs),
+        `±${(x.spreadPct / 2).toFixed(0)}%`,
+        `${x.ratioVsC.toFixed(2)}x`,
+        `${x.ratioVsNative.toFixed(2)}x`,
+        String(x.opsPerRound),
+      ]);
+    const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    const line = (cells: string[]): string =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+    console.log(line(head));
+    console.log(w.map((n) => '-'.repeat(n)).join('  '));
+    for (const b of body) console.log(line(b));
+  }
+  console.log('');
+  console.log('targets:');
+  for (const c of checks) {
+    const v =
+      c.unit === 'x of C'
+        ? `${c.value.toFixed(2)}x (limit ${c.limit}x; per-round paired ${c.paired.toFixed(2)}x)`
+        : `${c.value.toFixed(1)}x (need ${c.limit}x; per-round paired ${c.paired.toFixed(1)}x)`;
+    const ceiling =
+      'ceiling' in c && c.ceiling !== undefined ? `; the C loop itself: ${c.ceiling.toFixed(1)}x` : '';
+    console.log(`  ${c.pass ? 'PASS' : 'MISS'}  [${c.target}] ${c.name}: ${v}${ceiling}`);
+  }
+  console.log(`spread = (max-min)/2 of the ${ROUNDS} per-round figures, as % of the median`);
+
+  if (!opts['no-json']) {
+    const file = path.resolve(opts.json!);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const doc = {
+      bench: 'identity',
+      machine,
+      config: { rounds: ROUNDS, batchMs: BATCH_MS, measuredSeconds: wallS },
+      targets,
+      results: rows,
+      checks: checks.map((c) => ({
+        ...c,
+        value: Math.round(c.value * 100) / 100,
+        paired: Math.round(c.paired * 100) / 100,
+        ...('ceiling' in c && c.ceiling !== undefined ? { ceiling: Math.round(c.ceiling * 100) / 100 } : {}),
+      })),
+    };
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+    console.log(`results: ${path.relative(process.cwd(), file) || file}`);
+  }
+  if (sink < 0) console.log(sink);
+  killChild();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

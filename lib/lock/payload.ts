@@ -1,0 +1,337 @@
+/**
+ * Lock file contents: the pidproof payload (written), and the formats pidproof can judge but never
+ * writes (OpenClaw session-lock JSON, bare PID files). Judging turns a file's bytes plus the kernel
+ * lock state into a verdict, stale reasons and whether a reclaim is proven safe.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { IdentityApi } from '../identity';
+import type { OwnerRecord, OwnerVerdict, ProcessIdentity } from '../types';
+
+/** Largest lock file pidproof reads; anything bigger is not a lock file. */
+export const MAX_LOCK_BYTES = 64 * 1024;
+
+/** The payload of a pidproof lock file (format version 1). */
+export interface LockPayload {
+  /** Format version. */
+  pidproof: 1;
+  /** 128 random bits (hex) naming this holding. */
+  token: string;
+  pid: number;
+  startToken: string | null;
+  startTokenUnit: string | null;
+  uniqueId: string | null;
+  uniqueIdKind: string | null;
+  startTimeMs: number | null;
+  bootId: string | null;
+  pidNamespace: string | null;
+  hostname: string;
+  platform: string;
+  /** What the holder was running (argv[1] base name), for people. */
+  command: string;
+  createdAt: string;
+  createdAtMs: number;
+  /** Creation time on the boot's monotonic clock (ms), for hold limits immune to clock steps. */
+  createdMono: number;
+  /** The holder's declared maximum hold; null = unlimited. */
+  maxHoldMs: number | null;
+  /** Lease: contenders may break the lock when no heartbeat came for this long; null = no lease. */
+  leaseMs: number | null;
+  heartbeatAt: number;
+  heartbeatMono: number;
+  /** `kernel`: the holder keeps a kernel lock on the file; `lease`: identity + lease only. */
+  mode: 'kernel' | 'lease';
+}
+
+export type LockFormat = 'pidproof' | 'openclaw' | 'pidfile' | 'unknown';
+
+/** Milliseconds on the boot's monotonic clock (shared by every process of one boot). */
+export function monoNow(): number {
+  return Number(process.hrtime.bigint() / 1000n) / 1000;
+}
+
+export function newToken(): string {
+  return crypto.randomBytes(16).toString('hex');
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, hex: detects torn reads of a heartbeat rewrite. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * Serialises a payload padded to `size` bytes (0: choose a size). Heartbeats rewrite the file in
+ * place with the same size, so a reader never sees a shorter file; the checksum tells it when a
+ * read raced a rewrite.
+ */
+export function serialisePayload(p: LockPayload, size = 0): Buffer {
+  const body = JSON.stringify(p);
+  const text = `${body.slice(0, -1)},"sum":"${fnv1a(body)}"}`;
+  const len = Buffer.byteLength(text);
+  const target = size > 0 ? Math.max(size, len + 1) : Math.ceil((len + 96) / 256) * 256;
+  const buf = Buffer.alloc(target, 0x20);
+  buf.write(text, 0, 'utf8');
+  buf[target - 1] = 0x0a;
+  return buf;
+}
+
+export function buildPayload(
+  self: ProcessIdentity,
+  opts: { token: string; maxHoldMs: number; leaseMs: number | null; mode: 'kernel' | 'lease' },
+): LockPayload {
+  const wall = Date.now();
+  const mono = monoNow();
+  return {
+    pidproof: 1,
+    token: opts.token,
+    pid: self.pid,
+    startToken: self.startToken,
+    startTokenUnit: self.startTokenUnit,
+    uniqueId: self.uniqueId,
+    uniqueIdKind: self.uniqueIdKind,
+    startTimeMs: self.startTimeMs,
+    bootId: self.bootId,
+    pidNamespace: self.pidNamespace,
+    hostname: self.hostname,
+    platform: self.platform,
+    command: path.basename(process.argv[1] ?? process.argv0 ?? 'node'),
+    createdAt: new Date(wall).toISOString(),
+    createdAtMs: wall,
+    createdMono: mono,
+    maxHoldMs: Number.isFinite(opts.maxHoldMs) ? opts.maxHoldMs : null,
+    leaseMs: opts.leaseMs,
+    heartbeatAt: wall,
+    heartbeatMono: mono,
+    mode: opts.mode,
+  };
+}
+
+/** What a lock file holds, parsed. */
+export type Parsed =
+  | { format: 'pidproof'; payload: LockPayload; record: OwnerRecord }
+  | { format: 'openclaw'; payload: Record<string, unknown>; record: OwnerRecord }
+  | { format: 'pidfile'; payload: { pid: number }; record: OwnerRecord }
+  | { format: 'unknown'; payload: null; record: null; problem: string; torn?: boolean };
+
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isNum = (v: unknown, min: number): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min;
+const isStrOrNull = (v: unknown, re?: RegExp): v is string | null =>
+  v === null || (typeof v === 'string' && (!re || re.test(v)));
+const DEC = /^(0|[1-9]\d{0,19})$/;
+const MAX_PID = 2147483647;
+// Upper bounds that keep arithmetic exact and reject absurd values (about 10^4 years in ms).
+const MAX_MS = 3e14;
+
+function validatePidproof(o: Record<string, unknown>): string | null {
+  if (o.pidproof !== 1) return `unsupported pidproof format version ${JSON.stringify(o.pidproof)}`;
+  if (typeof o.token !== 'string' || !/^[0-9a-f]{32}$/.test(o.token)) return 'token is not 128-bit hex';
+  if (!isInt(o.pid, 1, MAX_PID)) return `pid is not a valid PID (${JSON.stringify(o.pid)})`;
+  if (!isStrOrNull(o.startToken, DEC)) return 'startToken is not a decimal string';
+  if (!isStrOrNull(o.uniqueId, DEC)) return 'uniqueId is not a decimal string';
+  for (const k of ['startTokenUnit', 'uniqueIdKind', 'bootId', 'pidNamespace']) {
+    if (!isStrOrNull(o[k])) return `${k} is not a string`;
+  }
+  if (typeof o.hostname !== 'string' || typeof o.platform !== 'string') return 'hostname/platform missing';
+  if (!isNum(o.createdAtMs, 0) || o.createdAtMs > MAX_MS) return 'createdAtMs is not a time';
+  if (!isNum(o.createdMono, 0) || o.createdMono > MAX_MS) return 'createdMono is not a time';
+  if (!isNum(o.heartbeatAt, 0) || o.heartbeatAt > MAX_MS) return 'heartbeatAt is not a time';
+  if (!isNum(o.heartbeatMono, 0) || o.heartbeatMono > MAX_MS) return 'heartbeatMono is not a time';
+  if (o.maxHoldMs !== null && !(isNum(o.maxHoldMs, 0) && o.maxHoldMs <= MAX_MS)) return 'maxHoldMs is invalid';
+  if (o.leaseMs !== null && !(isNum(o.leaseMs, 1) && o.leaseMs <= MAX_MS)) return 'leaseMs is invalid';
+  if (o.mode !== 'kernel' && o.mode !== 'lease') return 'mode is invalid';
+  return null;
+}
+
+/** Parses lock file bytes. `mtimeMs` dates a bare PID file. Never throws. */
+export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
+  const unknown = (problem: string, torn = false): Parsed => ({ format: 'unknown', payload: null, record: null, problem, torn });
+  if (buf.length === 0) return unknown('the file is empty');
+  if (buf.includes(0)) return unknown('the file holds binary data');
+  const text = buf.toString('utf8');
+  const pidLine = /^\s*(\d{1,10})\s*$/.exec(text);
+  if (pidLine) {
+    const pid = Number(pidLine[1]);
+    if (!isInt(pid, 1, MAX_PID)) return unknown(`PID ${pidLine[1]} is out of range`);
+    return { format: 'pidfile', payload: { pid }, record: { pid, createdAtMs: mtimeMs } };
+  }
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return unknown('the file is neither JSON nor a PID', /^\s*\{"pidproof"/.test(text));
+  }
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return unknown('the JSON is not an object');
+  const obj = o as Record<string, unknown>;
+  if ('pidproof' in obj) {
+    const sum = obj.sum;
+    const rest = { ...obj };
+    delete rest.sum;
+    if (typeof sum !== 'string' || fnv1a(JSON.stringify(rest)) !== sum) {
+      return unknown('pidproof payload checksum mismatch', true);
+    }
+    const bad = validatePidproof(rest);
+    if (bad) return unknown(`invalid pidproof payload: ${bad}`);
+    const p = rest as unknown as LockPayload;
+    return {
+      format: 'pidproof',
+      payload: p,
+      record: {
+        pid: p.pid,
+        startToken: p.startToken,
+        startTokenUnit: p.startTokenUnit,
+        uniqueId: p.uniqueId,
+        uniqueIdKind: p.uniqueIdKind,
+        bootId: p.bootId,
+        pidNamespace: p.pidNamespace,
+        hostname: p.hostname,
+        platform: p.platform,
+        createdAtMs: p.createdAtMs,
+      },
+    };
+  }
+  if ('pid' in obj && 'createdAt' in obj) {
+    // OpenClaw session lock: { pid, createdAt (ISO), starttime? (Linux ticks), maxHoldMs? }.
+    if (!isInt(obj.pid, 1, MAX_PID)) return unknown(`OpenClaw lock with invalid pid ${JSON.stringify(obj.pid)}`);
+    const created = typeof obj.createdAt === 'string' ? Date.parse(obj.createdAt) : NaN;
+    if (!Number.isFinite(created)) return unknown('OpenClaw lock with invalid createdAt');
+    const st = obj.starttime;
+    if (st !== undefined && st !== null && !(Number.isSafeInteger(st) && (st as number) >= 0)) {
+      return unknown(`OpenClaw lock with invalid starttime ${JSON.stringify(st)}`);
+    }
+    const record: OwnerRecord = { pid: obj.pid, createdAtMs: created };
+    if (typeof st === 'number') {
+      record.startToken = String(st);
+      record.startTokenUnit = 'linux-ticks';
+      record.platform = 'linux';
+    }
+    return { format: 'openclaw', payload: obj, record };
+  }
+  return unknown('unrecognised JSON lock format');
+}
+
+/** Kernel lock state observed on the file: held by someone else, free, or not supported. */
+export type KernelState = 'held' | 'free' | 'unsupported' | 'unknown';
+
+export interface Judgement {
+  format: LockFormat;
+  /** The parsed payload (pidproof/openclaw/pidfile), or null. */
+  holder: LockPayload | Record<string, unknown> | null;
+  verdict: OwnerVerdict;
+  staleReasons: string[];
+  reclaimable: boolean;
+  ageMs: number | null;
+  detail: string;
+  /** The holder's identity record, when it has one (for waiting on its exit). */
+  record: OwnerRecord | null;
+  /** The reclaim proof is an expired lease/hold (the holder may still be alive). */
+  byExpiry: boolean;
+  /** A read raced a heartbeat rewrite: read again. */
+  torn: boolean;
+}
+
+/** Judges a parsed lock file. `ownTokens`: tokens this process holds right now. */
+export function judge(
+  parsed: Parsed,
+  kernel: KernelState,
+  mtimeMs: number,
+  ids: IdentityApi,
+  ownTokens: ReadonlySet<string>,
+): Judgement {
+  const nowWall = Date.now();
+  if (parsed.format === 'unknown') {
+    return {
+      format: 'unknown',
+      holder: null,
+      verdict: 'unknown',
+      staleReasons: [],
+      reclaimable: false,
+      ageMs: Math.max(0, nowWall - mtimeMs),
+      detail: `not a lock pidproof can judge: ${parsed.problem}; it is never reclaimed automatically`,
+      record: null,
+      byExpiry: false,
+      torn: parsed.torn === true,
+    };
+  }
+  const record = parsed.record;
+  const st = ids.ownerStatus(record);
+  const reasons: string[] = [];
+  let verdict = st.verdict;
+  let detail = st.detail;
+  const identityProof: Record<string, string> = {
+    dead: 'dead-pid',
+    recycled: 'recycled-pid',
+    zombie: 'zombie-pid',
+    'other-boot': 'other-boot',
+  };
+  if (identityProof[verdict]) reasons.push(identityProof[verdict]);
+  let byExpiry = false;
+  const createdAtMs = record.createdAtMs ?? mtimeMs;
+  const ageMs = Math.max(0, nowWall - createdAtMs);
+  if (parsed.format === 'pidproof') {
+    const p = parsed.payload;
+    const scope = ids.currentScope();
+    const sameBoot = p.bootId !== null && p.bootId === scope.bootId && p.hostname === scope.hostname;
+    const mono = monoNow();
+    const tol = 2000;
+    if (p.leaseMs !== null) {
+      const quiet = sameBoot ? mono - p.heartbeatMono : nowWall - p.heartbeatAt - tol;
+      if (quiet > p.leaseMs) {
+        reasons.push('lease-expired');
+        detail = `no heartbeat for ${Math.round(quiet)} ms (lease ${p.leaseMs} ms)`;
+        byExpiry = true;
+      }
+    }
+    if (p.maxHoldMs !== null) {
+      const held = sameBoot ? mono - p.createdMono : nowWall - p.createdAtMs - tol;
+      if (held > p.maxHoldMs) {
+        reasons.push('hold-exceeded');
+        detail = `held for ${Math.round(held)} ms, beyond its declared maxHoldMs ${p.maxHoldMs}`;
+        byExpiry = true;
+      }
+    }
+    // Our own PID and identity, a free kernel lock, and a token this process does not hold: a
+    // lock this process leaked (its descriptor closed without a release).
+    if (
+      kernel === 'free' &&
+      verdict === 'alive' &&
+      p.pid === process.pid &&
+      !ownTokens.has(p.token)
+    ) {
+      reasons.push('orphan-self');
+      detail = 'written by this process, which no longer holds it (leaked without release)';
+    }
+  }
+  let reclaimable: boolean;
+  if (kernel === 'held') {
+    // The kernel says a live process on this host holds it: only a declared expiry breaks it.
+    reclaimable = byExpiry;
+    if (!byExpiry && reasons.length > 0) {
+      // The identity said otherwise (e.g. another PID namespace reuses the number): trust the kernel.
+      reasons.length = 0;
+      verdict = 'alive';
+      detail = `held: the kernel lock is taken by a live process (${detail})`;
+    }
+  } else {
+    reclaimable = reasons.length > 0 && verdict !== 'foreign';
+    if (verdict === 'foreign' && byExpiry) reclaimable = true;
+  }
+  return {
+    format: parsed.format,
+    holder: parsed.payload,
+    verdict,
+    staleReasons: reasons,
+    reclaimable,
+    ageMs,
+    detail,
+    record,
+    byExpiry,
+    torn: false,
+  };
+}

@@ -1,0 +1,633 @@
+// Windows backend.
+//
+// Sources (every struct field read below, with where its layout is documented):
+// - OpenProcess, GetProcessId, GetProcessTimes, GetExitCodeProcess, WaitForSingleObject:
+//   learn.microsoft.com/windows/win32/api/processthreadsapi/ (creation time is a FILETIME, 100 ns
+//   since 1601-01-01 UTC, immutable for the life of the process object). OpenProcess fails with
+//   ERROR_INVALID_PARAMETER for a PID that names no process, ERROR_ACCESS_DENIED when the
+//   process exists but its DACL denies us (psutil arch/windows/proc_utils.c does the same).
+// - Process IDs are handle-table indices: the kernel ignores their low 2 bits, so OpenProcess(5)
+//   opens PID 4 (The Old New Thing, "Why are process and thread IDs multiples of four?",
+//   2008-02-28). Every handle is therefore checked with GetProcessId() == pid (see PidMatches).
+// - NtQueryInformationProcess: learn.microsoft.com/windows/win32/api/winternl/
+//   nf-winternl-ntqueryinformationprocess. ProcessBasicInformation (0) fills
+//   PROCESS_BASIC_INFORMATION; InheritedFromUniqueProcessId is the parent PID (documented there
+//   as Reserved3; named in ntdoc/phnt ntpsapi.h). ProcessSequenceNumber (92, a ULONGLONG, Windows
+//   10 1803+) is documented by ntdoc (m417z/ntdoc, PROCESSINFOCLASS) and phnt; older systems and
+//   wine answer STATUS_INVALID_INFO_CLASS, then uniqueId is null.
+// - NtQuerySystemInformation: learn.microsoft.com/windows/win32/api/winternl/
+//   nf-winternl-ntquerysysteminformation. SystemProcessInformation (5) returns chained
+//   SYSTEM_PROCESS_INFORMATION entries; we read NextEntryOffset, CreateTime, UniqueProcessId and
+//   InheritedFromUniqueProcessId (offsets from ntdoc descriptions/system_process_information.md
+//   and the Windows 10 x64 PDB dump in ntdiff/headers; asserted below). The call fails with
+//   STATUS_INFO_LENGTH_MISMATCH while the buffer is too small. SystemTimeOfDayInformation (3)
+//   returns SYSTEM_TIMEOFDAY_INFORMATION {BootTime, CurrentTime, TimeZoneBias, TimeZoneId,
+//   Reserved, BootTimeBias, SleepTimeBias} (phnt ntexapi.h; psutil uses it for boot_time()).
+//   The kernel shifts BootTime and BootTimeBias together when the clock is set (ReactOS
+//   KeSetSystemTime), so BootTime - BootTimeBias is the boot instant, constant within a boot.
+// - KUSER_SHARED_DATA.BootId: ULONG at offset 0x2C4 of the page mapped read-only at 0x7FFE0000
+//   in every process (ntddk.h; ntdoc descriptions/kuser_shared_data.md: "number of boots since OS
+//   install"). A counter, so restored snapshots can repeat it: the boot id appends the boot time.
+// - GetComputerNameExW(ComputerNameDnsHostname): learn.microsoft.com/windows/win32/api/
+//   sysinfoapi/nf-sysinfoapi-getcomputernameexw.
+// - LockFileEx / UnlockFileEx: learn.microsoft.com/windows/win32/api/fileapi/
+//   nf-fileapi-lockfileex. Locks belong to (handle, process); they may lie beyond end of file.
+// - RegisterWaitForSingleObject / UnregisterWaitEx: learn.microsoft.com/windows/win32/api/
+//   winbase/ (threadpoollegacyapiset.h).
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+// windows.h first.
+#include <winternl.h>
+
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "platform.h"
+
+namespace pidproof {
+namespace {
+
+// ---- NT definitions, declared locally (the SDK headers hide or rename most of them) ---------
+
+constexpr NTSTATUS kStatusSuccess = 0;
+constexpr NTSTATUS kStatusInfoLengthMismatch = static_cast<NTSTATUS>(0xC0000004L);
+constexpr ULONG kSystemTimeOfDayInformation = 3;
+constexpr ULONG kSystemProcessInformation = 5;
+constexpr ULONG kProcessBasicInformation = 0;
+constexpr ULONG kProcessSequenceNumber = 92;
+
+// FILETIME of the Unix epoch (1970-01-01T00:00:00Z), in 100 ns units since 1601.
+constexpr uint64_t kEpochFiletime = 116444736000000000ULL;
+
+// Address of KUSER_SHARED_DATA in user mode and the offset of its BootId field.
+constexpr uintptr_t kUserSharedData = 0x7FFE0000;
+constexpr uintptr_t kBootIdOffset = 0x2C4;
+
+// Far beyond any payload, so the lock never covers bytes readers need.
+constexpr DWORD kLockOffsetLow = 0;
+constexpr DWORD kLockOffsetHigh = 0x7FFFFFFF;
+
+// SYSTEM_TIMEOFDAY_INFORMATION.
+struct TimeOfDayInfo {
+  LARGE_INTEGER BootTime;
+  LARGE_INTEGER CurrentTime;
+  LARGE_INTEGER TimeZoneBias;
+  ULONG TimeZoneId;
+  ULONG Reserved;
+  ULONGLONG BootTimeBias;
+  ULONGLONG SleepTimeBias;
+};
+static_assert(sizeof(TimeOfDayInfo) == 48, "SYSTEM_TIMEOFDAY_INFORMATION is 48 bytes");
+static_assert(offsetof(TimeOfDayInfo, BootTimeBias) == 0x20, "BootTimeBias at 0x20");
+
+// The leading fields of SYSTEM_PROCESS_INFORMATION (the entry is longer; we never read past
+// InheritedFromUniqueProcessId and walk the chain by NextEntryOffset).
+struct SysProcInfoHead {
+  ULONG NextEntryOffset;
+  ULONG NumberOfThreads;
+  LARGE_INTEGER WorkingSetPrivateSize;
+  ULONG HardFaultCount;
+  ULONG NumberOfThreadsHighWatermark;
+  ULONGLONG CycleTime;
+  LARGE_INTEGER CreateTime;
+  LARGE_INTEGER UserTime;
+  LARGE_INTEGER KernelTime;
+  UNICODE_STRING ImageName;
+  LONG BasePriority;
+  HANDLE UniqueProcessId;
+  HANDLE InheritedFromUniqueProcessId;
+};
+static_assert(offsetof(SysProcInfoHead, CreateTime) == 0x20, "CreateTime at 0x20");
+#if defined(_WIN64)
+static_assert(offsetof(SysProcInfoHead, UniqueProcessId) == 0x50, "UniqueProcessId at 0x50");
+static_assert(offsetof(SysProcInfoHead, InheritedFromUniqueProcessId) == 0x58,
+              "InheritedFromUniqueProcessId at 0x58");
+#else
+static_assert(offsetof(SysProcInfoHead, UniqueProcessId) == 0x44, "UniqueProcessId at 0x44");
+static_assert(offsetof(SysProcInfoHead, InheritedFromUniqueProcessId) == 0x48,
+              "InheritedFromUniqueProcessId at 0x48");
+#endif
+
+// PROCESS_BASIC_INFORMATION with the fields named as in phnt.
+struct ProcBasicInfo {
+  NTSTATUS ExitStatus;
+  PVOID PebBaseAddress;
+  ULONG_PTR AffinityMask;
+  LONG BasePriority;
+  ULONG_PTR UniqueProcessId;
+  ULONG_PTR InheritedFromUniqueProcessId;
+};
+#if defined(_WIN64)
+static_assert(sizeof(ProcBasicInfo) == 48, "PROCESS_BASIC_INFORMATION is 48 bytes on x64");
+static_assert(offsetof(ProcBasicInfo, InheritedFromUniqueProcessId) == 0x28,
+              "InheritedFromUniqueProcessId at 0x28");
+#else
+static_assert(sizeof(ProcBasicInfo) == 24, "PROCESS_BASIC_INFORMATION is 24 bytes on x86");
+#endif
+
+using NtQuerySystemInformationFn = NTSTATUS(NTAPI*)(ULONG, PVOID, ULONG, PULONG);
+using NtQueryInformationProcessFn = NTSTATUS(NTAPI*)(HANDLE, ULONG, PVOID, ULONG, PULONG);
+using RtlNtStatusToDosErrorFn = ULONG(NTAPI*)(NTSTATUS);
+
+struct Ntdll {
+  NtQuerySystemInformationFn query_system = nullptr;
+  NtQueryInformationProcessFn query_process = nullptr;
+  RtlNtStatusToDosErrorFn to_dos_error = nullptr;
+};
+
+// Resolved once; ntdll is mapped into every process and never unloaded.
+const Ntdll& GetNtdll() {
+  static const Ntdll nt = [] {
+    Ntdll n;
+    HMODULE mod = GetModuleHandleW(L"ntdll.dll");
+    if (mod != nullptr) {
+      n.query_system = reinterpret_cast<NtQuerySystemInformationFn>(
+          reinterpret_cast<void*>(GetProcAddress(mod, "NtQuerySystemInformation")));
+      n.query_process = reinterpret_cast<NtQueryInformationProcessFn>(
+          reinterpret_cast<void*>(GetProcAddress(mod, "NtQueryInformationProcess")));
+      n.to_dos_error = reinterpret_cast<RtlNtStatusToDosErrorFn>(
+          reinterpret_cast<void*>(GetProcAddress(mod, "RtlNtStatusToDosError")));
+    }
+    return n;
+  }();
+  return nt;
+}
+
+// Status::sys_errno carries a Win32 error code (addon.cc maps it with uv_translate_sys_error), so
+// an NTSTATUS is converted and kept in the message.
+Status NtError(const char* call, NTSTATUS status) {
+  const Ntdll& nt = GetNtdll();
+  ULONG err = nt.to_dos_error != nullptr ? nt.to_dos_error(status) : ERROR_GEN_FAILURE;
+  char msg[48];
+  snprintf(msg, sizeof(msg), "NTSTATUS 0x%08lX", static_cast<unsigned long>(status));
+  return Status::Error(call, static_cast<int64_t>(err), msg);
+}
+
+uint64_t FiletimeToU64(const FILETIME& ft) {
+  return (static_cast<uint64_t>(ft.dwHighDateTime) << 32) | ft.dwLowDateTime;
+}
+
+double FiletimeToEpochMs(uint64_t ft) {
+  if (ft < kEpochFiletime) return 0;
+  return static_cast<double>((ft - kEpochFiletime) / 10000);
+}
+
+// Closes a process handle on every path.
+class ScopedHandle {
+ public:
+  explicit ScopedHandle(HANDLE h) : h_(h) {}
+  ~ScopedHandle() {
+    if (h_ != nullptr && h_ != INVALID_HANDLE_VALUE) CloseHandle(h_);
+  }
+  ScopedHandle(const ScopedHandle&) = delete;
+  ScopedHandle& operator=(const ScopedHandle&) = delete;
+  HANDLE get() const { return h_; }
+
+ private:
+  HANDLE h_;
+};
+
+// The low-bits quirk: OpenProcess(pid | 1..3) opens the process whose PID is pid & ~3. Real
+// Windows never hands out such PIDs, but rather than assume it we ask the handle which process it
+// names: a PID "exists" only when a process has exactly that PID.
+bool PidMatches(HANDLE h, int64_t pid) {
+  DWORD got = GetProcessId(h);
+  return got != 0 && static_cast<int64_t>(got) == pid;
+}
+
+// Has the process behind `h` exited (its object signalled; it lingers while handles are open)?
+// With SYNCHRONIZE access the wait is authoritative. Without it, GetExitCodeProcess() !=
+// STILL_ACTIVE proves an exit, and a non-zero exit time covers a process that exited with code 259.
+Status HandleExited(HANDLE h, bool can_wait, uint64_t exit_time, bool* exited) {
+  if (can_wait) {
+    DWORD w = WaitForSingleObject(h, 0);
+    if (w == WAIT_FAILED) return Status::Error("WaitForSingleObject", GetLastError());
+    *exited = w == WAIT_OBJECT_0;
+    return Status::Ok();
+  }
+  DWORD code = 0;
+  if (!GetExitCodeProcess(h, &code)) return Status::Error("GetExitCodeProcess", GetLastError());
+  *exited = code != STILL_ACTIVE || exit_time != 0;
+  return Status::Ok();
+}
+
+// Windows 10 1803+: the per-boot process sequence number. False when the OS (or wine) lacks it.
+bool SequenceNumber(HANDLE h, uint64_t* out) {
+  static volatile LONG unsupported = 0;  // the info class is an OS fact: stop asking once refused
+  if (unsupported != 0) return false;
+  const Ntdll& nt = GetNtdll();
+  if (nt.query_process == nullptr) return false;
+  ULONGLONG seq = 0;
+  ULONG len = 0;
+  NTSTATUS s = nt.query_process(h, kProcessSequenceNumber, &seq, sizeof(seq), &len);
+  if (s != kStatusSuccess) {
+    // STATUS_INVALID_INFO_CLASS / STATUS_NOT_IMPLEMENTED: not on this OS. Anything else (an
+    // access problem with one process) is not remembered.
+    if (s == static_cast<NTSTATUS>(0xC0000003L) || s == static_cast<NTSTATUS>(0xC0000002L)) {
+      InterlockedExchange(&unsupported, 1);
+    }
+    return false;
+  }
+  if (seq == 0) return false;
+  *out = seq;
+  return true;
+}
+
+// The creator's PID. Windows never reparents: after the creator exits this PID may name nothing
+// or another process. A fact at probe time, never part of identity.
+bool ParentPid(HANDLE h, int64_t* out) {
+  const Ntdll& nt = GetNtdll();
+  if (nt.query_process == nullptr) return false;
+  ProcBasicInfo pbi;
+  memset(&pbi, 0, sizeof(pbi));
+  ULONG len = 0;
+  NTSTATUS s = nt.query_process(h, kProcessBasicInformation, &pbi, sizeof(pbi), &len);
+  if (s != kStatusSuccess) return false;
+  *out = static_cast<int64_t>(pbi.InheritedFromUniqueProcessId);
+  return true;
+}
+
+struct ListedProcess {
+  bool found = false;
+  uint64_t create_time = 0;
+  int64_t ppid = 0;
+};
+
+// Looks `pid` up in the system process list (no handle needed, so it works for processes whose
+// DACL denies us). Only an exact UniqueProcessId match counts.
+Status FindInProcessList(int64_t pid, ListedProcess* out) {
+  *out = ListedProcess();
+  const Ntdll& nt = GetNtdll();
+  if (nt.query_system == nullptr) {
+    return Status::Error("NtQuerySystemInformation", ERROR_PROC_NOT_FOUND, "not in ntdll");
+  }
+  // uint64_t elements keep the entries 8-byte aligned.
+  std::vector<uint64_t> buf(64 * 1024 / sizeof(uint64_t));
+  NTSTATUS s = kStatusInfoLengthMismatch;
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    ULONG bytes = static_cast<ULONG>(buf.size() * sizeof(uint64_t));
+    ULONG needed = 0;
+    s = nt.query_system(kSystemProcessInformation, buf.data(), bytes, &needed);
+    if (s != kStatusInfoLengthMismatch) break;
+    // The list grows between calls: ask for what was needed plus headroom, at least double.
+    size_t want = static_cast<size_t>(needed) + 64 * 1024;
+    if (want < static_cast<size_t>(bytes) * 2) want = static_cast<size_t>(bytes) * 2;
+    if (want > 256u * 1024 * 1024) break;
+    buf.assign((want + sizeof(uint64_t) - 1) / sizeof(uint64_t), 0);
+  }
+  if (s != kStatusSuccess) return NtError("NtQuerySystemInformation", s);
+  const unsigned char* base = reinterpret_cast<const unsigned char*>(buf.data());
+  const size_t total = buf.size() * sizeof(uint64_t);
+  size_t off = 0;
+  for (;;) {
+    if (off + sizeof(SysProcInfoHead) > total) break;
+    SysProcInfoHead e;
+    memcpy(&e, base + off, sizeof(e));
+    if (static_cast<int64_t>(reinterpret_cast<uintptr_t>(e.UniqueProcessId)) == pid) {
+      out->found = true;
+      out->create_time = static_cast<uint64_t>(e.CreateTime.QuadPart);
+      out->ppid = static_cast<int64_t>(reinterpret_cast<uintptr_t>(e.InheritedFromUniqueProcessId));
+      return Status::Ok();
+    }
+    if (e.NextEntryOffset == 0) break;
+    off += e.NextEntryOffset;
+  }
+  return Status::Ok();
+}
+
+// Identity of a process we may not open: existence, CreateTime and parent from the process list.
+Status ProbeFromList(int64_t pid, Identity* out) {
+  ListedProcess lp;
+  Status st = FindInProcessList(pid, &lp);
+  if (!st.ok()) return st;
+  if (!lp.found) return Status::NoSuchProcess();
+  out->partial = true;
+  // The System process (PID 4) and the idle process report CreateTime 0: no token then.
+  if (lp.create_time != 0) {
+    out->has_start_token = true;
+    out->start_token = lp.create_time;
+    out->start_token_unit = "win32-filetime";
+    out->has_start_time_ms = true;
+    out->start_time_ms = FiletimeToEpochMs(lp.create_time);
+  }
+  out->has_ppid = true;
+  out->ppid = lp.ppid;
+  // No handle: we cannot tell whether it has exited, nor pin it.
+  out->state = ProcState::kUnknown;
+  return Status::Ok();
+}
+
+// Opens `pid` for querying. Prefers SYNCHRONIZE too (an authoritative exit check); some DACLs
+// grant only PROCESS_QUERY_LIMITED_INFORMATION, so it retries without. On failure returns
+// nullptr and *err holds GetLastError().
+HANDLE OpenForQuery(int64_t pid, bool* can_wait, DWORD* err) {
+  DWORD id = static_cast<DWORD>(pid);
+  HANDLE h = OpenProcess(SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, FALSE, id);
+  if (h != nullptr) {
+    *can_wait = true;
+    return h;
+  }
+  *err = GetLastError();
+  if (*err != ERROR_ACCESS_DENIED) return nullptr;
+  h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, id);
+  if (h != nullptr) {
+    *can_wait = false;
+    return h;
+  }
+  *err = GetLastError();
+  return nullptr;
+}
+
+struct BootCache {
+  Boot boot;
+};
+
+const BootCache& GetBootCache() {
+  static const BootCache cache = [] {
+    BootCache c;
+    c.boot.platform = "win32";
+    ULONG boot_count =
+        *reinterpret_cast<const volatile ULONG*>(kUserSharedData + kBootIdOffset);  // NOLINT
+    const Ntdll& nt = GetNtdll();
+    if (nt.query_system != nullptr) {
+      TimeOfDayInfo tod;
+      memset(&tod, 0, sizeof(tod));
+      ULONG len = 0;
+      NTSTATUS s = nt.query_system(kSystemTimeOfDayInformation, &tod, sizeof(tod), &len);
+      if (s == kStatusSuccess && tod.BootTime.QuadPart > 0) {
+        uint64_t boot_ft = static_cast<uint64_t>(tod.BootTime.QuadPart) - tod.BootTimeBias;
+        c.boot.has_boot_time_ms = true;
+        c.boot.boot_time_ms = FiletimeToEpochMs(boot_ft);
+        // BootId alone repeats across restored snapshots and clones; with the boot instant it
+        // does not. No boot time, no boot id: null ("unknown") is safer than a weak id.
+        c.boot.has_boot_id = true;
+        c.boot.boot_id = std::to_string(boot_count) + "-" + std::to_string(boot_ft);
+      }
+    }
+    return c;
+  }();
+  return cache;
+}
+
+std::string WideToUtf8(const wchar_t* w, int wlen) {
+  if (wlen <= 0) return std::string();
+  int n = WideCharToMultiByte(CP_UTF8, 0, w, wlen, nullptr, 0, nullptr, nullptr);
+  if (n <= 0) return std::string();
+  std::string s(static_cast<size_t>(n), '\0');
+  WideCharToMultiByte(CP_UTF8, 0, w, wlen, &s[0], n, nullptr, nullptr);
+  return s;
+}
+
+}  // namespace
+
+Status ProbeBoot(Boot* out) {
+  *out = GetBootCache().boot;
+  wchar_t name[256];
+  DWORD len = sizeof(name) / sizeof(name[0]);
+  if (!GetComputerNameExW(ComputerNameDnsHostname, name, &len)) {
+    return Status::Error("GetComputerNameExW", GetLastError());
+  }
+  out->hostname = WideToUtf8(name, static_cast<int>(len));
+  return Status::Ok();
+}
+
+Status ProbeProcess(int64_t pid, Identity* out) {
+  if (pid < 1 || pid > kMaxPid) {
+    return Status::Error("ProbeProcess", ERROR_INVALID_PARAMETER, "pid out of range");
+  }
+  *out = Identity();
+  out->pid = pid;
+
+  bool can_wait = false;
+  DWORD err = 0;
+  ScopedHandle h(OpenForQuery(pid, &can_wait, &err));
+  if (h.get() == nullptr) {
+    switch (err) {
+      case ERROR_INVALID_PARAMETER:  // no process (or a thread id: they share the id space)
+        return Status::NoSuchProcess();
+      case ERROR_ACCESS_DENIED:  // it exists; read what the process list tells anyone
+      case ERROR_SUCCESS:        // NULL without an error (psutil #1877): ask the list
+        return ProbeFromList(pid, out);
+      default:
+        return Status::Error("OpenProcess", err);
+    }
+  }
+  // From here the handle pins one process object: everything read through it belongs to the
+  // process with this PID, and the PID cannot be reused while we hold it.
+  if (!PidMatches(h.get(), pid)) return Status::NoSuchProcess();
+
+  FILETIME created, exited_at, kernel, user;
+  if (!GetProcessTimes(h.get(), &created, &exited_at, &kernel, &user)) {
+    return Status::Error("GetProcessTimes", GetLastError());
+  }
+  uint64_t create_ft = FiletimeToU64(created);
+  out->has_start_token = true;
+  out->start_token = create_ft;
+  out->start_token_unit = "win32-filetime";
+  out->has_start_time_ms = true;
+  out->start_time_ms = FiletimeToEpochMs(create_ft);
+
+  uint64_t seq;
+  if (SequenceNumber(h.get(), &seq)) {
+    out->has_unique_id = true;
+    out->unique_id = seq;
+    out->unique_id_kind = "win32-process-sequence-number";
+  }
+  int64_t ppid;
+  if (ParentPid(h.get(), &ppid)) {
+    out->has_ppid = true;
+    out->ppid = ppid;
+  }
+
+  bool exited = false;
+  Status st = HandleExited(h.get(), can_wait, FiletimeToU64(exited_at), &exited);
+  if (!st.ok()) return st;
+  // Exited but still referenced by some handle: the process object (and its PID) lingers; dead for
+  // lock purposes. Otherwise "running": Windows has no cheap per-process sleeping/stopped state
+  // (a suspended process is only visible by walking its threads' wait reasons).
+  out->state = exited ? ProcState::kZombie : ProcState::kRunning;
+  return Status::Ok();
+}
+
+Status TryLockFile(intptr_t os_handle, bool exclusive, LockResult* out) {
+  HANDLE h = reinterpret_cast<HANDLE>(os_handle);
+  if (h == nullptr || h == INVALID_HANDLE_VALUE) {
+    return Status::Error("LockFileEx", ERROR_INVALID_HANDLE);
+  }
+  OVERLAPPED ov;
+  memset(&ov, 0, sizeof(ov));
+  ov.Offset = kLockOffsetLow;
+  ov.OffsetHigh = kLockOffsetHigh;
+  DWORD flags = LOCKFILE_FAIL_IMMEDIATELY | (exclusive ? LOCKFILE_EXCLUSIVE_LOCK : 0);
+  if (LockFileEx(h, flags, 0, 1, 0, &ov)) {
+    *out = LockResult::kAcquired;
+    return Status::Ok();
+  }
+  DWORD err = GetLastError();
+  if (err == ERROR_IO_PENDING) {
+    // A handle opened for overlapped I/O (libuv's are not): the request completes at once with
+    // LOCKFILE_FAIL_IMMEDIATELY, but `ov` lives on this stack, so collect the result before
+    // returning. Counted as "held" unless it completed with success.
+    DWORD ignored = 0;
+    if (GetOverlappedResult(h, &ov, &ignored, TRUE)) {
+      *out = LockResult::kAcquired;
+      return Status::Ok();
+    }
+    err = GetLastError();
+    if (err == ERROR_IO_PENDING) err = ERROR_LOCK_VIOLATION;
+  }
+  switch (err) {
+    case ERROR_LOCK_VIOLATION:
+      *out = LockResult::kWouldBlock;
+      return Status::Ok();
+    case ERROR_NOT_SUPPORTED:
+    case ERROR_INVALID_FUNCTION:
+      return Status::Unsupported("LockFileEx", err);
+    default:
+      return Status::Error("LockFileEx", err);
+  }
+}
+
+Status UnlockFile(intptr_t os_handle) {
+  HANDLE h = reinterpret_cast<HANDLE>(os_handle);
+  if (h == nullptr || h == INVALID_HANDLE_VALUE) {
+    return Status::Error("UnlockFileEx", ERROR_INVALID_HANDLE);
+  }
+  OVERLAPPED ov;
+  memset(&ov, 0, sizeof(ov));
+  ov.Offset = kLockOffsetLow;
+  ov.OffsetHigh = kLockOffsetHigh;
+  if (UnlockFileEx(h, 0, 1, 0, &ov)) return Status::Ok();
+  DWORD err = GetLastError();
+  // flock(LOCK_UN) on an unlocked file succeeds; keep that contract. Windows answers
+  // ERROR_NOT_LOCKED, wine ERROR_LOCK_VIOLATION. Either way this handle holds no lock on the range
+  // afterwards (UnlockFileEx only ever releases the caller's own locks), which is what was asked.
+  if (err == ERROR_NOT_LOCKED || err == ERROR_LOCK_VIOLATION) return Status::Ok();
+  return Status::Error("UnlockFileEx", err);
+}
+
+namespace {
+
+class Win32ExitWatch : public ExitWatch {
+ public:
+  explicit Win32ExitWatch(HANDLE process) : process_(process) {
+    uint64_t seq;
+    if (SequenceNumber(process_, &seq)) {
+      has_unique_id_ = true;
+      unique_id_ = seq;
+    }
+  }
+  ~Win32ExitWatch() override {
+    // INVALID_HANDLE_VALUE: wait for a callback already running before the handle goes away.
+    if (wait_ != nullptr) UnregisterWaitEx(wait_, INVALID_HANDLE_VALUE);
+    CloseHandle(process_);
+  }
+  Win32ExitWatch(const Win32ExitWatch&) = delete;
+  Win32ExitWatch& operator=(const Win32ExitWatch&) = delete;
+
+  int PollFd() const override { return -1; }
+
+  Status Arm(void (*on_exit)(void* ctx), void* ctx) override {
+    if (wait_ != nullptr) return Status::Error("RegisterWaitForSingleObject", ERROR_ALREADY_EXISTS);
+    on_exit_ = on_exit;
+    ctx_ = ctx;
+    HANDLE wait = nullptr;
+    if (!RegisterWaitForSingleObject(&wait, process_, &Win32ExitWatch::Fired, this, INFINITE,
+                                     WT_EXECUTEONLYONCE)) {
+      return Status::Error("RegisterWaitForSingleObject", GetLastError());
+    }
+    wait_ = wait;
+    return Status::Ok();
+  }
+
+  Status HasExited(bool* exited) override {
+    DWORD w = WaitForSingleObject(process_, 0);
+    if (w == WAIT_FAILED) return Status::Error("WaitForSingleObject", GetLastError());
+    *exited = w == WAIT_OBJECT_0;
+    return Status::Ok();
+  }
+
+  bool UniqueId(uint64_t* out) const override {
+    if (!has_unique_id_) return false;
+    *out = unique_id_;
+    return true;
+  }
+
+ private:
+  static VOID CALLBACK Fired(PVOID self, BOOLEAN /*timed_out*/) {
+    Win32ExitWatch* w = static_cast<Win32ExitWatch*>(self);
+    if (w->on_exit_ != nullptr) w->on_exit_(w->ctx_);
+  }
+
+  HANDLE process_;
+  HANDLE wait_ = nullptr;
+  void (*on_exit_)(void*) = nullptr;
+  void* ctx_ = nullptr;
+  bool has_unique_id_ = false;
+  uint64_t unique_id_ = 0;
+};
+
+// Opens `pid` with SYNCHRONIZE (needed to wait on it) and checks the exact PID.
+Status OpenSynchronize(int64_t pid, const char* who, HANDLE* out) {
+  HANDLE h =
+      OpenProcess(SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
+  if (h == nullptr) {
+    DWORD err = GetLastError();
+    if (err == ERROR_INVALID_PARAMETER) return Status::NoSuchProcess();
+    if (err == ERROR_ACCESS_DENIED) {
+      // It exists but we may not wait on it: callers poll identities instead.
+      return Status::Unsupported("OpenProcess", err, std::string(who) + ": access denied");
+    }
+    return Status::Error("OpenProcess", err);
+  }
+  if (!PidMatches(h, pid)) {
+    CloseHandle(h);
+    return Status::NoSuchProcess();
+  }
+  *out = h;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
+  if (pid < 1 || pid > kMaxPid) {
+    return Status::Error("OpenExitWatch", ERROR_INVALID_PARAMETER, "pid out of range");
+  }
+  HANDLE h = nullptr;
+  Status st = OpenSynchronize(pid, "OpenExitWatch", &h);
+  if (!st.ok()) return st;
+  out->reset(new Win32ExitWatch(h));
+  return Status::Ok();
+}
+
+Status CheckAlive(int64_t pid, Liveness* out) {
+  if (pid < 1 || pid > kMaxPid) {
+    return Status::Error("CheckAlive", ERROR_INVALID_PARAMETER, "pid out of range");
+  }
+  *out = Liveness();
+  HANDLE raw = nullptr;
+  Status st = OpenSynchronize(pid, "CheckAlive", &raw);
+  if (st.code == Status::kNoSuchProcess) return Status::Ok();  // exists = false
+  if (!st.ok()) return st;
+  ScopedHandle h(raw);
+  out->exists = true;
+  uint64_t seq;
+  if (SequenceNumber(h.get(), &seq)) {
+    out->has_unique_id = true;
+    out->unique_id = seq;
+  }
+  DWORD w = WaitForSingleObject(h.get(), 0);
+  if (w == WAIT_FAILED) return Status::Error("WaitForSingleObject", GetLastError());
+  out->exited = w == WAIT_OBJECT_0;
+  return Status::Ok();
+}
+
+}  // namespace pidproof
