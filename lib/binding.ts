@@ -5,6 +5,7 @@
  * - otherwise the addon is used when a binary exists (prebuild or `build/`), else the fallback.
  * Any load error other than "no binary found" is rethrown: a broken binary must not be hidden.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 import { fallbackBackend } from './fallback';
@@ -45,10 +46,27 @@ function isNoBinaryError(err: unknown): boolean {
   return false;
 }
 
+/**
+ * The package root: the nearest directory above this file whose package.json is pidproof's (so
+ * copies of `lib/` compiled elsewhere, e.g. by the benches and test fixtures, find the same
+ * binary, and a parent project's own addon is never picked up), else `..`.
+ */
+function packageRoot(): string {
+  for (let d = path.join(__dirname, '..'); ; d = path.dirname(d)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')) as { name?: unknown };
+      if (pkg.name === 'pidproof') return d;
+    } catch {
+      // no package.json here
+    }
+    if (path.dirname(d) === d) return path.join(__dirname, '..');
+  }
+}
+
 function loadAddon(mode: string | undefined): NativeAddon | null {
   if (mode === 'fallback') return null;
   try {
-    return nodeGypBuild(path.join(__dirname, '..')) as NativeAddon;
+    return nodeGypBuild(packageRoot()) as NativeAddon;
   } catch (err) {
     if (isNoBinaryError(err) && mode !== 'native') return null;
     throw err;

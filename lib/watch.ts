@@ -364,6 +364,7 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
   const api = createIdentityApi(backend);
   const pinner = addon !== null && typeof addon.openWatch === 'function' ? addon : null;
   let nativeKind: string | null | undefined;
+  let scope: ReturnType<typeof api.currentScope> | undefined;
 
   /** EMFILE/ENFILE get a message that says what to do; other errors pass through. */
   function mapFdError(e: unknown, pid: number): unknown {
@@ -556,7 +557,7 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
       o.uniqueIdKind === kindOfThisOs() &&
       (o.startToken === undefined || o.startToken === null || typeof o.startToken === 'string' || typeof o.startToken === 'number')
     ) {
-      const s = api.currentScope();
+      const s = (scope ??= api.currentScope()); // constant for the life of the process
       if (
         sameScopeField(o.hostname, s.hostname) === true &&
         sameScopeField(o.platform, s.platform) === true &&

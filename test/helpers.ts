@@ -27,6 +27,12 @@ export function spawnIdle(extraArgs: string[] = []): ChildProcess {
 
 const live = new Set<ChildProcess>();
 
+/** Kills `child` in `cleanup` if it is still running. */
+export function track<T extends ChildProcess>(child: T): T {
+  live.add(child);
+  return child;
+}
+
 export function cleanup(): void {
   for (const c of live) {
     if (c.exitCode === null && c.signalCode === null) {

@@ -539,6 +539,7 @@ function tryOnce(a: Attempt): TryResult {
       byExpiry: false,
       torn: false,
     };
+    a.last = { judgement: j, kernelHeld: null };
     return { kind: 'wait', judgement: j, kernelHeld: null };
   }
   try {

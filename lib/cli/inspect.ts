@@ -1,0 +1,132 @@
+/** `pidproof inspect <lockfile> [--json]`. */
+import { parseArgs } from 'node:util';
+import { inspectLock } from '../index';
+import type { LockInspection } from '../index';
+import { formatAge, formatTime, paint, type Style, styleFor, verdictPaint } from './format';
+import { type CommandResult, UsageError } from './usage';
+
+export const INSPECT_HELP = `Usage: pidproof inspect <lockfile> [--json]
+
+Shows who holds a lock file and whether it is stale, without touching it: its format (pidproof,
+OpenClaw session lock, bare PID file), the holder's identity (PID, start token, unique id, host,
+boot, command, creation time, age), the verdict, the stale reasons, whether the kernel lock is
+held, and what an acquire would do now (take it, reclaim it, or wait).
+
+Exit codes: 0 the lock is healthy (or absent), 1 it is stale (an acquire would reclaim it),
+2 error (bad usage, the path is a directory, a symlink...).
+
+Options:
+  --json     the inspection as one JSON object (LockInspection plus "acquire")
+  -h, --help this help
+
+Examples:
+  pidproof inspect /var/run/myapp.lock
+  pidproof inspect ~/.openclaw/agents/main/sessions/abc.jsonl.lock --json
+`;
+
+/** What an acquire would do now, for people and for --json. */
+export interface AcquireOutlook {
+  action: 'take' | 'reclaim' | 'wait';
+  reason: string;
+}
+
+export function acquireOutlook(i: LockInspection): AcquireOutlook {
+  if (!i.exists) return { action: 'take', reason: 'no lock file: it would be taken at once' };
+  if (i.reclaimable) {
+    return { action: 'reclaim', reason: `stale (${i.staleReasons.join(', ')}): it would be reclaimed at once` };
+  }
+  const h = i.holder as Record<string, unknown> | null;
+  let why: string;
+  if (i.kernelHeld === true) why = 'a live process holds its kernel lock';
+  else if (i.verdict === 'foreign') why = 'the holder belongs to another host or PID namespace and cannot be judged here';
+  else if (i.verdict === 'unknown') why = 'the holder cannot be judged; pidproof never reclaims without proof';
+  else if (i.verdict === 'alive') why = 'the holder is alive';
+  else why = i.detail;
+  let until = '';
+  if (i.format === 'pidproof' && h) {
+    const limits: string[] = [];
+    if (typeof h.maxHoldMs === 'number' && typeof h.createdAtMs === 'number') {
+      limits.push(`its maxHoldMs expires in ${formatAge(Math.max(0, (h.createdAtMs as number) + (h.maxHoldMs as number) - Date.now()))}`);
+    }
+    if (typeof h.leaseMs === 'number') limits.push(`its lease (${h.leaseMs} ms) lapses without heartbeats`);
+    if (limits.length) until = `; until the holder releases or exits, or ${limits.join(', or ')}`;
+    else until = '; until the holder releases or exits (it declared no hold limit)';
+  } else if (i.verdict === 'alive') {
+    until = '; until the holder exits';
+  }
+  return { action: 'wait', reason: `${why}${until}` };
+}
+
+function line(style: Style, key: string, value: string): string {
+  return `  ${paint(style, 'dim', key.padEnd(10))} ${value}\n`;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.length > 0 ? v : typeof v === 'number' ? String(v) : null;
+}
+
+/** The human rendering of one inspection. */
+export function renderInspection(i: LockInspection, style: Style): string {
+  let out = paint(style, 'bold', i.path) + '\n';
+  if (!i.exists) {
+    out += line(style, 'exists', 'no');
+    out += line(style, 'acquire', paint(style, 'green', 'take it at once (no lock file)'));
+    return out;
+  }
+  const h = (i.holder ?? {}) as Record<string, unknown>;
+  const fmt = { pidproof: 'pidproof', openclaw: 'OpenClaw session lock', pidfile: 'bare PID file', unknown: 'unknown' }[i.format];
+  out += line(style, 'format', `${fmt}${i.mode ? paint(style, 'dim', ` (${i.mode} mode)`) : ''}`);
+  if (i.holder) {
+    const pid = str(h.pid) ?? '-';
+    const cmd = str(h.command);
+    out += line(style, 'holder', `PID ${paint(style, 'bold', pid)}${cmd ? ` (${cmd})` : ''}`);
+    const token = str(h.startToken) ?? str(h.starttime);
+    const unit = str(h.startTokenUnit) ?? (h.starttime !== undefined ? 'linux-ticks' : null);
+    if (token) out += line(style, 'start', `${token}${unit ? ` ${unit}` : ''}`);
+    const uid = str(h.uniqueId);
+    if (uid) out += line(style, 'unique id', `${uid}${str(h.uniqueIdKind) ? ` ${h.uniqueIdKind}` : ''}`);
+    const host = str(h.hostname);
+    if (host) {
+      out += line(
+        style,
+        'host',
+        `${host}${str(h.platform) ? ` (${h.platform})` : ''}${str(h.pidNamespace) ? ` · pid namespace ${h.pidNamespace}` : ''}`,
+      );
+    }
+    if (str(h.bootId)) out += line(style, 'boot', String(h.bootId));
+    const created = typeof h.createdAtMs === 'number' ? h.createdAtMs : typeof h.createdAt === 'string' ? Date.parse(h.createdAt) : null;
+    if (created !== null && Number.isFinite(created)) out += line(style, 'created', formatTime(created));
+    const limits: string[] = [];
+    if (typeof h.maxHoldMs === 'number') limits.push(`maxHold ${formatAge(h.maxHoldMs)}`);
+    if (typeof h.leaseMs === 'number') limits.push(`lease ${formatAge(h.leaseMs)}`);
+    if (limits.length) out += line(style, 'limits', limits.join(' · '));
+  }
+  out += line(style, 'age', formatAge(i.ageMs));
+  out += line(
+    style,
+    'kernel',
+    i.kernelHeld === null ? 'no kernel lock on this filesystem' : i.kernelHeld ? paint(style, 'green', 'held') : 'free',
+  );
+  out += line(style, 'verdict', `${paint(style, verdictPaint(i.verdict), i.verdict)}: ${i.detail}`);
+  out += line(style, 'stale', i.staleReasons.length ? paint(style, 'red', i.staleReasons.join(', ')) : 'no');
+  const a = acquireOutlook(i);
+  const word = a.action === 'take' ? 'take it at once' : a.action === 'reclaim' ? 'reclaim it' : 'wait';
+  out += line(style, 'acquire', `${paint(style, a.action === 'wait' ? 'yellow' : a.action === 'reclaim' ? 'red' : 'green', word)}: ${a.reason}`);
+  return out;
+}
+
+export function inspectCommand(argv: string[]): CommandResult {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return { code: 0, stdout: INSPECT_HELP };
+  if (positionals.length !== 1) throw new UsageError(`expected one lock file, got ${positionals.length}`);
+  const i = inspectLock(positionals[0]); // LockPathError and the like: exit 2 from the dispatcher
+  const code = i.exists && i.reclaimable ? 1 : 0;
+  if (values.json) {
+    return { code, stdout: JSON.stringify({ ...i, acquire: acquireOutlook(i) }, null, 2) + '\n' };
+  }
+  return { code, stdout: renderInspection(i, styleFor(process.stdout)) };
+}

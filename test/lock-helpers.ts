@@ -1,0 +1,79 @@
+/** Lock test fixtures: holders in their own processes, forged payloads, event streams. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { identity } from '../lib/identity';
+import { buildPayload, type LockPayload, newToken, serialisePayload } from '../lib/lock/payload';
+import type { ProcessIdentity } from '../lib/types';
+import { repoRoot, track, waitFor } from './helpers';
+
+export const fixture = (name: string) => path.join(repoRoot, '.test-out', 'test', 'fixtures', `${name}.js`);
+
+export interface Holder {
+  child: ChildProcess;
+  events: Array<Record<string, unknown>>;
+  next(event: string, ms?: number): Promise<Record<string, unknown>>;
+  send(line: string): void;
+}
+
+/** Starts a lock holder process (test/fixtures/lock-holder.ts). */
+export function startHolder(lockPath: string, opts: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Holder {
+  const child = spawn(process.execPath, [fixture('lock-holder'), lockPath, JSON.stringify(opts)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  track(child);
+  const events: Array<Record<string, unknown>> = [];
+  let buf = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      try {
+        events.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        events.push({ event: 'garbage', line });
+      }
+    }
+  });
+  const consumed = new Set<number>();
+  return {
+    child,
+    events,
+    /** The first not yet consumed event of this kind (or an error), whatever came in between. */
+    async next(event, ms = 15_000) {
+      const e = await waitFor(
+        () => {
+          for (let i = 0; i < events.length; i++) {
+            if (!consumed.has(i) && (events[i].event === event || events[i].event === 'error')) {
+              consumed.add(i);
+              return events[i];
+            }
+          }
+          return null;
+        },
+        ms,
+        `holder event "${event}"`,
+      );
+      if (e.event === 'error' && event !== 'error') throw new Error(`holder failed: ${JSON.stringify(e)}`);
+      return e;
+    },
+    send(line) {
+      child.stdin!.write(line + '\n');
+    },
+  };
+}
+
+/** Writes a valid pidproof payload for `id`, as a holder that never took the kernel lock would. */
+export function forgeLock(lockPath: string, id: ProcessIdentity, patch: Partial<LockPayload> = {}): LockPayload {
+  const p = buildPayload(id, { token: newToken(), maxHoldMs: 300_000, leaseMs: null, mode: 'kernel' });
+  Object.assign(p, patch);
+  fs.writeFileSync(lockPath, serialisePayload(p));
+  return p;
+}
+
+export function selfId(): ProcessIdentity {
+  return identity.selfIdentity();
+}

@@ -1,0 +1,558 @@
+/**
+ * The lock core with real processes, signals and files: crash recovery, recycled PIDs, legacy
+ * formats, other boots and hosts, hung holders, the watchdog, reentrancy, sync and abort, signal
+ * cleanup, and bad input that must never be reclaimed or crash anything.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  acquireLock,
+  acquireLockSync,
+  backend,
+  inspectLock,
+  type Lock,
+  LockCompromisedError,
+  LockPathError,
+  LockTimeoutError,
+  processIdentity,
+  withLock,
+} from '../lib/index';
+import { cleanup, isLinux, isRoot, killAndReap, needsLinuxRoot, recyclePid, spawnIdle, tmpDir, track, waitFor } from './helpers';
+import { forgeLock, selfId, startHolder } from './lock-helpers';
+
+let dir: string;
+let lockPath: string;
+const dirs: string[] = [];
+const held: Lock[] = [];
+
+beforeEach(() => {
+  dir = tmpDir('pidproof-lock-');
+  dirs.push(dir);
+  lockPath = path.join(dir, 'app.lock');
+});
+afterEach(async () => {
+  for (const l of held.splice(0)) await l.release();
+  cleanup();
+});
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+async function take(p: string, opts?: Parameters<typeof acquireLock>[1]): Promise<Lock> {
+  const l = await acquireLock(p, opts);
+  held.push(l);
+  return l;
+}
+
+function lockFiles(): string[] {
+  return fs.readdirSync(dir).filter((f) => !f.endsWith('.pidproof-guard')).sort();
+}
+
+describe('acquire and release', () => {
+  it('publishes a complete identity-stamped payload, kernel-locked, and removes it on release', async () => {
+    const l = await take(lockPath);
+    expect(l.path).toBe(fs.realpathSync(dir) + path.sep + 'app.lock');
+    expect(l.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(l.signal.aborted).toBe(false);
+    expect(l.reclaimed).toBeNull();
+    const me = selfId();
+    const p = l.payload;
+    expect(p).toMatchObject({ pidproof: 1, pid: process.pid, startToken: me.startToken, bootId: me.bootId, hostname: me.hostname });
+    expect(p.mode).toBe(backend === 'native' ? 'kernel' : 'lease');
+    expect(p.maxHoldMs).toBe(300_000);
+    const onDisk = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
+    expect(onDisk.token).toBe(l.token);
+    expect(lockFiles()).toEqual(['app.lock']); // no temp file left behind
+    const ins = inspectLock(lockPath);
+    expect(ins).toMatchObject({ exists: true, format: 'pidproof', verdict: 'alive', reclaimable: false, staleReasons: [] });
+    if (backend === 'native') expect(ins.kernelHeld).toBe(true);
+    await l.release();
+    expect(fs.existsSync(lockPath)).toBe(false);
+    await l.release(); // idempotent
+    l.releaseSync();
+    expect(inspectLock(lockPath)).toMatchObject({ exists: false, reclaimable: false });
+  });
+
+  it('Symbol.asyncDispose releases; withLock releases however fn ends and passes its result', async () => {
+    {
+      await using l = await acquireLock(lockPath);
+      expect(fs.existsSync(lockPath)).toBe(true);
+      expect(l.signal.aborted).toBe(false);
+    }
+    expect(fs.existsSync(lockPath)).toBe(false);
+    expect(await withLock(lockPath, (l) => l.token.length)).toBe(32);
+    await expect(
+      withLock(lockPath, () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(fs.existsSync(lockPath)).toBe(false);
+  });
+
+  it('timeoutMs 0 tries once; LockTimeoutError names the holder, its verdict and age', async () => {
+    const h = startHolder(lockPath);
+    const { pid } = await h.next('acquired');
+    const t0 = Date.now();
+    const err = (await acquireLock(lockPath, { timeoutMs: 0 }).catch((e: unknown) => e)) as LockTimeoutError;
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(err).toBeInstanceOf(LockTimeoutError);
+    expect(err.code).toBe('ELOCKTIMEOUT');
+    expect(err.holder?.payload?.pid).toBe(pid);
+    expect(err.holder?.verdict).toBe('alive');
+    expect(err.holder?.format).toBe('pidproof');
+    expect(err.holder?.ageMs).toBeGreaterThanOrEqual(0);
+    expect(err.message).toMatch(new RegExp(`PID ${pid}`));
+    if (backend === 'native') expect(err.holder?.kernelHeld).toBe(true);
+    h.send('release');
+    await h.next('released');
+    const l = await take(lockPath, { timeoutMs: 0 });
+    expect(l.reclaimed).toBeNull();
+  });
+
+  it('hands off to a waiter when the holder releases', async () => {
+    const h = startHolder(lockPath);
+    await h.next('acquired');
+    const waiting = acquireLock(lockPath, { timeoutMs: 10_000 });
+    setTimeout(() => h.send('release'), 100);
+    const l = await waiting;
+    held.push(l);
+    expect(l.reclaimed).toBeNull();
+  });
+
+  it('acquireLockSync honours timeouts and works across processes', async () => {
+    const h = startHolder(lockPath);
+    await h.next('acquired');
+    const t0 = Date.now();
+    expect(() => acquireLockSync(lockPath, { timeoutMs: 150 })).toThrow(LockTimeoutError);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+    h.send('release');
+    await h.next('released');
+    const l = acquireLockSync(lockPath, { timeoutMs: 1000 });
+    expect(fs.existsSync(lockPath)).toBe(true);
+    l.releaseSync();
+    expect(fs.existsSync(lockPath)).toBe(false);
+  });
+
+  it('an AbortSignal cancels a wait (and an aborted signal fails at once)', async () => {
+    const h = startHolder(lockPath);
+    await h.next('acquired');
+    const ac = new AbortController();
+    const p = acquireLock(lockPath, { timeoutMs: Infinity, signal: ac.signal });
+    setTimeout(() => ac.abort(new Error('shutdown')), 100);
+    const err = (await p.catch((e: unknown) => e)) as AbortError;
+    expect(err).toBeInstanceOf(AbortError);
+    expect(err.name).toBe('AbortError');
+    expect((err.cause as Error).message).toBe('shutdown');
+    await expect(acquireLock(lockPath, { signal: AbortSignal.abort() })).rejects.toThrow(AbortError);
+    expect(() => acquireLockSync(lockPath, { signal: AbortSignal.abort() })).toThrow(AbortError);
+    expect(lockFiles()).toEqual(['app.lock']); // no temp files left by the aborted waits
+  });
+
+  it('reentrancy is scoped to an owner, never process-wide', async () => {
+    const owner = { name: 'session-42' };
+    const a = await take(lockPath, { owner });
+    const b = await acquireLock(lockPath, { owner, timeoutMs: 0 });
+    expect(b.token).toBe(a.token);
+    // Same process, no owner or another owner: contention like any other process.
+    await expect(acquireLock(lockPath, { timeoutMs: 50 })).rejects.toThrow(LockTimeoutError);
+    await expect(acquireLock(lockPath, { owner: { name: 'session-42' }, timeoutMs: 50 })).rejects.toThrow(LockTimeoutError);
+    await b.release();
+    expect(fs.existsSync(lockPath)).toBe(true); // a still holds it
+    await a.release();
+    expect(fs.existsSync(lockPath)).toBe(false);
+  });
+
+  it('rejects invalid options with TypeError/RangeError naming the option', async () => {
+    const cases: Array<[unknown, RegExp, ErrorConstructor]> = [
+      [{ timeoutMs: -1 }, /options\.timeoutMs/, RangeError],
+      [{ timeoutMs: NaN }, /options\.timeoutMs/, TypeError],
+      [{ timeoutMs: '5' }, /options\.timeoutMs/, TypeError],
+      [{ maxHoldMs: 0 }, /options\.maxHoldMs/, RangeError],
+      [{ maxHoldMs: -5 }, /options\.maxHoldMs/, RangeError],
+      [{ leaseMs: Infinity }, /options\.leaseMs/, RangeError],
+      [{ leaseMs: 5 }, /options\.leaseMs/, RangeError],
+      [{ signal: {} }, /options\.signal/, TypeError],
+      [{ onCompromised: 'x' }, /options\.onCompromised/, TypeError],
+      ['fast', /options must be an object/, TypeError],
+    ];
+    for (const [opts, re, cls] of cases) {
+      await expect(acquireLock(lockPath, opts as never), JSON.stringify(opts)).rejects.toThrow(re);
+      await expect(acquireLock(lockPath, opts as never)).rejects.toBeInstanceOf(cls);
+      expect(() => acquireLockSync(lockPath, opts as never)).toThrow(re);
+    }
+    await expect(acquireLock(42 as never)).rejects.toThrow(/path must be a string/);
+    await expect(acquireLock('')).rejects.toThrow(/path must not be empty/);
+    await expect(acquireLock(path.join(dir, 'missing', 'x.lock'))).rejects.toThrow(LockPathError);
+    expect(() => inspectLock(7 as never)).toThrow(TypeError);
+    await expect(withLock(lockPath, 'nope' as never)).rejects.toThrow(/fn must be a function/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('crash recovery', () => {
+  it('a SIGKILLed holder\'s lock goes to the waiter at once', async () => {
+    const h = startHolder(lockPath);
+    const { pid } = await h.next('acquired');
+    const waiting = acquireLock(lockPath, { timeoutMs: 10_000 });
+    await new Promise((r) => setTimeout(r, 50));
+    const killedAt = Date.now();
+    h.child.kill('SIGKILL');
+    const l = await waiting;
+    held.push(l);
+    const took = Date.now() - killedAt;
+    expect(took).toBeLessThan(1000);
+    expect(l.reclaimed?.staleReasons.some((r) => r === 'dead-pid' || r === 'zombie-pid')).toBe(true);
+    expect(l.reclaimed?.holder.payload?.pid).toBe(pid);
+    expect(JSON.parse(fs.readFileSync(lockPath, 'utf8')).pid).toBe(process.pid);
+  });
+
+  it.skipIf(needsLinuxRoot() !== null)(
+    `the holder's PID recycled onto a live process is reclaimed${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
+    async () => {
+      let done = false;
+      for (let attempt = 0; attempt < 10 && !done; attempt++) {
+        const ok = await recyclePid(
+          (pid) => {
+            // The holder: its identity stamped in the lock file; then it dies.
+            forgeLock(lockPath, processIdentity(pid)!);
+          },
+          async (pid) => {
+            // A new process now has the PID: kill(pid, 0) says alive.
+            expect(() => process.kill(pid, 0)).not.toThrow();
+            expect(inspectLock(lockPath)).toMatchObject({ verdict: 'recycled', reclaimable: true, staleReasons: ['recycled-pid'] });
+            const l = await acquireLock(lockPath, { timeoutMs: 2000 });
+            expect(l.reclaimed?.staleReasons).toEqual(['recycled-pid']);
+            await l.release();
+            done = true;
+          },
+        );
+        if (!ok) fs.rmSync(lockPath, { force: true });
+      }
+      expect(done).toBe(true);
+    },
+    60_000,
+  );
+
+  it('an OpenClaw-format lock whose starttime does not match is reclaimed; a matching one is not', async () => {
+    const child = spawnIdle();
+    const id = processIdentity(child.pid!)!;
+    const write = (starttime: number) =>
+      fs.writeFileSync(lockPath, JSON.stringify({ pid: child.pid, createdAt: new Date().toISOString(), starttime }));
+    if (isLinux) {
+      write(Number(id.startToken));
+      expect(inspectLock(lockPath)).toMatchObject({ format: 'openclaw', verdict: 'alive', reclaimable: false });
+      const err = (await acquireLock(lockPath, { timeoutMs: 100 }).catch((e: unknown) => e)) as LockTimeoutError;
+      expect(err).toBeInstanceOf(LockTimeoutError);
+      expect(err.holder?.format).toBe('openclaw');
+      write(Number(id.startToken) + 1);
+      expect(inspectLock(lockPath)).toMatchObject({ format: 'openclaw', verdict: 'recycled', reclaimable: true });
+      const l = await take(lockPath, { timeoutMs: 1000 });
+      expect(l.reclaimed?.staleReasons).toEqual(['recycled-pid']);
+    }
+    // Without starttime: a live PID is unknown (never reclaimed), a dead one is.
+    await killAndReap(child);
+    fs.writeFileSync(path.join(dir, 'b.jsonl.lock'), JSON.stringify({ pid: child.pid, createdAt: new Date().toISOString() }));
+    const l2 = await take(path.join(dir, 'b.jsonl.lock'), { timeoutMs: 1000 });
+    expect(l2.reclaimed?.staleReasons).toEqual(['dead-pid']);
+  });
+
+  it('bare PID files: a dead PID is reclaimed; a live one is unknown; one started after the file was written is recycled', async () => {
+    const child = spawnIdle();
+    const pidFile = path.join(dir, 'daemon.pid');
+    fs.writeFileSync(pidFile, `${child.pid}\n`);
+    expect(inspectLock(pidFile)).toMatchObject({ format: 'pidfile', verdict: 'unknown', reclaimable: false });
+    await expect(acquireLock(pidFile, { timeoutMs: 50 })).rejects.toThrow(LockTimeoutError);
+    // The file says it was written an hour before this process started: the PID was recycled.
+    const old = (processIdentity(child.pid!)!.startTimeMs! - 3600_000) / 1000;
+    fs.utimesSync(pidFile, old, old);
+    const ins = inspectLock(pidFile);
+    expect(ins.verdict === 'recycled' || ins.verdict === 'other-boot').toBe(true);
+    expect(ins.reclaimable).toBe(true);
+    await killAndReap(child);
+    fs.writeFileSync(pidFile, `${child.pid}\n`);
+    const l = await take(pidFile, { timeoutMs: 1000 });
+    expect(l.reclaimed?.staleReasons).toEqual(['dead-pid']);
+  });
+
+  it('a lock from another boot is reclaimed', async () => {
+    forgeLock(lockPath, selfId(), { bootId: '00000000-0000-4000-8000-000000000000' });
+    expect(inspectLock(lockPath)).toMatchObject({ verdict: 'other-boot', reclaimable: true });
+    const l = await take(lockPath, { timeoutMs: 1000 });
+    expect(l.reclaimed?.staleReasons).toEqual(['other-boot']);
+  });
+
+  it('a lock from another host or PID namespace with a live-looking PID is not reclaimed', async () => {
+    for (const patch of [{ hostname: 'build-server-7' }, { pidNamespace: '4026532999' }]) {
+      forgeLock(lockPath, selfId(), patch);
+      const before = fs.readFileSync(lockPath);
+      const ins = inspectLock(lockPath);
+      expect(ins).toMatchObject({ verdict: 'foreign', reclaimable: false, staleReasons: [] });
+      const err = (await acquireLock(lockPath, { timeoutMs: 300 }).catch((e: unknown) => e)) as LockTimeoutError;
+      expect(err).toBeInstanceOf(LockTimeoutError);
+      expect(err.holder?.verdict).toBe('foreign');
+      expect(err.holder?.payload?.pid).toBe(process.pid);
+      expect(err.message).toMatch(/foreign/);
+      expect(fs.readFileSync(lockPath).equals(before)).toBe(true);
+      fs.rmSync(lockPath);
+    }
+  });
+
+  it('a lock this process leaked (descriptor closed without release) is reclaimed as orphan-self', async () => {
+    if (backend !== 'native') return;
+    forgeLock(lockPath, selfId());
+    expect(inspectLock(lockPath)).toMatchObject({ verdict: 'alive', reclaimable: true, staleReasons: ['orphan-self'] });
+    const l = await take(lockPath, { timeoutMs: 500 });
+    expect(l.reclaimed?.staleReasons).toEqual(['orphan-self']);
+  });
+});
+
+describe('hung holders', () => {
+  it('a SIGSTOPped holder with a lease is broken after the lease; after SIGCONT it learns and does not crash', async () => {
+    const h = startHolder(lockPath, { leaseMs: 300 });
+    await h.next('acquired');
+    h.child.kill('SIGSTOP');
+    const t0 = Date.now();
+    const l = await take(lockPath, { timeoutMs: 10_000 });
+    const waited = Date.now() - t0;
+    expect(waited).toBeGreaterThanOrEqual(250);
+    expect(l.reclaimed?.staleReasons).toContain('lease-expired');
+    h.child.kill('SIGCONT');
+    const c = await h.next('compromised');
+    expect(c.reason).toBe('replaced');
+    const a = await h.next('aborted');
+    expect(a.reason).toBe('replaced');
+    h.send('ping');
+    const pong = await h.next('pong');
+    expect(pong.aborted).toBe(true);
+    expect(h.child.exitCode).toBeNull(); // alive, not crashed
+    // The broken holder must not have removed its successor's file.
+    h.send('release');
+    await h.next('released');
+    expect(JSON.parse(fs.readFileSync(lockPath, 'utf8')).token).toBe(l.token);
+  });
+
+  it('a holder whose event loop is blocked past maxHoldMs is broken by a contender', async () => {
+    const h = startHolder(lockPath, { maxHoldMs: 400 });
+    await h.next('acquired');
+    h.send('block 2500');
+    const t0 = Date.now();
+    const l = await take(lockPath, { timeoutMs: 10_000 });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(l.reclaimed?.staleReasons).toContain('hold-exceeded');
+    await h.next('unblocked');
+    const c = await h.next('compromised');
+    expect(c.reason === 'max-hold-exceeded' || c.reason === 'replaced').toBe(true);
+    expect(JSON.parse(fs.readFileSync(lockPath, 'utf8')).token).toBe(l.token);
+  });
+
+  it('the maxHoldMs watchdog releases a leaked lock in a live process and aborts its signal', async () => {
+    const seen: LockCompromisedError[] = [];
+    const l = await acquireLock(lockPath, { maxHoldMs: 150, onCompromised: (e) => seen.push(e) });
+    const aborted = once(l.signal, 'abort');
+    await aborted;
+    expect(l.signal.reason).toBeInstanceOf(LockCompromisedError);
+    expect((l.signal.reason as LockCompromisedError).reason).toBe('max-hold-exceeded');
+    expect((l.signal.reason as LockCompromisedError).code).toBe('ELOCKCOMPROMISED');
+    expect(seen).toHaveLength(1);
+    expect(fs.existsSync(lockPath)).toBe(false);
+    await l.release(); // harmless after compromise
+    const again = await take(lockPath, { timeoutMs: 0 });
+    expect(again.token).not.toBe(l.token);
+  });
+
+  it('a throwing onCompromised handler never crashes the holder', async () => {
+    const l = await acquireLock(lockPath, {
+      maxHoldMs: 50,
+      onCompromised: () => {
+        throw new Error('handler bug');
+      },
+    });
+    await once(l.signal, 'abort');
+    expect(l.signal.aborted).toBe(true);
+  });
+});
+
+describe('signals and exit', () => {
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+    it(`${sig} removes the lock and the process still dies of ${sig}`, async () => {
+      const h = startHolder(lockPath);
+      await h.next('acquired');
+      expect(fs.existsSync(lockPath)).toBe(true);
+      const exited = once(h.child, 'exit');
+      h.child.kill(sig);
+      const [code, signal] = await exited;
+      expect(signal).toBe(sig);
+      expect(code).toBeNull();
+      expect(fs.existsSync(lockPath)).toBe(false);
+    });
+  }
+
+  it('with another SIGTERM listener, pidproof releases but does not re-raise', async () => {
+    const script = `
+      const p = require(${JSON.stringify(path.resolve('dist/index.js'))});
+      process.on('SIGTERM', () => { console.log('app handler'); setTimeout(() => process.exit(7), 50); });
+      p.acquireLock(${JSON.stringify(lockPath)}).then(() => console.log('held'));
+      setInterval(() => {}, 1000);`;
+    const c = track(spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+    let out = '';
+    c.stdout!.on('data', (d: Buffer) => (out += d));
+    await waitFor(() => out.includes('held'), 10_000, 'held');
+    const exited = once(c, 'exit');
+    c.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(7);
+    expect(out).toContain('app handler');
+    expect(fs.existsSync(lockPath)).toBe(false);
+  });
+
+  it('a normal exit releases', async () => {
+    const script = `require(${JSON.stringify(path.resolve('dist/index.js'))}).acquireLock(${JSON.stringify(lockPath)}).then(() => process.exit(0));`;
+    execFileSync(process.execPath, ['-e', script]);
+    expect(fs.existsSync(lockPath)).toBe(false);
+  });
+});
+
+describe('bad input: clear errors, no crash, nothing reclaimed without proof', () => {
+  async function expectUntouched(p: string, content: Buffer | null, kind: 'timeout' | 'path') {
+    if (kind === 'path') {
+      await expect(acquireLock(p, { timeoutMs: 100 })).rejects.toThrow(LockPathError);
+      expect(() => acquireLockSync(p, { timeoutMs: 100 })).toThrow(LockPathError);
+    } else {
+      const err = (await acquireLock(p, { timeoutMs: 100 }).catch((e: unknown) => e)) as LockTimeoutError;
+      expect(err).toBeInstanceOf(LockTimeoutError);
+      expect(err.holder?.verdict).toBe('unknown');
+      expect(err.holder?.detail).toBeTruthy();
+    }
+    if (content) expect(fs.readFileSync(p).equals(content)).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.pidproof-') && !f.endsWith('-guard'))).toEqual([]);
+  }
+
+  it('a directory at the lock path', async () => {
+    fs.mkdirSync(lockPath);
+    await expectUntouched(lockPath, null, 'path');
+    expect(() => inspectLock(lockPath)).toThrow(/directory/);
+    expect(fs.statSync(lockPath).isDirectory()).toBe(true);
+  });
+
+  it('a symlink at the lock path is never followed for writing', async () => {
+    const target = path.join(dir, 'precious.txt');
+    fs.writeFileSync(target, 'do not touch');
+    fs.symlinkSync(target, lockPath);
+    await expectUntouched(lockPath, null, 'path');
+    expect(() => inspectLock(lockPath)).toThrow(/symbolic link/);
+    expect(fs.readFileSync(target, 'utf8')).toBe('do not touch');
+    expect(fs.lstatSync(lockPath).isSymbolicLink()).toBe(true);
+    // A dangling symlink too.
+    fs.rmSync(lockPath);
+    fs.symlinkSync(path.join(dir, 'nowhere'), lockPath);
+    await expectUntouched(lockPath, null, 'path');
+    expect(fs.existsSync(path.join(dir, 'nowhere'))).toBe(false);
+  });
+
+  it.runIf(process.platform !== 'win32')('a FIFO at the lock path (no hang)', async () => {
+    execFileSync('mkfifo', [lockPath]);
+    await expectUntouched(lockPath, null, 'path');
+    expect(fs.lstatSync(lockPath).isFIFO()).toBe(true);
+  });
+
+  it('a 100 MB file', async () => {
+    const fd = fs.openSync(lockPath, 'w');
+    fs.ftruncateSync(fd, 100 * 1024 * 1024);
+    fs.writeSync(fd, '{"pidproof":1}', 0);
+    fs.closeSync(fd);
+    const t0 = Date.now();
+    const err = (await acquireLock(lockPath, { timeoutMs: 100 }).catch((e: unknown) => e)) as LockTimeoutError;
+    expect(Date.now() - t0).toBeLessThan(2000); // never read whole
+    expect(err.holder?.detail).toMatch(/too large/);
+    expect(fs.statSync(lockPath).size).toBe(100 * 1024 * 1024);
+    expect(inspectLock(lockPath)).toMatchObject({ format: 'unknown', reclaimable: false });
+  });
+
+  it('binary garbage, empty files, and JSON with wrong types, NaN, negative or huge numbers', async () => {
+    const me = selfId();
+    const valid = JSON.parse(JSON.stringify({ pid: process.pid }));
+    const bodies: Array<string | Buffer> = [
+      Buffer.from([0, 1, 2, 255, 254, 0, 7]),
+      '',
+      '   \n',
+      'not json at all',
+      '[1,2,3]',
+      'null',
+      '{"pidproof":1,"pid":"12"}',
+      JSON.stringify({ pidproof: 1, token: 'x', pid: -1 }),
+      '{"pid": NaN, "createdAt": "2026-01-01T00:00:00Z"}',
+      JSON.stringify({ pid: -4, createdAt: new Date().toISOString() }),
+      JSON.stringify({ pid: 1e300, createdAt: new Date().toISOString() }),
+      JSON.stringify({ pid: 2 ** 31, createdAt: new Date().toISOString() }),
+      JSON.stringify({ pid: process.pid, createdAt: 'yesterday' }),
+      JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString(), starttime: -3 }),
+      JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString(), starttime: 1.5 }),
+      JSON.stringify({ ...valid, createdAt: new Date().toISOString(), starttime: 'abc' }),
+      '99999999999999999999',
+      '0\n',
+      JSON.stringify({ pidproof: 2, token: 'a'.repeat(32), pid: me.pid }),
+    ];
+    for (const body of bodies) {
+      fs.writeFileSync(lockPath, body);
+      const buf = fs.readFileSync(lockPath);
+      const ins = inspectLock(lockPath);
+      expect(ins.reclaimable, String(body)).toBe(false);
+      await expectUntouched(lockPath, buf, 'timeout');
+      fs.rmSync(lockPath);
+    }
+    // A pidproof payload whose checksum does not match (edited by hand): not trusted.
+    const p = forgeLock(lockPath, selfId(), { bootId: '00000000-0000-4000-8000-000000000000' });
+    const tampered = fs.readFileSync(lockPath, 'utf8').replace(p.token, 'f'.repeat(32));
+    fs.writeFileSync(lockPath, tampered);
+    expect(inspectLock(lockPath)).toMatchObject({ format: 'unknown', reclaimable: false });
+  });
+
+  it.skipIf(!isRoot || process.platform === 'win32')(
+    `a lock file unreadable to a non-root user${!isRoot ? ' [skipped: needs root to run a child as nobody]' : ''}`,
+    () => {
+      fs.chmodSync(dir, 0o777);
+      fs.writeFileSync(lockPath, '12345\n', { mode: 0o600 });
+      const script = `
+        const p = require(${JSON.stringify(path.resolve('dist/index.js'))});
+        const i = p.inspectLock(${JSON.stringify(lockPath)});
+        let t = null; try { p.acquireLockSync(${JSON.stringify(lockPath)}, { timeoutMs: 100 }); } catch (e) { t = e.code + ' ' + e.holder.verdict + ' ' + e.holder.detail; }
+        console.log(JSON.stringify({ verdict: i.verdict, reclaimable: i.reclaimable, detail: i.detail, t }));`;
+      const out = execFileSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      const r = JSON.parse(out);
+      expect(r.verdict).toBe('unknown');
+      expect(r.reclaimable).toBe(false);
+      expect(r.detail).toMatch(/permission denied/);
+      expect(r.t).toMatch(/^ELOCKTIMEOUT unknown .*permission denied/);
+      expect(fs.readFileSync(lockPath, 'utf8')).toBe('12345\n');
+    },
+  );
+});
+
+describe('filesystems without kernel locks (lease mode, forced through the fallback backend)', () => {
+  it('acquires, excludes, and reclaims a dead holder by identity alone', async () => {
+    const env = { PIDPROOF_BACKEND: 'fallback' };
+    const h = startHolder(lockPath, {}, env);
+    const { pid } = await h.next('acquired');
+    const payload = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
+    expect(payload.mode).toBe('lease');
+    // A second fallback process cannot take it while the holder lives.
+    const h2 = startHolder(lockPath, { timeoutMs: 300 }, env);
+    const e = await h2.next('error');
+    expect(e.code).toBe('ELOCKTIMEOUT');
+    // Killed: identity proves it dead, the next holder reclaims it.
+    await killAndReap(h.child);
+    const h3 = startHolder(lockPath, { timeoutMs: 5000 }, env);
+    const got = await h3.next('acquired');
+    expect(got.reclaimed).toEqual(['dead-pid']);
+    expect(got.pid).not.toBe(pid);
+    const ins = inspectLock(lockPath);
+    expect(ins.format).toBe('pidproof');
+    h3.send('release');
+    await h3.next('released');
+    expect(fs.existsSync(lockPath)).toBe(false);
+  });
+});
