@@ -19,7 +19,7 @@
             "GCC_SYMBOLS_PRIVATE_EXTERN": "YES",
             "MACOSX_DEPLOYMENT_TARGET": "10.15",
             "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
-            "OTHER_CFLAGS": ["-fstack-protector-strong", "-Wall"]
+            "OTHER_CFLAGS": ["-fstack-protector-strong", "-Wall", "-Wextra"]
           }
         }],
         ["OS=='win'", {

@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 /** The `pidproof` command: identity | inspect | doctor | watch. */
+import { doctorCommand, DOCTOR_HELP } from './cli/doctor';
 import { identityCommand, IDENTITY_HELP } from './cli/identity';
+import { inspectCommand, INSPECT_HELP } from './cli/inspect';
 import { type CommandResult, UsageError } from './cli/usage';
+import { watchCommand, WATCH_HELP } from './cli/watch';
 
 const HELP = `Usage: pidproof <command> [options]
 
 Commands:
   identity [pid ...]   who a process is: start token, unique id, boot, state (default: itself)
+  inspect <lockfile>   who holds a lock, is it alive, is it stale, what an acquire would do
+  doctor <dir...>      scan directories for lock files; --fix removes the stale ones safely
+  watch <pid|lockfile> wait until that exact process (or the lock's holder) exits
 
 Run "pidproof <command> --help" for a command's options.
 Exit codes: 0 ok, 1 a checked thing was missing or stale, 2 bad usage or error.
@@ -16,6 +22,9 @@ type Command = (argv: string[]) => CommandResult | Promise<CommandResult>;
 
 const commands: Record<string, { run: Command; help: string }> = {
   identity: { run: identityCommand, help: IDENTITY_HELP },
+  inspect: { run: inspectCommand, help: INSPECT_HELP },
+  doctor: { run: doctorCommand, help: DOCTOR_HELP },
+  watch: { run: watchCommand, help: WATCH_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {

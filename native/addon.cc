@@ -1,5 +1,8 @@
 // N-API glue: argument checks, conversions, exports. No OS headers and no #ifdef: everything
 // OS-specific lives behind platform.h.
+// A worker being terminated cannot take a JS exception: without this, node-addon-api turns the
+// failed throw into a C++ exception that escapes to std::terminate.
+#define NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS
 #include <napi.h>
 #include <uv.h>
 
@@ -42,8 +45,8 @@ int64_t IntegerArg(const Napi::CallbackInfo& info, size_t index, const char* nam
     throw Napi::TypeError::New(env, std::string(name) + " must be an integer");
   }
   if (v < static_cast<double>(min) || v > static_cast<double>(max)) {
-    throw Napi::RangeError::New(env, std::string(name) + " must be between " +
-                                         std::to_string(min) + " and " + std::to_string(max));
+    throw Napi::RangeError::New(env, std::string(name) + " must be between " + std::to_string(min) +
+                                         " and " + std::to_string(max));
   }
   return static_cast<int64_t>(v);
 }
@@ -174,7 +177,8 @@ Napi::Value Unlock(const Napi::CallbackInfo& info) {
 //
 // Delivery: when the platform gives a pollable fd (Linux pidfd, kqueue fd) a uv_poll_t on the
 // env's loop waits for UV_READABLE; otherwise (Windows) ExitWatch::Arm() calls back from an OS wait
-// thread and a thread-safe function hops to the JS thread. Nothing blocks a libuv threadpool thread.
+// thread and a thread-safe function hops to the JS thread. Nothing blocks a libuv threadpool
+// thread.
 //
 // Lifetime: the native state outlives its JS object until every OS/libuv resource is released.
 // Holders: the JS object (until its finalizer), the uv_poll_t (until its close callback), the
@@ -192,9 +196,10 @@ struct WatchState {
   enum Phase { kOpen, kStarted, kClosed } phase = kOpen;
   bool exited = false;  // the exit was observed (the callback was or is being delivered)
   bool refed = false;
-  int holders = 1;                      // the JS object
-  uv_poll_t* poll = nullptr;            // owned until its close callback
-  napi_ref callback = nullptr;          // poll path: the JS callback
+  bool wrapped = false;                     // a JS object owns one hold (set by its constructor)
+  int holders = 1;                          // the JS object
+  uv_poll_t* poll = nullptr;                // owned until its close callback
+  napi_ref callback = nullptr;              // poll path: the JS callback
   napi_threadsafe_function tsfn = nullptr;  // Arm path
   napi_async_cleanup_hook_handle hook = nullptr;
 };
@@ -333,8 +338,8 @@ void OnArmedExit(void* ctx) {
 
 [[noreturn]] void ThrowUv(Napi::Env env, int uverr, const char* call) {
   const char* name = uv_err_name(uverr);
-  Napi::Error err =
-      Napi::Error::New(env, std::string(name) + ": " + call + " failed (" + uv_strerror(uverr) + ")");
+  Napi::Error err = Napi::Error::New(
+      env, std::string(name) + ": " + call + " failed (" + uv_strerror(uverr) + ")");
   err.Set("code", Napi::String::New(env, name));
   err.Set("errno", Napi::Number::New(env, uverr));
   err.Set("syscall", Napi::String::New(env, call));
@@ -364,6 +369,7 @@ class ExitWatchWrap : public Napi::ObjectWrap<ExitWatchWrap> {
       throw Napi::TypeError::New(info.Env(), "ExitWatch cannot be constructed: use openWatch(pid)");
     }
     state_ = info[0].As<Napi::External<WatchState>>().Data();
+    state_->wrapped = true;
   }
 
   ~ExitWatchWrap() override {
@@ -375,8 +381,8 @@ class ExitWatchWrap : public Napi::ObjectWrap<ExitWatchWrap> {
  private:
   WatchState* Live(Napi::Env env, const char* method) {
     if (state_->phase == WatchState::kClosed) {
-      Napi::Error err = Napi::Error::New(env, std::string("ExitWatch.") + method +
-                                                  ": the watch is closed");
+      Napi::Error err =
+          Napi::Error::New(env, std::string("ExitWatch.") + method + ": the watch is closed");
       err.Set("code", Napi::String::New(env, "ERR_PIDPROOF_WATCH_CLOSED"));
       throw err;
     }
@@ -509,7 +515,9 @@ Napi::Value OpenWatch(const Napi::CallbackInfo& info) {
     AddonData* data = env.GetInstanceData<AddonData>();
     obj = data->exit_watch_ctor.New({Napi::External<WatchState>::New(env, s)});
   } catch (...) {
-    delete s;  // the wrapper was not created: nothing else refers to s
+    // No wrapper: nothing else refers to s. A wrapper whose construction completed (New failed
+    // afterwards, e.g. in a terminating worker) owns s and releases it from its finalizer.
+    if (!s->wrapped) delete s;
     throw;
   }
   // From here the wrapper's finalizer owns one hold on s.

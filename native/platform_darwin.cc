@@ -294,8 +294,9 @@ class KqueueExitWatch : public ExitWatch {
     return Status::Unsupported("Arm", ENOTSUP, "use PollFd on macOS");
   }
 
-  // Called once, right after the NOTE_EXIT registration: reads what pins this process.
-  void ReadPinnedFacts() {
+  // Called once, right after the NOTE_EXIT registration: reads what pins this process. Returns
+  // true when it is already a zombie (a registration on a zombie may never see NOTE_EXIT).
+  bool ReadPinnedFacts() {
     int err = 0;
     uint64_t uid = 0;
     if (ReadUniqueId(pid_, &uid, &err)) {
@@ -303,10 +304,10 @@ class KqueueExitWatch : public ExitWatch {
       unique_id_ = uid;
     }
     struct kinfo_proc kp;
-    if (ReadKinfo(pid_, &kp, &err) == 1) {
-      has_start_ = true;
-      start_us_ = TimevalToMicros(kp.kp_proc.p_starttime);
-    }
+    if (ReadKinfo(pid_, &kp, &err) != 1) return false;
+    has_start_ = true;
+    start_us_ = TimevalToMicros(kp.kp_proc.p_starttime);
+    return kp.kp_proc.p_stat == SZOMB;
   }
 
   // The process has exited: remember it, and post a level-triggered user event so that PollFd()
@@ -412,7 +413,7 @@ Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
       return Status::Error("kevent", ESRCH, "process listed by kern.proc.pid but not attachable");
     }
   }
-  watch->ReadPinnedFacts();
+  if (watch->ReadPinnedFacts()) zombie = true;
   if (zombie) {
     Status st = watch->MarkExited();
     if (!st.ok()) return st;

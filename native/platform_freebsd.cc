@@ -270,8 +270,9 @@ class KqueueExitWatch : public ExitWatch {
     return Status::Unsupported("Arm", ENOTSUP, "use PollFd on FreeBSD");
   }
 
-  // Called once, right after the NOTE_EXIT registration.
-  void ReadPinnedFacts() {
+  // Called once, right after the NOTE_EXIT registration. Returns true when the process is
+  // already a zombie (the kernel reports its exit at once too; this does not depend on that).
+  bool ReadPinnedFacts() {
     bool zombie = false;
     bool found = false;
     int64_t start = 0;
@@ -279,6 +280,7 @@ class KqueueExitWatch : public ExitWatch {
       has_start_ = true;
       start_ = start;
     }
+    return found && zombie;
   }
 
   // The process has exited: remember it, and post a level-triggered user event so that PollFd()
@@ -382,7 +384,7 @@ Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
     }
   }
   // The knote is attached. A thread id cannot get here: EVFILT_PROC looks up processes only.
-  watch->ReadPinnedFacts();
+  if (watch->ReadPinnedFacts()) zombie = true;
   if (zombie) {
     Status st = watch->MarkExited();
     if (!st.ok()) return st;

@@ -66,11 +66,30 @@ function actionPaint(a: DoctorEntry['action']): Paint {
   }
 }
 
+/** A short reason for the table (the full text is in --json: detail, note, error). */
 function reasonsOf(e: DoctorEntry): string {
+  if (e.action === 'skipped') {
+    if (e.kind === 'symlink') return 'symbolic link (never followed)';
+    if (e.kind === 'directory') return e.error && /cannot read/.test(e.error) ? e.error : 'a directory';
+    if (e.kind === 'other') return 'not a regular file';
+    return e.error ?? e.detail;
+  }
   if (e.error) return e.error;
-  if (e.staleReasons.length) return e.staleReasons.join(', ');
+  if (e.staleReasons.length) return e.staleReasons.join(', ') + (e.note && e.action !== 'removed' ? ` (${e.note})` : '');
   if (e.note) return e.note;
-  if (e.verdict === 'unknown' || e.verdict === 'foreign') return e.detail;
+  if (e.verdict === 'foreign') {
+    const m = /^recorded on (?:host )?(.*?), this is/.exec(e.detail) ?? /^recorded in (PID namespace \S+)/.exec(e.detail);
+    return m ? `foreign: ${m[1].replace(/"/g, '')}` : e.detail;
+  }
+  if (e.format === 'unknown') {
+    const m = /^not a lock pidproof can judge: (.*?); it is never/.exec(e.detail);
+    return m ? m[1] : e.detail;
+  }
+  if (e.verdict === 'unknown') {
+    const m = /^PID \d+ is alive but (.*)$/.exec(e.detail);
+    return m ? `alive, ${m[1]}` : e.detail;
+  }
+  if (e.kernelHeld === true) return 'held (kernel lock)';
   return '-';
 }
 
@@ -79,18 +98,48 @@ function verdictOf(e: DoctorEntry): string {
   return e.verdict;
 }
 
+function endFit(s: string, w: number): string {
+  return s.length <= w ? s : w <= 1 ? s.slice(0, w) : s.slice(0, w - 1) + '…';
+}
+
 /** The table and summary line for people. */
 export function renderDoctor(entries: DoctorEntry[], s: DoctorSummary, dirs: string[], ms: number, fix: boolean, style: Style): string {
   let out = '';
+  // One directory: paths relative to it (the summary names it).
+  const base = dirs.length === 1 ? dirs[0] : null;
+  const shown = (p: string) => {
+    if (base) {
+      const rel = path.relative(base, p);
+      if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel;
+    }
+    return displayPath(p);
+  };
   if (entries.length > 0) {
-    const cols: Column<DoctorEntry>[] = [
-      { header: 'PATH', get: (e) => displayPath(e.path), shrink: true },
+    const narrow = style.width < 96;
+    const fixed: Column<DoctorEntry>[] = [
       { header: 'PID', get: (e) => (e.pid === null ? '-' : String(e.pid)), align: 'right' },
-      { header: 'FORMAT', get: (e) => (e.kind === 'lock' ? e.format : e.kind) },
+      ...(narrow ? [] : [{ header: 'FORMAT', get: (e: DoctorEntry) => (e.kind === 'lock' ? e.format : e.kind) }]),
       { header: 'VERDICT', get: verdictOf, paint: (e) => (e.action === 'skipped' ? 'dim' : verdictPaint(e.verdict)) },
       { header: 'AGE', get: (e) => formatAge(e.ageMs), align: 'right' },
-      { header: 'REASONS', get: reasonsOf, shrink: true, paint: (e) => (e.staleReasons.length ? 'red' : e.error ? 'yellow' : 'dim') },
-      { header: 'ACTION', get: (e) => e.action, paint: (e) => actionPaint(e.action) },
+    ];
+    const action: Column<DoctorEntry> = { header: 'ACTION', get: (e) => e.action, paint: (e) => actionPaint(e.action) };
+    const widthOf = (c: Column<DoctorEntry>) => entries.reduce((w, e) => Math.max(w, c.get(e).length), c.header.length);
+    const fixedWidth = [...fixed, action].reduce((w, c) => w + widthOf(c), 0) + 2 * (fixed.length + 2);
+    const pathWidth = entries.reduce((w, e) => Math.max(w, shown(e.path).length), 4);
+    const reasonWidth = entries.reduce((w, e) => Math.max(w, reasonsOf(e).length), 7);
+    const room = Math.max(24, style.width - fixedWidth);
+    // Paths get up to 55% of the room (at least what reasons leave over), reasons the rest.
+    const pathBudget = Math.min(pathWidth, Math.max(12, room - reasonWidth, Math.floor(room * 0.55)));
+    const reasonBudget = Math.max(7, room - pathBudget);
+    const cols: Column<DoctorEntry>[] = [
+      { header: 'PATH', get: (e) => shown(e.path), shrink: true },
+      ...fixed,
+      {
+        header: 'REASONS',
+        get: (e) => endFit(reasonsOf(e), reasonBudget),
+        paint: (e) => (e.staleReasons.length ? 'red' : e.error ? 'yellow' : 'dim'),
+      },
+      action,
     ];
     out += table(cols, entries, style) + '\n';
   }
@@ -98,14 +147,93 @@ export function renderDoctor(entries: DoctorEntry[], s: DoctorSummary, dirs: str
   parts.push(`${s.live} live`);
   const stale = `${s.stale} stale`;
   parts.push(s.stale ? paint(style, 'red', stale) + (fix ? ` (${s.removed} removed${s.failed ? `, ${s.failed} failed` : ''})` : '') : stale);
-  if (s.unknown) parts.push(paint(style, 'yellow', `${s.unknown} unknown/foreign (never removed automatically)`));
-  const other = s.locks - s.live - s.unknown - s.byVerdictStale();
-  void other;
+  if (s.unknown) parts.push(paint(style, 'yellow', `${s.unknown} unknown`));
   if (s.skipped) parts.push(`${s.skipped} skipped`);
   const where = dirs.length === 1 ? displayPath(dirs[0]) || '.' : `${dirs.length} directories`;
   out += `${s.locks} lock file${s.locks === 1 ? '' : 's'} in ${where}: ${parts.join(', ')} ${paint(style, 'dim', `· ${formatAge(ms)}`)}\n`;
+  if (s.unknown) out += paint(style, 'dim', 'Unknown and foreign locks cannot be judged here and are never removed automatically.') + '\n';
   if (!fix && s.remaining > 0) {
-    out += paint(style, 'dim', `Run with --fix to remove the ${s.remaining} stale one${s.remaining === 1 ? '' : 's'} (through the race-free reclaim path).`) + '\n';
+    out += paint(style, 'dim', `Run with --fix to remove the ${s.remaining} stale one${s.remaining === 1 ? '' : 's'} through the race-free reclaim path.`) + '\n';
   }
   return out;
+}
+
+/** A progress line on stderr (TTY only), shown once a scan has run for a second, cleared at the end. */
+class ProgressLine {
+  private readonly start = performance.now();
+  private last = 0;
+  private shown = false;
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+
+  update(p: DoctorProgress): void {
+    if (!this.stream.isTTY) return;
+    const now = performance.now();
+    if (now - this.start < 1000 || now - this.last < 100) return;
+    this.last = now;
+    this.shown = true;
+    const text =
+      p.phase === 'scan'
+        ? `scanning: ${p.dirs} dir${p.dirs === 1 ? '' : 's'}, ${p.done}/${p.found} entries inspected`
+        : `fixing: ${p.done}/${p.found} stale locks`;
+    const width = Math.max(20, (this.stream.columns || 80) - 1);
+    this.stream.write(`\r\x1b[K${text.slice(0, width)}`);
+  }
+
+  clear(): void {
+    if (this.shown) this.stream.write('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+export async function doctorCommand(argv: string[]): Promise<CommandResult> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      recursive: { type: 'boolean', short: 'r' },
+      pattern: { type: 'string', short: 'p', multiple: true },
+      fix: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { code: 0, stdout: DOCTOR_HELP };
+  if (positionals.length === 0) throw new UsageError('expected at least one directory');
+  const patterns = values.pattern && values.pattern.length > 0 ? values.pattern : [...DEFAULT_LOCK_PATTERNS];
+  for (const p of patterns) {
+    if (p.length === 0 || p.includes('/')) throw new UsageError(`--pattern ${JSON.stringify(p)}: a glob on base names (no "/")`);
+  }
+  const fix = values.fix === true;
+  const recursive = values.recursive === true;
+  const progress = new ProgressLine(process.stderr);
+  const t0 = performance.now();
+  const scannedAt = new Date().toISOString();
+  let entries: DoctorEntry[];
+  try {
+    entries = await scanLocks(positionals, { recursive, pattern: patterns, onProgress: (p) => progress.update(p) });
+    if (fix) entries = await fixLocks(entries, { onProgress: (p) => progress.update(p) });
+  } catch (err) {
+    if (err instanceof TypeError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    progress.clear();
+  }
+  const ms = performance.now() - t0;
+  const summary = summarizeLocks(entries);
+  const code = summary.remaining > 0 ? 1 : 0;
+  const dirs = [...new Set(positionals.map((d) => path.resolve(d)))];
+  if (values.json) {
+    const report: DoctorReport = {
+      version: 1,
+      scannedAt,
+      durationMs: Math.round(ms * 10) / 10,
+      dirs,
+      options: { recursive, patterns, fix },
+      entries,
+      summary,
+      exitCode: code,
+    };
+    return { code, stdout: JSON.stringify(report, null, 2) + '\n' };
+  }
+  return { code, stdout: renderDoctor(entries, summary, dirs, ms, fix, styleFor(process.stdout)) };
 }

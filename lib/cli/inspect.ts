@@ -75,7 +75,8 @@ export function renderInspection(i: LockInspection, style: Style): string {
   }
   const h = (i.holder ?? {}) as Record<string, unknown>;
   const fmt = { pidproof: 'pidproof', openclaw: 'OpenClaw session lock', pidfile: 'bare PID file', unknown: 'unknown' }[i.format];
-  out += line(style, 'format', `${fmt}${i.mode ? paint(style, 'dim', ` (${i.mode} mode)`) : ''}`);
+  const pmode = i.format === 'pidproof' && typeof h.mode === 'string' ? paint(style, 'dim', ` (${h.mode} mode)`) : '';
+  out += line(style, 'format', `${fmt}${pmode}`);
   if (i.holder) {
     const pid = str(h.pid) ?? '-';
     const cmd = str(h.command);
@@ -105,7 +106,13 @@ export function renderInspection(i: LockInspection, style: Style): string {
   out += line(
     style,
     'kernel',
-    i.kernelHeld === null ? 'no kernel lock on this filesystem' : i.kernelHeld ? paint(style, 'green', 'held') : 'free',
+    i.kernelHeld === null
+      ? i.mode === 'lease'
+        ? 'no kernel locks on this filesystem (identity + lease mode)'
+        : 'not checked'
+      : i.kernelHeld
+        ? paint(style, 'green', 'held by a live process')
+        : 'free',
   );
   out += line(style, 'verdict', `${paint(style, verdictPaint(i.verdict), i.verdict)}: ${i.detail}`);
   out += line(style, 'stale', i.staleReasons.length ? paint(style, 'red', i.staleReasons.join(', ')) : 'no');

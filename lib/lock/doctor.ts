@@ -516,6 +516,7 @@ function fixLock(e: DoctorEntry): DoctorEntry {
   }
   const reclaimed = lock.reclaimed;
   lock.releaseSync();
+  dropGuard(e.path);
   if (reclaimed !== null) {
     out.action = 'removed';
     out.note = `reclaimed (${reclaimed.staleReasons.join(', ')}) and released`;
@@ -524,6 +525,27 @@ function fixLock(e: DoctorEntry): DoctorEntry {
     out.note = 'already gone: removed by another process before the fix reached it';
   }
   return out;
+}
+
+/**
+ * The reclaim left the lock's replacement guard (`<lock>.pidproof-guard`) behind; remove it when
+ * the lock is gone, holding the guard's kernel lock. The guard protocol tolerates this: whoever
+ * takes a guard checks afterwards that the path still names the inode it locked, and retries.
+ */
+function dropGuard(lockPath: string): void {
+  const gp = `${lockPath}.pidproof-guard`;
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(gp, fs.constants.O_RDWR | (fs.constants.O_NOFOLLOW ?? 0));
+    if (kernelTryLock(fd, true) !== 'acquired') return;
+    const st = fs.fstatSync(fd);
+    const cur = lstatOrNull(gp);
+    if (cur && sameFile(cur, st) && lstatOrNull(lockPath) === null) fs.unlinkSync(gp);
+  } catch {
+    // a guard left in place is harmless
+  } finally {
+    closeQuietly(fd);
+  }
 }
 
 /**

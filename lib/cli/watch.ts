@@ -1,0 +1,183 @@
+/** `pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]`. */
+import { parseArgs } from 'node:util';
+import { inspectLock, processIdentity, watchExit } from '../index';
+import type { ExitInfo, LockInspection, OwnerRecord } from '../index';
+import { formatAge, paint, styleFor } from './format';
+import { type CommandResult, UsageError } from './usage';
+
+export const WATCH_HELP = `Usage: pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]
+
+Blocks until that exact process exits, then prints how long it waited. A PID is pinned to the
+process holding it now (a recycled PID never fools it). For a lock file, the holder is watched,
+pinned to the identity recorded in the lock (pidproof locks, OpenClaw locks with a starttime);
+for a bare PID file or a legacy lock without a start token, whatever process holds that PID now.
+A missing lock file, or one with no holder or a dead holder, returns at once and says so.
+
+Exit codes: 0 it exited (or was already gone), 1 timeout, 2 error (bad usage, a holder on
+another host or PID namespace, which cannot be watched here).
+
+Options:
+  -t, --timeout SECONDS  give up after this long (decimals allowed)
+      --json             one JSON object: {target, path, pid, reason, waitedMs, exitedAt, timedOut}
+  -h, --help             this help
+
+Examples:
+  pidproof watch 4242
+  pidproof watch /var/run/myapp.lock --timeout 30
+  pidproof watch ~/.openclaw/agents/main/sessions/abc.jsonl.lock --json
+`;
+
+function parsePid(s: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2147483647) {
+    throw new UsageError(`not a PID: ${JSON.stringify(s)} (expected an integer between 1 and 2147483647)`);
+  }
+  return Number(s);
+}
+
+function parseTimeout(s: string | undefined): number | null {
+  if (s === undefined) return null;
+  const n = Number(s);
+  if (s.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 2_000_000) {
+    throw new UsageError(`--timeout must be a positive number of seconds, got ${JSON.stringify(s)}`);
+  }
+  return n * 1000;
+}
+
+/** What `watch --json` prints. */
+interface WatchReport {
+  target: string;
+  /** The lock file watched, or null for a PID. */
+  path: string | null;
+  pid: number | null;
+  /** ExitInfo.reason, or `no-lock` / `no-holder` for a lock file with nothing to wait for, or `timeout`. */
+  reason: string;
+  waitedMs: number;
+  exitedAt: number | null;
+  timedOut: boolean;
+  detail: string;
+}
+
+/** The record to watch for a lock's holder, or a PID number when it has no identity to pin. */
+function holderTarget(i: LockInspection): { target: OwnerRecord | number; pinned: boolean } | null {
+  const h = i.holder as Record<string, unknown> | null;
+  if (!h || typeof h.pid !== 'number') return null;
+  const pid = h.pid;
+  if (i.format === 'pidproof') {
+    const rec: OwnerRecord = { pid };
+    for (const k of ['startToken', 'startTokenUnit', 'uniqueId', 'uniqueIdKind', 'bootId', 'pidNamespace', 'hostname', 'platform'] as const) {
+      const v = h[k];
+      if (typeof v === 'string') (rec as unknown as Record<string, unknown>)[k] = v;
+    }
+    return { target: rec, pinned: true };
+  }
+  if (i.format === 'openclaw' && typeof h.starttime === 'number') {
+    return { target: { pid, startToken: String(h.starttime), startTokenUnit: 'linux-ticks', platform: 'linux' }, pinned: true };
+  }
+  return { target: pid, pinned: false };
+}
+
+const GONE: Record<string, string> = {
+  dead: 'was not running',
+  zombie: 'had already exited (a zombie)',
+  recycled: 'had already exited (its PID now names another process)',
+  'other-boot': 'belongs to an earlier boot',
+  exited: 'exited',
+};
+
+export async function watchCommand(argv: string[]): Promise<CommandResult> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      timeout: { type: 'string', short: 't' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { code: 0, stdout: WATCH_HELP };
+  if (positionals.length !== 1) throw new UsageError(`expected one PID or lock file, got ${positionals.length}`);
+  const timeoutMs = parseTimeout(values.timeout);
+  const arg = positionals[0];
+  const style = styleFor(process.stdout);
+  const report: WatchReport = {
+    target: arg,
+    path: null,
+    pid: null,
+    reason: '',
+    waitedMs: 0,
+    exitedAt: null,
+    timedOut: false,
+    detail: '',
+  };
+  const done = (code: number): CommandResult => {
+    if (values.json) return { code, stdout: JSON.stringify(report, null, 2) + '\n' };
+    return { code, stdout: report.detail + '\n' };
+  };
+
+  let target: OwnerRecord | number;
+  let who: string;
+  if (/^\d+$/.test(arg)) {
+    const pid = parsePid(arg);
+    report.pid = pid;
+    target = pid;
+    who = `PID ${pid}`;
+  } else {
+    const i = inspectLock(arg); // LockPathError (directory, symlink...): exit 2
+    report.path = i.path;
+    if (!i.exists) {
+      report.reason = 'no-lock';
+      report.detail = `${i.path}: no lock file, nothing to wait for`;
+      return done(0);
+    }
+    const t = holderTarget(i);
+    report.pid = t ? (typeof t.target === 'number' ? t.target : t.target.pid) : null;
+    if (!t) {
+      report.reason = 'no-holder';
+      report.detail = `${i.path}: no holder to wait for (${i.detail})`;
+      return done(0);
+    }
+    if (i.verdict === 'foreign') {
+      throw new Error(`cannot watch the holder of ${i.path}: ${i.detail}`);
+    }
+    if (['dead', 'recycled', 'zombie', 'other-boot'].includes(i.verdict) && i.kernelHeld !== true) {
+      report.reason = i.verdict;
+      report.detail = `${i.path}: its holder PID ${report.pid} ${GONE[i.verdict] ?? i.verdict}; nothing to wait for`;
+      return done(0);
+    }
+    target = t.target;
+    const cmd = typeof (i.holder as { command?: unknown }).command === 'string' ? ` (${(i.holder as { command: string }).command})` : '';
+    who = `PID ${report.pid}${cmd}, holder of ${i.path}${t.pinned ? '' : ' (no start token recorded: watching whatever process holds the PID now)'}`;
+  }
+
+  const ac = new AbortController();
+  const timer = timeoutMs === null ? undefined : setTimeout(() => ac.abort(), timeoutMs);
+  const t0 = performance.now();
+  if (process.stderr.isTTY && !values.json) {
+    const id = typeof target === 'number' ? processIdentity(target) : null;
+    const state = id ? ` [${id.state ?? 'running'}]` : '';
+    process.stderr.write(paint(styleFor(process.stderr), 'dim', `waiting for ${who}${state}…`) + '\n');
+  }
+  let info: ExitInfo;
+  try {
+    info = await watchExit(target, { signal: ac.signal, ref: true });
+  } catch (err) {
+    if (ac.signal.aborted && (err as { name?: string }).name === 'AbortError') {
+      report.reason = 'timeout';
+      report.timedOut = true;
+      report.waitedMs = Math.round(performance.now() - t0);
+      report.detail = `${who} ${paint(style, 'yellow', 'still running')} after ${formatAge(report.waitedMs)} (timeout)`;
+      return done(1);
+    }
+    throw err;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+  report.reason = info.reason;
+  report.waitedMs = Math.round(info.waitedMs);
+  report.exitedAt = info.exitedAt;
+  report.detail =
+    info.reason === 'exited'
+      ? `${who} ${paint(style, 'green', 'exited')} after ${formatAge(info.waitedMs)}`
+      : `${who} ${GONE[info.reason] ?? info.reason}; nothing to wait for`;
+  return done(0);
+}

@@ -1,0 +1,416 @@
+/**
+ * The lock doctor (`scanLocks`, `fixLocks`) on real directories with real processes: live,
+ * dead, recycled, foreign, legacy (OpenClaw, PID files) and garbage locks, symlinks and
+ * directories; and the stress: `doctor --fix` in a loop next to live acquirers never deletes a
+ * live lock.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  acquireLock,
+  type DoctorEntry,
+  fixLocks,
+  inspectLock,
+  type ProcessIdentity,
+  processIdentity,
+  scanLocks,
+  selfIdentity,
+  summarizeLocks,
+} from '../lib/index';
+import { globToRegExp } from '../lib/lock/doctor';
+import { buildPayload, newToken, serialisePayload } from '../lib/lock/payload';
+import { cleanup, needsLinuxRoot, recyclePid, repoRoot, tmpDir, unusedPid, waitFor } from './helpers';
+
+const distIndex = path.join(repoRoot, 'dist', 'index.js');
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+const kids = new Set<ChildProcess>();
+afterEach(() => {
+  for (const c of kids) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  kids.clear();
+  cleanup();
+});
+
+beforeAll(() => {
+  if (!fs.existsSync(distIndex)) throw new Error('dist/ is not built: run npm run build:ts');
+});
+
+/** A child process holding a pidproof lock (acquired through dist/), printing "ready". */
+async function holder(lockPath: string, options = '{ maxHoldMs: Infinity }'): Promise<ChildProcess> {
+  const script = `const p = require(${JSON.stringify(distIndex)});
+const l = p.acquireLockSync(${JSON.stringify(lockPath)}, ${options});
+l.signal.addEventListener('abort', () => process.stdout.write('compromised\\n'));
+process.stdout.write('ready\\n');
+setInterval(() => {}, 1e6);`;
+  const c = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  kids.add(c);
+  const [d] = (await once(c.stdout!, 'data')) as [Buffer];
+  expect(d.toString()).toBe('ready\n');
+  return c;
+}
+
+async function idleChild(): Promise<ChildProcess> {
+  const c = spawn('sleep', ['120'], { stdio: 'ignore' });
+  kids.add(c);
+  await once(c, 'spawn');
+  return c;
+}
+
+async function kill(c: ChildProcess): Promise<void> {
+  if (c.exitCode !== null || c.signalCode !== null) return;
+  const e = once(c, 'exit');
+  c.kill('SIGKILL');
+  await e;
+}
+
+function payloadFor(id: ProcessIdentity, over: Record<string, unknown> = {}): Buffer {
+  const p = buildPayload(id, { token: newToken(), maxHoldMs: 3_600_000, leaseMs: null, mode: 'kernel' });
+  Object.assign(p, over);
+  return serialisePayload(p);
+}
+
+function byName(entries: DoctorEntry[]): Record<string, DoctorEntry> {
+  return Object.fromEntries(entries.map((e) => [path.basename(e.path), e]));
+}
+
+describe('globToRegExp', () => {
+  it.each([
+    ['*.lock', 'a.lock', true],
+    ['*.lock', 'a.jsonl.lock', true],
+    ['*.lock', 'a.lock.pidproof-guard', false],
+    ['*.lock', '.hidden.lock', true],
+    ['?.pid', 'a.pid', true],
+    ['?.pid', 'ab.pid', false],
+    ['[ab]*.lock', 'b1.lock', true],
+    ['[!ab]*.lock', 'b1.lock', false],
+    ['[a-c]x', 'bx', true],
+    ['*.{lock,pid}', 'x.pid', true],
+    ['*.{lock,pid}', 'x.txt', false],
+    ['{a,b{c,d}}.lock', 'bd.lock', true],
+    ['x\\*.lock', 'x*.lock', true],
+    ['x\\*.lock', 'xy.lock', false],
+    ['a+b(1).lock', 'a+b(1).lock', true],
+    ['[unclosed', '[unclosed', true],
+  ])('%s vs %s -> %s', (glob, name, want) => {
+    expect(globToRegExp(glob).test(name)).toBe(want);
+  });
+
+  it('rejects patterns with a slash or an unclosed brace', () => {
+    expect(() => globToRegExp('a/*.lock')).toThrow(TypeError);
+    expect(() => globToRegExp('{a,b')).toThrow(/unclosed/);
+    expect(() => globToRegExp('')).toThrow(TypeError);
+  });
+});
+
+describe('scanLocks', () => {
+  it('judges a mixed directory: live, dead, foreign, OpenClaw, PID files, garbage, symlinks, directories', async () => {
+    const dir = tmpDir('pidproof-doctor-');
+    const j = (n: string) => path.join(dir, n);
+    await holder(j('live.lock'));
+    const doomed = await holder(j('dead.lock'));
+    await kill(doomed);
+    const idle = await idleChild();
+    const idleId = processIdentity(idle.pid!)!;
+    expect(idleId).not.toBeNull();
+    fs.writeFileSync(j('foreign.lock'), payloadFor(idleId, { hostname: 'some-other-host' }));
+    fs.writeFileSync(j('s1.jsonl.lock'), JSON.stringify({ pid: idle.pid, createdAt: new Date().toISOString(), starttime: Number(idleId.startToken) }));
+    fs.writeFileSync(j('s2.jsonl.lock'), JSON.stringify({ pid: idle.pid, createdAt: new Date().toISOString(), starttime: Number(idleId.startToken) + 7 }));
+    fs.writeFileSync(j('alive.pid'), `${idle.pid}\n`);
+    fs.writeFileSync(j('gone.pid'), `${unusedPid()}\n`);
+    fs.writeFileSync(j('binary.lock'), Buffer.from([0, 1, 2, 0xff, 0xfe]));
+    fs.writeFileSync(j('huge.lock'), Buffer.alloc(100 * 1024, 0x7b));
+    fs.writeFileSync(j('empty.lock'), '');
+    fs.writeFileSync(j('types.lock'), JSON.stringify({ pid: 'abc', createdAt: 5 }));
+    fs.writeFileSync(j('nan.lock'), '{"pidproof":1,"pid":NaN}');
+    fs.writeFileSync(j('notes.txt'), 'not a lock');
+    fs.mkdirSync(j('dir.lock'));
+    fs.writeFileSync(path.join(dir, 'dir.lock', 'inner.lock'), payloadFor(idleId, { pid: unusedPid() }));
+    fs.symlinkSync(j('live.lock'), j('link.lock'));
+    fs.symlinkSync('/nonexistent', j('dangling.pid'));
+    // A pidproof temp file of a writer that died before publishing, and one of a live writer.
+    const deadId = { ...selfIdentity(), pid: unusedPid() };
+    fs.writeFileSync(j('x.lock.pidproof-0123456789ab.tmp'), payloadFor(deadId));
+    fs.writeFileSync(j('y.lock.pidproof-0123456789ac.tmp'), payloadFor(idleId));
+    fs.writeFileSync(j('x.lock.pidproof-guard'), '');
+
+    const progress: number[] = [];
+    const entries = await scanLocks(dir, { onProgress: (p) => progress.push(p.done) });
+    const e = byName(entries);
+    expect(Object.keys(e).sort()).toEqual(
+      [
+        'alive.pid', 'binary.lock', 'dangling.pid', 'dead.lock', 'dir.lock', 'empty.lock', 'foreign.lock',
+        'gone.pid', 'huge.lock', 'link.lock', 'live.lock', 'nan.lock', 's1.jsonl.lock', 's2.jsonl.lock',
+        'types.lock', 'x.lock.pidproof-0123456789ab.tmp',
+      ].sort(),
+    );
+    expect(progress.length).toBeGreaterThan(0);
+    // live: kernel-held by a live process
+    expect(e['live.lock']).toMatchObject({ kind: 'lock', format: 'pidproof', verdict: 'alive', kernelHeld: true, reclaimable: false, action: 'keep' });
+    expect(e['live.lock'].pid).toBeGreaterThan(0);
+    // dead: holder SIGKILLed
+    expect(e['dead.lock']).toMatchObject({ format: 'pidproof', verdict: 'dead', kernelHeld: false, reclaimable: true, action: 'remove' });
+    expect(e['dead.lock'].staleReasons).toContain('dead-pid');
+    expect(e['dead.lock'].pid).toBe(doomed.pid);
+    // foreign: never judged here, never removed
+    expect(e['foreign.lock']).toMatchObject({ verdict: 'foreign', reclaimable: false, action: 'keep' });
+    // OpenClaw: matching starttime alive, mismatching recycled
+    expect(e['s1.jsonl.lock']).toMatchObject({ format: 'openclaw', verdict: 'alive', reclaimable: false, action: 'keep', pid: idle.pid });
+    expect(e['s2.jsonl.lock']).toMatchObject({ format: 'openclaw', verdict: 'recycled', reclaimable: true, action: 'remove' });
+    // PID files: a live PID without a start token is unknown (never removed); a dead one is stale
+    expect(e['alive.pid']).toMatchObject({ format: 'pidfile', verdict: 'unknown', action: 'keep', pid: idle.pid });
+    expect(e['gone.pid']).toMatchObject({ format: 'pidfile', verdict: 'dead', reclaimable: true, action: 'remove' });
+    // garbage: unknown, kept
+    for (const n of ['binary.lock', 'huge.lock', 'empty.lock', 'types.lock', 'nan.lock']) {
+      expect(e[n], n).toMatchObject({ kind: 'lock', format: 'unknown', verdict: 'unknown', reclaimable: false, action: 'keep', holder: null });
+    }
+    expect(e['huge.lock'].detail).toMatch(/too large/);
+    // symlinks and directories: skipped, never followed
+    expect(e['link.lock']).toMatchObject({ kind: 'symlink', action: 'skipped' });
+    expect(e['dangling.pid']).toMatchObject({ kind: 'symlink', action: 'skipped' });
+    expect(e['dir.lock']).toMatchObject({ kind: 'directory', action: 'skipped' });
+    expect(e['link.lock'].error).toMatch(/symbolic link/);
+    // temp litter of a dead writer: removable; a live writer's temp is not reported
+    expect(e['x.lock.pidproof-0123456789ab.tmp']).toMatchObject({ kind: 'temp', verdict: 'dead', action: 'remove' });
+
+    const s = summarizeLocks(entries);
+    expect(s).toMatchObject({ live: 2, stale: 4, removed: 0, remaining: 4, skipped: 3 });
+
+    // Recursive: the directory named dir.lock is reported and also descended into.
+    const rec = byName(await scanLocks(dir, { recursive: true }));
+    expect(rec['inner.lock']).toMatchObject({ verdict: 'dead', action: 'remove' });
+    expect(rec['dir.lock']).toMatchObject({ kind: 'directory', action: 'skipped' });
+    // Patterns replace the defaults.
+    const only = await scanLocks(dir, { pattern: ['*.txt', '*.{pid,nope}'] });
+    expect(only.map((x) => path.basename(x.path)).sort()).toEqual(['alive.pid', 'dangling.pid', 'gone.pid', 'notes.txt']);
+
+    // Fix: only the stale ones go, through the reclaim path; the live holder is untouched.
+    const liveBefore = fs.readFileSync(j('live.lock'));
+    const fixed = byName(await fixLocks(entries));
+    for (const n of ['dead.lock', 's2.jsonl.lock', 'gone.pid', 'x.lock.pidproof-0123456789ab.tmp']) {
+      expect(fixed[n].action, n).toBe('removed');
+      expect(fs.existsSync(j(n)), n).toBe(false);
+    }
+    for (const n of ['live.lock', 'foreign.lock', 's1.jsonl.lock', 'alive.pid', 'binary.lock', 'huge.lock', 'empty.lock', 'types.lock', 'nan.lock']) {
+      expect(fixed[n].action, n).toBe('keep');
+      expect(fs.existsSync(j(n)), n).toBe(true);
+    }
+    expect(fs.readFileSync(j('live.lock'))).toEqual(liveBefore);
+    expect(inspectLock(j('live.lock')).kernelHeld).toBe(true);
+    expect(fs.lstatSync(j('link.lock')).isSymbolicLink()).toBe(true);
+    expect(fs.existsSync(j('dir.lock'))).toBe(true);
+    // The guards the reclaims took are removed with the locks; the unrelated one stays.
+    expect(fs.existsSync(j('dead.lock.pidproof-guard'))).toBe(false);
+    expect(fs.existsSync(j('x.lock.pidproof-guard'))).toBe(true);
+    expect(summarizeLocks(Object.values(fixed))).toMatchObject({ removed: 4, remaining: 0 });
+  });
+
+  it('recycled: a lock whose holder PID now names another process is reclaimable (Linux, root)', async (ctx) => {
+    const skip = needsLinuxRoot();
+    if (skip) {
+      ctx.skip(skip);
+      return;
+    }
+    const dir = tmpDir('pidproof-doctor-');
+    const lp = path.join(dir, 'recycled.lock');
+    let entries: DoctorEntry[] = [];
+    const ok = await recyclePid(
+      (a) => {
+        fs.writeFileSync(lp, payloadFor(processIdentity(a)!));
+      },
+      async (b) => {
+        expect(processIdentity(b)).not.toBeNull();
+        entries = await scanLocks(dir, { fix: true });
+      },
+    );
+    if (!ok) {
+      ctx.skip('could not force the PID (another fork won the race)');
+      return;
+    }
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ verdict: 'recycled', reclaimable: true, action: 'removed' });
+    expect(entries[0].staleReasons).toContain('recycled-pid');
+    expect(fs.existsSync(lp)).toBe(false);
+  });
+
+  it('fix never removes a lock a live process took after the scan, and reports one already gone', async () => {
+    const dir = tmpDir('pidproof-doctor-');
+    const a = path.join(dir, 'a.lock');
+    const b = path.join(dir, 'b.lock');
+    const deadId = { ...selfIdentity(), pid: unusedPid() };
+    fs.writeFileSync(a, payloadFor(deadId));
+    fs.writeFileSync(b, payloadFor(deadId));
+    const entries = await scanLocks(dir);
+    expect(entries.map((e) => e.action)).toEqual(['remove', 'remove']);
+    // a: a live acquirer reclaims it between the scan and the fix (here: this process).
+    const lock = await acquireLock(a, { timeoutMs: 1000 });
+    expect(lock.reclaimed).not.toBeNull();
+    // b: removed by someone else.
+    fs.unlinkSync(b);
+    try {
+      const fixed = byName(await fixLocks(entries));
+      expect(fixed['a.lock']).toMatchObject({ action: 'keep' });
+      expect(fixed['a.lock'].note).toMatch(/no longer reclaimable/);
+      expect(fixed['b.lock']).toMatchObject({ action: 'keep' });
+      expect(fixed['b.lock'].note).toMatch(/already gone/);
+      expect(lock.signal.aborted).toBe(false);
+      expect(fs.readFileSync(a, 'utf8')).toContain(lock.token);
+      expect(fs.existsSync(b)).toBe(false);
+    } finally {
+      await lock.release();
+    }
+    expect(lock.signal.aborted).toBe(false);
+  });
+
+  it('is asynchronous and cancellable: yields to the event loop, honours an AbortSignal', async () => {
+    const dir = tmpDir('pidproof-doctor-');
+    const deadId = { ...selfIdentity(), pid: unusedPid() };
+    const buf = payloadFor(deadId);
+    for (let i = 0; i < 2000; i++) fs.writeFileSync(path.join(dir, `l${i}.lock`), buf);
+    let ticks = 0;
+    const t = setInterval(() => ticks++, 0);
+    try {
+      const entries = await scanLocks(dir, { batchSize: 50 });
+      expect(entries).toHaveLength(2000);
+    } finally {
+      clearInterval(t);
+    }
+    expect(ticks).toBeGreaterThan(5);
+    const ac = new AbortController();
+    let calls = 0;
+    const p = scanLocks(dir, {
+      batchSize: 10,
+      onProgress: (pr) => {
+        if (pr.done > 0 && ++calls === 3) ac.abort();
+      },
+      signal: ac.signal,
+    });
+    await expect(p).rejects.toMatchObject({ name: 'AbortError', code: 'ABORT_ERR' });
+    await expect(scanLocks(dir, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    // Nothing was removed by a scan.
+    expect(fs.readdirSync(dir)).toHaveLength(2000);
+  });
+
+  it('rejects a directory that does not exist and bad options; per-entry trouble never aborts the scan', async () => {
+    const dir = tmpDir('pidproof-doctor-');
+    await expect(scanLocks(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    await expect(scanLocks(path.join(dir, 'file'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(scanLocks([])).rejects.toThrow(TypeError);
+    await expect(scanLocks(dir, { pattern: 'a/b' })).rejects.toThrow(TypeError);
+    await expect(scanLocks(dir, { batchSize: 0 })).rejects.toThrow(RangeError);
+    await expect(scanLocks(dir, { recursive: 'yes' as unknown as boolean })).rejects.toThrow(TypeError);
+    // A FIFO named like a lock, and (non-root) an unreadable lock and subdirectory.
+    fs.mkdirSync(path.join(dir, 'sub'));
+    if (process.platform !== 'win32') {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('mkfifo', [path.join(dir, 'pipe.lock')]);
+    }
+    const root = process.getuid?.() === 0;
+    if (!root) {
+      fs.writeFileSync(path.join(dir, 'secret.lock'), '123\n', { mode: 0o000 });
+      fs.mkdirSync(path.join(dir, 'closed'), { mode: 0o000 });
+    }
+    const entries = byName(await scanLocks(dir, { recursive: true }));
+    if (process.platform !== 'win32') expect(entries['pipe.lock']).toMatchObject({ kind: 'other', action: 'skipped' });
+    if (!root) {
+      expect(entries['secret.lock']).toMatchObject({ action: 'skipped' });
+      expect(entries['secret.lock'].error).toMatch(/EACCES/);
+      expect(entries['closed']).toMatchObject({ kind: 'directory', action: 'skipped' });
+      expect(entries['closed'].error).toMatch(/EACCES/);
+    }
+  });
+});
+
+describe('stress: doctor --fix in a loop next to live acquirers', () => {
+  it('never deletes a live lock: zero double grants, no holder ever compromised', async () => {
+    const dir = tmpDir('pidproof-stress-');
+    const locks = [0, 1, 2].map((i) => path.join(dir, `shared-${i}.lock`));
+    const DURATION_MS = 8000;
+    // Each grant writes one character: G grant, D double grant (witness existed), L the lock file
+    // no longer named our token, C the lock was compromised. K: about to die holding the lock
+    // (after leaving the critical section), which leaves a stale lock for the doctor or a waiter.
+    const worker = `const p = require(${JSON.stringify(distIndex)}); const fs = require('fs');
+const locks = ${JSON.stringify(locks)};
+const out = (c) => fs.writeSync(1, c);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+(async () => {
+  for (;;) {
+    const lp = locks[Math.floor(Math.random() * locks.length)];
+    const lock = await p.acquireLock(lp, { timeoutMs: 60000, onCompromised: () => out('C') });
+    const w = lp + '.witness';
+    let fd = null;
+    try { fd = fs.openSync(w, 'wx'); } catch { out('D'); }
+    if (!fs.readFileSync(lp, 'utf8').includes(lock.token)) out('L');
+    await sleep(Math.random() * 3);
+    if (!fs.readFileSync(lp, 'utf8').includes(lock.token)) out('L');
+    if (fd !== null) { fs.closeSync(fd); fs.unlinkSync(w); }
+    out('G');
+    if (Math.random() < 0.03) { out('K'); process.kill(process.pid, 'SIGKILL'); }
+    lock.releaseSync();
+    await sleep(Math.random() * 2);
+  }
+})();`;
+    const counts: Record<string, number> = { G: 0, D: 0, L: 0, C: 0, K: 0 };
+    let stopping = false;
+    const workers = new Set<ChildProcess>();
+    const start = () => {
+      const c = spawn(process.execPath, ['-e', worker], { stdio: ['ignore', 'pipe', 'pipe'] });
+      kids.add(c);
+      workers.add(c);
+      c.stdout!.on('data', (d: Buffer) => {
+        for (const ch of d.toString()) counts[ch] = (counts[ch] ?? 0) + 1;
+      });
+      let err = '';
+      c.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      c.on('exit', (code, sig) => {
+        workers.delete(c);
+        if (!stopping) {
+          if (sig !== 'SIGKILL') throw new Error(`worker exited with ${code ?? sig}: ${err}`);
+          start(); // replace a worker that died holding its lock
+        }
+      });
+    };
+    for (let i = 0; i < 6; i++) start();
+
+    // The doctor: the CLI in a loop (child processes) and the API in a loop (this process).
+    const doctor = { cliRuns: 0, cliRemoved: 0, apiRuns: 0, apiRemoved: 0, badExit: 0 };
+    const end = Date.now() + DURATION_MS;
+    const cliLoop = async () => {
+      while (Date.now() < end) {
+        const c = spawn(process.execPath, [cli, 'doctor', dir, '--fix', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        kids.add(c);
+        let out = '';
+        c.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+        const [code] = (await once(c, 'exit')) as [number];
+        doctor.cliRuns++;
+        if (code !== 0 && code !== 1) doctor.badExit++;
+        const r = JSON.parse(out) as { summary: { removed: number } };
+        doctor.cliRemoved += r.summary.removed;
+      }
+    };
+    const apiLoop = async () => {
+      while (Date.now() < end) {
+        const fixed = await scanLocks(dir, { fix: true });
+        doctor.apiRuns++;
+        doctor.apiRemoved += fixed.filter((e) => e.action === 'removed').length;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    await Promise.all([cliLoop(), apiLoop()]);
+    stopping = true;
+    for (const c of workers) c.kill('SIGKILL');
+    await waitFor(() => workers.size === 0, 5000, 'workers to exit');
+    console.log(`stress: ${counts.G} grants, ${counts.K} holders killed, doctor ${doctor.cliRuns} CLI runs (${doctor.cliRemoved} removed) + ${doctor.apiRuns} API runs (${doctor.apiRemoved} removed); double grants ${counts.D}, lost ${counts.L}, compromised ${counts.C}`);
+    expect(counts.D).toBe(0);
+    expect(counts.L).toBe(0);
+    expect(counts.C).toBe(0);
+    expect(doctor.badExit).toBe(0);
+    expect(counts.G).toBeGreaterThan(200);
+    expect(counts.K).toBeGreaterThan(3);
+    expect(doctor.cliRuns).toBeGreaterThan(5);
+    expect(doctor.apiRuns).toBeGreaterThan(20);
+  }, 60_000);
+});
