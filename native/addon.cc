@@ -90,6 +90,20 @@ const char* StateName(pidproof::ProcState s) {
   }
 }
 
+// Per-environment state (main thread and each worker), owned by Node via SetInstanceData.
+struct AddonData {
+  Napi::FunctionReference exit_watch_ctor;
+  // Builds probe()'s result. A JS object literal gets its final hidden class with in-object
+  // fields in one step; nine Object::Set calls from C++ re-internalize each key and walk nine
+  // map transitions, which cost ~2 us a call, more than the N-API call itself (bench/identity).
+  Napi::FunctionReference make_identity;
+};
+
+constexpr const char kMakeIdentitySource[] =
+    "(function makeIdentity(pid, startToken, startTokenUnit, uniqueId, uniqueIdKind, "
+    "startTimeMs, ppid, state, access) { return { pid, startToken, startTokenUnit, uniqueId, "
+    "uniqueIdKind, startTimeMs, ppid, state, access }; })";
+
 // probe(pid) -> raw identity object | null
 Napi::Value Probe(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -98,18 +112,32 @@ Napi::Value Probe(const Napi::CallbackInfo& info) {
   Status st = pidproof::ProbeProcess(pid, &id);
   if (st.code == Status::kNoSuchProcess) return env.Null();
   if (!st.ok()) ThrowStatus(env, st);
-  Napi::Object o = Napi::Object::New(env);
-  o.Set("pid", Napi::Number::New(env, static_cast<double>(id.pid)));
-  o.Set("startToken", OptU64(env, id.has_start_token, id.start_token));
-  o.Set("startTokenUnit", id.has_start_token ? OptCStr(env, id.start_token_unit) : env.Null());
-  o.Set("uniqueId", OptU64(env, id.has_unique_id, id.unique_id));
-  o.Set("uniqueIdKind", id.has_unique_id ? OptCStr(env, id.unique_id_kind) : env.Null());
-  o.Set("startTimeMs",
-        id.has_start_time_ms ? Napi::Number::New(env, id.start_time_ms) : env.Null());
-  o.Set("ppid", id.has_ppid ? Napi::Number::New(env, static_cast<double>(id.ppid)) : env.Null());
-  o.Set("state", OptCStr(env, StateName(id.state)));
-  o.Set("access", Napi::String::New(env, id.partial ? "partial" : "full"));
-  return o;
+  AddonData* data = env.GetInstanceData<AddonData>();
+  if (data == nullptr || data->make_identity.IsEmpty()) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("pid", Napi::Number::New(env, static_cast<double>(id.pid)));
+    o.Set("startToken", OptU64(env, id.has_start_token, id.start_token));
+    o.Set("startTokenUnit", id.has_start_token ? OptCStr(env, id.start_token_unit) : env.Null());
+    o.Set("uniqueId", OptU64(env, id.has_unique_id, id.unique_id));
+    o.Set("uniqueIdKind", id.has_unique_id ? OptCStr(env, id.unique_id_kind) : env.Null());
+    o.Set("startTimeMs",
+          id.has_start_time_ms ? Napi::Number::New(env, id.start_time_ms) : env.Null());
+    o.Set("ppid", id.has_ppid ? Napi::Number::New(env, static_cast<double>(id.ppid)) : env.Null());
+    o.Set("state", OptCStr(env, StateName(id.state)));
+    o.Set("access", Napi::String::New(env, id.partial ? "partial" : "full"));
+    return o;
+  }
+  return data->make_identity.Call({
+      Napi::Number::New(env, static_cast<double>(id.pid)),
+      OptU64(env, id.has_start_token, id.start_token),
+      id.has_start_token ? OptCStr(env, id.start_token_unit) : env.Null(),
+      OptU64(env, id.has_unique_id, id.unique_id),
+      id.has_unique_id ? OptCStr(env, id.unique_id_kind) : env.Null(),
+      id.has_start_time_ms ? Napi::Number::New(env, id.start_time_ms) : env.Null(),
+      id.has_ppid ? Napi::Number::New(env, static_cast<double>(id.ppid)) : env.Null(),
+      OptCStr(env, StateName(id.state)),
+      Napi::String::New(env, id.partial ? "partial" : "full"),
+  });
 }
 
 // scope() -> { platform, bootId, bootTimeMs, pidNamespace, hostname }
@@ -491,10 +519,6 @@ class ExitWatchWrap : public Napi::ObjectWrap<ExitWatchWrap> {
   WatchState* state_ = nullptr;
 };
 
-struct AddonData {
-  Napi::FunctionReference exit_watch_ctor;
-};
-
 // openWatch(pid) -> ExitWatch | null (no such process) | 'unsupported' (this OS/kernel cannot pin
 // processes: Linux without pidfd_open). Throws with .code, e.g. EMFILE.
 Napi::Value OpenWatch(const Napi::CallbackInfo& info) {
@@ -537,6 +561,14 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("unlock", Napi::Function::New(env, Unlock, "unlock"));
   AddonData* data = new AddonData();
   data->exit_watch_ctor = Napi::Persistent(ExitWatchWrap::Define(env));
+  napi_value make_identity;
+  // Fails only when the environment is going away (a worker terminated while loading the
+  // addon); then Probe builds its result property by property. Never throw from here: a new
+  // error cannot be created in a terminating environment.
+  if (napi_run_script(env, Napi::String::New(env, kMakeIdentitySource), &make_identity) ==
+      napi_ok) {
+    data->make_identity = Napi::Persistent(Napi::Function(env, make_identity));
+  }
   env.SetInstanceData<AddonData>(data);
   exports.Set("openWatch", Napi::Function::New(env, OpenWatch, "openWatch"));
   return exports;

@@ -25,7 +25,7 @@ struct Status {
     kError,          // a real failure; sys_errno/syscall say which
   };
   Code code = kOk;
-  int64_t sys_errno = 0;  // errno, GetLastError() or NTSTATUS
+  int64_t sys_errno = 0;  // errno on POSIX, a Win32 error code (GetLastError) on Windows
   std::string syscall;    // the call that failed, e.g. "pidfd_open"
   std::string message;    // optional human-readable detail
 
@@ -60,7 +60,7 @@ enum class ProcState { kUnknown, kRunning, kSleeping, kStopped, kZombie };
 struct Identity {
   int64_t pid = 0;
   bool has_start_token = false;
-  uint64_t start_token = 0;               // kernel start stamp; unit below
+  uint64_t start_token = 0;                // kernel start stamp; unit below
   const char* start_token_unit = nullptr;  // "linux-ticks", "darwin-us", "win32-filetime",
                                            // "freebsd-us-since-boot"
   bool has_unique_id = false;

@@ -307,8 +307,9 @@ bool FillFromStat(const char* buf, size_t len, Identity* out) {
   if (bc.boot.has_boot_time_ms) {
     out->has_start_time_ms = true;
     // Integer math first: ticks -> ms, then add btime.
-    out->start_time_ms = bc.boot.boot_time_ms +
-                         static_cast<double>(f.starttime * 1000 / static_cast<uint64_t>(bc.clk_tck));
+    out->start_time_ms =
+        bc.boot.boot_time_ms +
+        static_cast<double>(f.starttime * 1000 / static_cast<uint64_t>(bc.clk_tck));
   }
   return true;
 }

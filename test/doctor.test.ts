@@ -327,7 +327,7 @@ describe('scanLocks', () => {
 describe('stress: doctor --fix in a loop next to live acquirers', () => {
   it('never deletes a live lock: zero double grants, no holder ever compromised', async () => {
     const dir = tmpDir('pidproof-stress-');
-    const locks = [0, 1, 2].map((i) => path.join(dir, `shared-${i}.lock`));
+    const locks = [0, 1, 2, 3, 4].map((i) => path.join(dir, `shared-${i}.lock`));
     const DURATION_MS = 8000;
     // Each grant writes one character: G grant, D double grant (witness existed), L the lock file
     // no longer named our token, C the lock was compromised. K: about to die holding the lock
@@ -348,7 +348,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     if (!fs.readFileSync(lp, 'utf8').includes(lock.token)) out('L');
     if (fd !== null) { fs.closeSync(fd); fs.unlinkSync(w); }
     out('G');
-    if (Math.random() < 0.03) { out('K'); process.kill(process.pid, 'SIGKILL'); }
+    if (Math.random() < 0.05) { out('K'); process.kill(process.pid, 'SIGKILL'); }
     lock.releaseSync();
     await sleep(Math.random() * 2);
   }

@@ -151,9 +151,9 @@ export function renderDoctor(entries: DoctorEntry[], s: DoctorSummary, dirs: str
   if (s.skipped) parts.push(`${s.skipped} skipped`);
   const where = dirs.length === 1 ? displayPath(dirs[0]) || '.' : `${dirs.length} directories`;
   out += `${s.locks} lock file${s.locks === 1 ? '' : 's'} in ${where}: ${parts.join(', ')} ${paint(style, 'dim', `· ${formatAge(ms)}`)}\n`;
-  if (s.unknown) out += paint(style, 'dim', 'Unknown and foreign locks cannot be judged here and are never removed automatically.') + '\n';
+  if (s.unknown) out += paint(style, 'dim', 'Unknown and foreign locks cannot be judged here: never removed automatically.') + '\n';
   if (!fix && s.remaining > 0) {
-    out += paint(style, 'dim', `Run with --fix to remove the ${s.remaining} stale one${s.remaining === 1 ? '' : 's'} through the race-free reclaim path.`) + '\n';
+    out += paint(style, 'dim', `Run with --fix to remove the ${s.remaining} stale one${s.remaining === 1 ? '' : 's'} (race-free reclaim).`) + '\n';
   }
   return out;
 }

@@ -183,6 +183,23 @@ export function tryGuard(lockPath: string): number | null | 'unsupported' {
   return null;
 }
 
+/**
+ * Removes the guard sidecar once nothing needs it: only while holding its kernel lock and only
+ * when the lock path is gone. Safe because every guard taker re-checks, after locking, that the
+ * path still names the inode it locked (`tryGuard`).
+ */
+export function dropGuardIfIdle(lockPath: string): void {
+  const gp = `${lockPath}.pidproof-guard`;
+  if (lstatOrNull(gp) === null) return; // the common case: no reclaim ever happened here
+  const g = tryGuard(lockPath);
+  if (typeof g !== 'number') return;
+  try {
+    if (lstatOrNull(lockPath) === null) unlinkQuietly(gp);
+  } finally {
+    closeQuietly(g);
+  }
+}
+
 /** Takes the guard, waiting (sync, bounded) while another process replaces the lock. */
 export function takeGuardSync(lockPath: string, maxWaitMs: number): number | null | 'unsupported' {
   const end = Date.now() + maxWaitMs;

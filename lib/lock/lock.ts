@@ -25,6 +25,7 @@ import {
 import {
   closeQuietly,
   createExclusive,
+  dropGuardIfIdle,
   errCode,
   kernelTryLock,
   lstatOrNull,
@@ -294,6 +295,13 @@ class Holding {
     }
     closeQuietly(this.fd);
     this.finish();
+    if (ours) {
+      try {
+        dropGuardIfIdle(this.path);
+      } catch {
+        // litter at worst, never a failed release
+      }
+    }
     if (!ours && !this.ac.signal.aborted) {
       this.report('replaced', 'at release the lock file no longer named this holding (it was broken or removed)');
     }
