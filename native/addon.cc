@@ -97,7 +97,12 @@ struct AddonData {
   // fields in one step; nine Object::Set calls from C++ re-internalize each key and walk nine
   // map transitions, which cost ~2 us a call, more than the N-API call itself (bench/identity).
   Napi::FunctionReference make_identity;
+  // Builds checkAlive()'s result, for the same reason (isAlive is a hot path).
+  Napi::FunctionReference make_liveness;
 };
+
+constexpr const char kMakeLivenessSource[] =
+    "(function makeLiveness(exists, exited, uniqueId) { return { exists, exited, uniqueId }; })";
 
 constexpr const char kMakeIdentitySource[] =
     "(function makeIdentity(pid, startToken, startTokenUnit, uniqueId, uniqueIdKind, "
@@ -163,10 +168,17 @@ Napi::Value CheckAlive(const Napi::CallbackInfo& info) {
   Status st = pidproof::CheckAlive(pid, &l);
   if (st.code == Status::kUnsupported) return env.Null();
   if (!st.ok()) ThrowStatus(env, st);
+  Napi::Value exists = Napi::Boolean::New(env, l.exists);
+  Napi::Value exited = Napi::Boolean::New(env, l.exited);
+  Napi::Value unique_id = OptU64(env, l.has_unique_id, l.unique_id);
+  AddonData* data = env.GetInstanceData<AddonData>();
+  if (data != nullptr && !data->make_liveness.IsEmpty()) {
+    return data->make_liveness.Call({exists, exited, unique_id});
+  }
   Napi::Object o = Napi::Object::New(env);
-  o.Set("exists", Napi::Boolean::New(env, l.exists));
-  o.Set("exited", Napi::Boolean::New(env, l.exited));
-  o.Set("uniqueId", OptU64(env, l.has_unique_id, l.unique_id));
+  o.Set("exists", exists);
+  o.Set("exited", exited);
+  o.Set("uniqueId", unique_id);
   return o;
 }
 
@@ -568,6 +580,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   if (napi_run_script(env, Napi::String::New(env, kMakeIdentitySource), &make_identity) ==
       napi_ok) {
     data->make_identity = Napi::Persistent(Napi::Function(env, make_identity));
+  }
+  napi_value make_liveness;
+  if (napi_run_script(env, Napi::String::New(env, kMakeLivenessSource), &make_liveness) ==
+      napi_ok) {
+    data->make_liveness = Napi::Persistent(Napi::Function(env, make_liveness));
   }
   env.SetInstanceData<AddonData>(data);
   exports.Set("openWatch", Napi::Function::New(env, OpenWatch, "openWatch"));

@@ -77,13 +77,16 @@ export async function waitFor<T>(fn: () => T, ms = 5000, what = 'condition'): Pr
 }
 
 /**
- * A zombie: `sh` forks `sleep 0` and execs `sleep 60`, which never reaps it. Returns the zombie's
- * PID and the parent to kill afterwards.
+ * A zombie: a python3 parent forks a child that exits at once and never reaps it (no wait, default
+ * SIGCHLD). Deterministic, unlike `sh -c 'sleep 0 & exec sleep 60'`, where the shell may reap the
+ * child before its exec when the machine is loaded. Returns the zombie's PID and the parent.
  */
 export async function makeZombie(): Promise<{ pid: number; parent: ChildProcess }> {
-  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 60'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const parent = spawn(
+    'python3',
+    ['-c', 'import os, sys, time\npid = os.fork()\nif pid == 0: os._exit(0)\nprint(pid, flush=True)\ntime.sleep(120)'],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   live.add(parent);
   const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
   const pid = Number(line.toString().trim());
@@ -93,7 +96,7 @@ export async function makeZombie(): Promise<{ pid: number; parent: ChildProcess 
     } catch {
       return false;
     }
-  }, 5000, `PID ${pid} to become a zombie`);
+  }, 10_000, `PID ${pid} to become a zombie`);
   return { pid, parent };
 }
 
