@@ -9,12 +9,12 @@
       "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_DISABLE_DEPRECATED"],
       "conditions": [
         ["OS=='linux'", {
-          "sources": ["native/platform_linux.cc"],
+          "sources": ["native/platform_linux.cc", "native/lock_posix.cc"],
           "cflags": ["-fvisibility=hidden", "-fstack-protector-strong", "-Wall", "-Wextra"],
           "cflags_cc": ["-std=c++17"]
         }],
         ["OS=='mac'", {
-          "sources": ["native/platform_darwin.cc"],
+          "sources": ["native/platform_darwin.cc", "native/lock_posix.cc"],
           "xcode_settings": {
             "GCC_SYMBOLS_PRIVATE_EXTERN": "YES",
             "MACOSX_DEPLOYMENT_TARGET": "10.15",
@@ -33,7 +33,7 @@
           }
         }],
         ["OS=='freebsd'", {
-          "sources": ["native/platform_freebsd.cc"],
+          "sources": ["native/platform_freebsd.cc", "native/lock_posix.cc"],
           "cflags": ["-fvisibility=hidden", "-fstack-protector-strong", "-Wall", "-Wextra"],
           "cflags_cc": ["-std=c++17"]
         }],

@@ -16,12 +16,11 @@
 //   a zombie the registration succeeds and the exit is reported at once (filt_procattach()), older
 //   kernels answered ESRCH. A kqueue descriptor polls readable while events are pending.
 //   EVFILT_USER + NOTE_TRIGGER posts a user event.
-// - flock(2): LOCK_NB, EWOULDBLOCK when held; EOPNOTSUPP where the file system has no locks.
+// - Kernel locks (flock) live in lock_posix.cc, shared with Linux and macOS.
 // clang-format off
 #include <sys/types.h>
 #include <sys/param.h>
 #include <sys/event.h>
-#include <sys/file.h>
 #include <sys/proc.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
@@ -195,39 +194,6 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   out->has_ppid = true;
   out->ppid = static_cast<int64_t>(s.kp.ki_ppid);
   out->state = MapState(s.kp.ki_stat);
-  return Status::Ok();
-}
-
-Status TryLockFile(intptr_t os_handle, bool exclusive, LockResult* out) {
-  int fd = static_cast<int>(os_handle);
-  if (fd < 0) return Status::Error("flock", EBADF);
-  int r;
-  do {
-    r = flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB);
-  } while (r != 0 && errno == EINTR);
-  if (r == 0) {
-    *out = LockResult::kAcquired;
-    return Status::Ok();
-  }
-  int err = errno;
-  if (err == EWOULDBLOCK || err == EAGAIN) {
-    *out = LockResult::kWouldBlock;
-    return Status::Ok();
-  }
-  if (err == EOPNOTSUPP || err == ENOTSUP || err == ENOLCK || err == ENOSYS) {
-    return Status::Unsupported("flock", err);
-  }
-  return Status::Error("flock", err);
-}
-
-Status UnlockFile(intptr_t os_handle) {
-  int fd = static_cast<int>(os_handle);
-  if (fd < 0) return Status::Error("flock", EBADF);
-  int r;
-  do {
-    r = flock(fd, LOCK_UN);
-  } while (r != 0 && errno == EINTR);
-  if (r != 0) return Status::Error("flock", errno);
   return Status::Ok();
 }
 

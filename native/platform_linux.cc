@@ -10,12 +10,11 @@
 //   with signal 0 fails with ESRCH once the process has been reaped.
 // - pidfs (Linux >= 6.9): fstat(pidfd).st_ino is unique for the boot; statfs f_type PID_FS_MAGIC.
 // - proc_stat(5) "btime"; random(4) /proc/sys/kernel/random/boot_id; pid_namespaces(7).
-// - flock(2): LOCK_EX|LOCK_NB, EWOULDBLOCK when held; ENOLCK/ENOTSUP on filesystems without locks.
+// - Kernel locks (flock) live in lock_posix.cc, shared with macOS and FreeBSD.
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/vfs.h>
@@ -428,39 +427,6 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   }
   // The PID kept being reaped and reused under us: report it as gone rather than guess.
   return Status::NoSuchProcess();
-}
-
-Status TryLockFile(intptr_t os_handle, bool exclusive, LockResult* out) {
-  int fd = static_cast<int>(os_handle);
-  if (fd < 0) return Status::Error("flock", EBADF);
-  int r;
-  do {
-    r = flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB);
-  } while (r != 0 && errno == EINTR);
-  if (r == 0) {
-    *out = LockResult::kAcquired;
-    return Status::Ok();
-  }
-  int err = errno;
-  if (err == EWOULDBLOCK || err == EAGAIN) {
-    *out = LockResult::kWouldBlock;
-    return Status::Ok();
-  }
-  if (err == ENOLCK || err == ENOTSUP || err == EOPNOTSUPP || err == ENOSYS) {
-    return Status::Unsupported("flock", err);
-  }
-  return Status::Error("flock", err);
-}
-
-Status UnlockFile(intptr_t os_handle) {
-  int fd = static_cast<int>(os_handle);
-  if (fd < 0) return Status::Error("flock", EBADF);
-  int r;
-  do {
-    r = flock(fd, LOCK_UN);
-  } while (r != 0 && errno == EINTR);
-  if (r != 0) return Status::Error("flock", errno);
-  return Status::Ok();
 }
 
 namespace {
