@@ -82,16 +82,23 @@ describe.runIf(isLinux)('lock stress (Linux: the witness reads /proc)', () => {
     };
     for (let i = 0; i < WORKERS; i++) start(ITERATIONS);
 
-    // The killer: SIGKILL a worker that is inside the critical section (it holds the lock).
+    // The killer: SIGKILL a worker that is inside the critical section (it holds the lock), at
+    // random moments, often enough to reach MIN_KILLS however fast the lock is: it tries every
+    // 5 ms while behind the pace of one kill per 1/MIN_KILLS of the work, else every 60-120 ms.
+    const total = WORKERS * ITERATIONS;
+    let nextKillAt = 0;
     const killer = setInterval(() => {
-      if (kills.length >= MAX_KILLS) return;
+      if (kills.length >= MAX_KILLS || Date.now() < nextKillAt) return;
       const inside = [...workers].filter((w) => w.inside && !w.killed);
       if (inside.length === 0) return;
+      const behind = kills.length < Math.ceil((completed / total) * (MIN_KILLS + 5));
+      if (!behind && Math.random() > 0.05) return;
       const w = inside[Math.floor(Math.random() * inside.length)];
       w.killed = true;
       kills.push(Date.now());
       w.child.kill('SIGKILL');
-    }, 40 + Math.random() * 40);
+      nextKillAt = Date.now() + (behind ? 5 : 60 + Math.random() * 60);
+    }, 5);
 
     const deadline = Date.now() + 150_000;
     while (finished < target && errors.length === 0 && doubles.length === 0) {
