@@ -162,7 +162,7 @@ function cpuModel(): string {
 
 function fsTypeOf(dir: string): string {
   try {
-    return execFileSync('stat', ['-f', '-c', '%T', dir], { encoding: 'utf8' }).trim();
+    return execFileSync('findmnt', ['-n', '-o', 'FSTYPE', '--target', dir], { encoding: 'utf8' }).trim();
   } catch {
     return 'unknown';
   }
@@ -200,26 +200,37 @@ function compileCLoop(root: string): string {
 
 function cLoop(bin: string, mode: string, dir: string): (n: number) => number {
   return (n) => {
-    const out = execFileSync(bin, [mode, dir, String(n)], { encoding: 'utf8' });
+    const out = execFileSync(bin, [mode, dir, String(n), String(Math.round(batchNs / 1e6))], { encoding: 'utf8' });
     const ns = Number(out.trim());
     if (!Number.isFinite(ns)) throw new Error(`lock_loop ${mode}: bad output ${JSON.stringify(out)}`);
     return ns;
   };
 }
 
+/**
+ * JavaScript batches run for a time, not a count: `n` operations at least, then on until the
+ * batch has lasted as long as `n` was sized for (a calibration taken during a load spike must
+ * not leave a row with a handful of operations per round). Reading the clock costs ~50 ns.
+ */
+let batchNs = 150e6;
+
 function syncLoop(fn: () => void): (n: number) => number {
   return (n) => {
     const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn();
-    return Number(process.hrtime.bigint() - t0) / n;
+    const end = t0 + BigInt(Math.round(batchNs));
+    let i = 0;
+    for (; i < n || process.hrtime.bigint() < end; i++) fn();
+    return Number(process.hrtime.bigint() - t0) / i;
   };
 }
 
 function asyncLoop(fn: () => Promise<void>): (n: number) => Promise<number> {
   return async (n) => {
     const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) await fn();
-    return Number(process.hrtime.bigint() - t0) / n;
+    const end = t0 + BigInt(Math.round(batchNs));
+    let i = 0;
+    for (; i < n || process.hrtime.bigint() < end; i++) await fn();
+    return Number(process.hrtime.bigint() - t0) / i;
   };
 }
 
@@ -252,6 +263,8 @@ async function uncontended(
   const payload = Buffer.alloc(768, 0x20);
   const C = fs.constants;
   let i = 0;
+  const plfTarget = at('plf-target');
+  fs.writeFileSync(plfTarget, '');
   const methods: Method[] = [
     {
       key: 'c-pidproof',
@@ -270,9 +283,17 @@ async function uncontended(
       run: cLoop(bin, 'excl', dir),
     },
     {
+      key: 'c-tmpfile',
+      label: 'C loop: same with O_TMPFILE+linkat',
+      what: 'reference: an unnamed temp file (no tmp entry to create and unlink): 2 directory updates instead of 4',
+      mode: 'sync',
+      maxN: 1e6,
+      run: cLoop(bin, 'tmpfile', dir),
+    },
+    {
       key: 'c-mkdir',
-      label: 'C loop: mkdir+rmdir',
-      what: "reference: proper-lockfile's lock and unlock syscalls, without its mtime probe",
+      label: 'C loop: mkdir+stat+rmdir',
+      what: "reference: proper-lockfile's lock and unlock syscalls (mtime probe cached: one stat)",
       mode: 'sync',
       maxN: 1e6,
       run: cLoop(bin, 'mkdir', dir),
@@ -310,6 +331,24 @@ async function uncontended(
       }),
     },
     {
+      key: 'pidproof-async-held',
+      label: 'pidproof acquireLock+release, 2nd lock held',
+      what: 'diagnostic: as above while this process holds another lock, so the exit/signal cleanup listeners stay installed',
+      mode: 'async',
+      maxN: 1e6,
+      run: async (n) => {
+        const other = await pub.acquireLock(at('other.lock'));
+        try {
+          return await asyncLoop(async () => {
+            const l = await pub.acquireLock(at('pah.lock'));
+            await l.release();
+          })(n);
+        } finally {
+          await other.release();
+        }
+      },
+    },
+    {
       key: 'pidproof-sync',
       label: 'pidproof acquireLockSync+releaseSync',
       what: 'public API, sync',
@@ -325,6 +364,17 @@ async function uncontended(
       maxN: 1e6,
       run: asyncLoop(async () => {
         const release = await plf.lock(at('pla'), { realpath: false });
+        await release();
+      }),
+    },
+    {
+      key: 'plf-async-realpath',
+      label: 'proper-lockfile lock+unlock, defaults',
+      what: 'proper-lockfile 4.1.2, async, default options (realpath: true; the target file exists)',
+      mode: 'async',
+      maxN: 1e6,
+      run: asyncLoop(async () => {
+        const release = await plf.lock(plfTarget);
         await release();
       }),
     },
@@ -367,8 +417,10 @@ async function uncontended(
     },
   ];
 
-  // Calibrate: warm up, then size each batch to about batchMs.
+  // Calibrate: warm up, then size each batch to about batchMs (C loops: the count is all they
+  // have; JavaScript loops also run on until batchMs have passed, see syncLoop).
   const ops = new Map<string, number>();
+  batchNs = 0;
   for (const m of methods) {
     let n = 16;
     let per = 0;
@@ -380,6 +432,7 @@ async function uncontended(
     ops.set(m.key, Math.max(20, Math.min(m.maxN, Math.round((batchMs * 1e6) / per))));
   }
 
+  batchNs = batchMs * 0.8e6;
   const started = Date.now();
   const samples = new Map<string, number[]>(methods.map((m) => [m.key, []]));
   for (let r = 0; r < rounds; r++) {
@@ -392,7 +445,7 @@ async function uncontended(
   process.stderr.write('\n');
   const seconds = (Date.now() - started) / 1000;
   // Nothing may be left behind: every method released what it took.
-  const left = fs.readdirSync(dir);
+  const left = fs.readdirSync(dir).filter((f) => f !== 'plf-target');
   if (left.length) throw new Error(`bench: uncontended loops left files behind: ${left.join(', ')}`);
 
   const cMed = median(samples.get('c-pidproof')!);
@@ -648,6 +701,7 @@ async function main(): Promise<void> {
   const udir = path.join(work, 'u');
   fs.mkdirSync(udir);
   const wallStart = Date.now();
+  const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
   // Part 1.
   const u = await uncontended(pub, plf, npm, bin, udir, ROUNDS, BATCH_MS);
@@ -718,7 +772,8 @@ async function main(): Promise<void> {
     kernel: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     fs: fsTypeOf(work),
-    loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    loadavgAtStart: loadAtStart,
+    loadavgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
   const peers = {
     'proper-lockfile': (require('proper-lockfile/package.json') as { version: string }).version, // eslint-disable-line @typescript-eslint/no-require-imports
@@ -727,7 +782,7 @@ async function main(): Promise<void> {
   console.log(`pidproof bench:lock  ${machine.date}`);
   console.log(`cpu     ${machine.cpu} (${machine.cores} cores)`);
   console.log(`kernel  ${machine.kernel}   fs ${machine.fs} (${os.tmpdir()})`);
-  console.log(`node    ${machine.node}   load ${machine.loadavg.join(' ')}   ${wallS.toFixed(0)} s measured`);
+  console.log(`node    ${machine.node}   load ${machine.loadavgAtStart.join(' ')} at start, ${machine.loadavgAtEnd.join(' ')} at end   ${wallS.toFixed(0)} s measured`);
   console.log(`peers   proper-lockfile ${peers['proper-lockfile']}, lockfile ${peers.lockfile}`);
   console.log(`shared clock: a child's process.hrtime.bigint() fell between two parent readings 5/5 times: ${clock.ok}`);
 
@@ -741,7 +796,7 @@ async function main(): Promise<void> {
     x.method.startsWith('plf-') ? '1.00x' : `${x.speedupVsProperLockfile.toFixed(2)}x (${x.mode})`,
     String(x.opsPerRound),
   ]);
-  for (const l of table(['method', 'median/op', 'spread', 'vs C loop', 'faster than p-l', 'ops/round'], ubody)) console.log(l);
+  for (const l of table(['method', 'median/op', 'spread', 'vs C loop', 'faster than p-l', 'min ops/round'], ubody)) console.log(l);
   console.log("vs C loop: this row's time / the pidproof-syscalls C loop; faster than p-l: proper-lockfile's time (same mode) / this row's");
 
   const lat = (title: string, rows: Latency[]): void => {
