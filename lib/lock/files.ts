@@ -88,7 +88,15 @@ export interface OpenedLock {
 export function openExisting(p: string): OpenedLock | null | 'denied' {
   if (O_NOFOLLOW === 0) {
     // Windows has no O_NOFOLLOW: check first (a symlink swapped in between is opened read-only).
-    const l = lstatOrNull(p);
+    let l: fs.Stats | null;
+    try {
+      l = lstatOrNull(p);
+    } catch (err) {
+      // A delete-pending name (unlinked without POSIX semantics, a handle still open) answers
+      // EPERM to lstat and open alike until it goes: nothing to judge now, never reclaimable.
+      if (errCode(err) === 'EPERM' || errCode(err) === 'EACCES') return 'denied';
+      throw err;
+    }
     if (l === null) return null;
     if (!l.isFile()) throw new LockPathError(p, `is ${kindOf(l)}, not a lock file; pidproof never follows or replaces it`);
   }
@@ -168,6 +176,9 @@ export function tryGuard(lockPath: string): number | null | 'unsupported' {
       fd = fs.openSync(gp, C.O_RDWR | C.O_CREAT | O_NOFOLLOW, 0o644);
     } catch (err) {
       if (errCode(err) === 'ELOOP') throw new LockPathError(gp, 'is a symbolic link; pidproof never follows it');
+      // Windows without POSIX delete semantics: the guard name is delete-pending (another process
+      // is between the unlink and the close of dropGuardIfIdle), so opening it fails with EPERM.
+      if (errCode(err) === 'EPERM' && process.platform === 'win32') return null;
       throw err;
     }
     const k = kernelTryLock(fd, true);

@@ -7,6 +7,38 @@
  * reclaim only on proof (dead, recycled, zombie, other boot, expired lease or hold), under the
  * replacement guard, after checking the path still names the judged inode, with one atomic
  * `rename()`. Release: unlink only if the path still names our inode, then close.
+ *
+ * Windows (the branch that matters is `replaceAside` in the reclaim). What libuv does there: every
+ * file Node opens is opened with FILE_SHARE_DELETE; `unlink` sets a POSIX delete disposition
+ * (Windows 10 1709+ on NTFS: the name goes at once, open handles keep working, as on Linux) and
+ * falls back to the classic delete-pending disposition when the filesystem or Windows version
+ * refuses it (and wine 8 always behaves this way): the name stays until the file's last handle
+ * closes, and `link`/`open(O_EXCL)` onto it fail with EEXIST (wine) or EPERM (Windows) until then;
+ * `rename` is MoveFileExW(MOVEFILE_REPLACE_EXISTING), which fails with EPERM when the target is open
+ * by anyone: by our own descriptor holding the judged file's kernel lock, always. So on Windows:
+ *  - Publish: unchanged. `link(tmp, lock)` is exclusive (EEXIST, or EPERM for a delete-pending
+ *    name: contention). Unlinking the temp name while it is open works; without POSIX delete the
+ *    temp name lingers, delete-pending, until our handle closes (release or death: the kernel closes
+ *    it), and the OS removes it then. It is never judged: contenders only open the lock path.
+ *  - Reclaim: never `rename()` over the judged file. Still under the guard, holding the judged
+ *    file's kernel lock, after the path-names-it check: rename the judged file *aside* (renaming an
+ *    open file is allowed when every handle shares delete, as libuv's do), check the aside name is
+ *    the judged file, drop the aside name, then publish ours with the exclusive `link()`. The
+ *    lock path is empty in between: a plain publisher may win it, and then we retry (lost a
+ *    race, never two holders). A holder broken by expiry that is still running keeps its handle on
+ *    the aside file; its next heartbeat or release sees the lock path name another file, exactly as
+ *    after the POSIX `rename()`. A handle opened without FILE_SHARE_DELETE (another program) makes
+ *    the rename fail: we wait, nothing changed.
+ *  - Release: unchanged, unlink then close. Unlinking an open, LockFileEx-locked file works (the
+ *    range lock does not block deletion and stays ours until close). Closing first is not an
+ *    option: the file would stay visible with our live identity and no kernel lock, so a contender
+ *    in a worker thread of this process would judge it `orphan-self`, reclaim it, and our
+ *    path-based unlink could then remove the successor's file. Without POSIX delete the lock name
+ *    is delete-pending between our unlink and close (a few µs): a contender's `link` fails
+ *    (contention) and its open fails with EPERM (judged 'denied': it waits, never reclaims).
+ * wine 8 differs from Windows in one way this relies on neither way: a delete-pending name there
+ * can still be opened and stat'ed (it names the pending file until its last handle closes), where
+ * Windows answers EPERM (`stillNames` says 'pending': look again soon).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -520,6 +552,24 @@ function readAndJudge(fd: number, st: fs.Stats, kernel: KernelState): Judgement 
   return judge(parsed, kernel, st.mtimeMs, ids, ownTokens);
 }
 
+const isWin32 = process.platform === 'win32';
+
+/**
+ * Does `p` still name the file `st`? 'pending' on Windows when the name is delete-pending (unlinked
+ * without POSIX semantics while a handle, maybe ours, keeps it open): lstat answers EPERM until the
+ * last handle closes, and then the name is gone.
+ */
+function stillNames(p: string, st: fs.Stats): boolean | 'pending' {
+  let cur: fs.Stats | null;
+  try {
+    cur = lstatOrNull(p);
+  } catch (err) {
+    if (isWin32 && errCode(err) === 'EPERM') return 'pending';
+    throw err;
+  }
+  return cur !== null && sameFile(cur, st);
+}
+
 function tryOnce(a: Attempt): TryResult {
   if (a.tmp) refresh(a.tmp);
   else a.tmp = makeTemp(a);
@@ -530,7 +580,7 @@ function tryOnce(a: Attempt): TryResult {
   } catch (err) {
     const code = errCode(err);
     // Windows answers EPERM for a name whose file is being deleted: contention, look again.
-    if (code !== 'EEXIST' && !(code === 'EPERM' && process.platform === 'win32')) throw err;
+    if (code !== 'EEXIST' && !(code === 'EPERM' && isWin32)) throw err;
   }
   const o = openExisting(a.path);
   if (o === null) return { kind: 'retry' };
@@ -542,7 +592,7 @@ function tryOnce(a: Attempt): TryResult {
       staleReasons: [],
       reclaimable: false,
       ageMs: null,
-      detail: 'the lock file cannot be read (permission denied); it is never reclaimed automatically',
+      detail: `the lock file cannot be read (permission denied${isWin32 ? ', or being deleted' : ''}); it is never reclaimed automatically`,
       record: null,
       byExpiry: false,
       torn: false,
@@ -555,8 +605,8 @@ function tryOnce(a: Attempt): TryResult {
     const kernel: KernelState = k === 'acquired' ? 'free' : k === 'busy' ? 'held' : 'unsupported';
     if (k === 'acquired') {
       // We hold the kernel lock of the inode we opened; is it still the lock file?
-      const cur = lstatOrNull(a.path);
-      if (!cur || !sameFile(cur, o.st)) return { kind: 'retry' };
+      const named = stillNames(a.path, o.st);
+      if (named !== true) return named === 'pending' ? { kind: 'busy' } : { kind: 'retry' };
     }
     const j = readAndJudge(o.fd, o.st, kernel);
     const kernelHeld = k === 'busy' ? true : k === 'acquired' ? false : null;
@@ -569,13 +619,15 @@ function tryOnce(a: Attempt): TryResult {
       if (guard === null) return { kind: 'busy' };
       if (guard !== 'unsupported') {
         try {
-          const cur = lstatOrNull(a.path);
-          if (!cur || !sameFile(cur, o.st)) return { kind: 'retry' };
+          const named = stillNames(a.path, o.st);
+          if (named !== true) return named === 'pending' ? { kind: 'busy' } : { kind: 'retry' };
           if (j.byExpiry) {
             // A heartbeat may have landed since: judge again under the guard.
             const again = readAndJudge(o.fd, o.st, kernel);
             if (!again.reclaimable) return { kind: 'wait', judgement: again, kernelHeld };
           }
+          // Windows cannot rename over a file that is open (ours, at least): move it aside.
+          if (isWin32) return replaceAside(a, o.st, reclaimed, { kind: 'wait', judgement: j, kernelHeld });
           // Atomic replacement of the judged inode by our kernel-locked file.
           fs.renameSync(a.tmp.path, a.path);
           return { kind: 'acquired', lock: adopt(a, reclaimed) };
@@ -585,36 +637,51 @@ function tryOnce(a: Attempt): TryResult {
       }
     }
     // No kernel locks here: claim the judged file by renaming it aside, verify, then publish.
-    const aside = `${a.path}.pidproof-${randomSuffix()}.break`;
-    try {
-      fs.renameSync(a.path, aside);
-    } catch (err) {
-      if (errCode(err) === 'ENOENT') return { kind: 'retry' };
-      throw err;
-    }
-    const moved = lstatOrNull(aside);
-    if (!moved || !sameFile(moved, o.st)) {
-      // We moved a newer lock than the one judged: put it back.
-      try {
-        fs.linkSync(aside, a.path);
-      } catch {
-        // someone published meanwhile; the displaced holder will learn at its next check
-      }
-      unlinkQuietly(aside);
-      return { kind: 'retry' };
-    }
-    unlinkQuietly(aside);
-    try {
-      fs.linkSync(a.tmp.path, a.path);
-    } catch (err) {
-      if (errCode(err) === 'EEXIST') return { kind: 'retry' };
-      throw err;
-    }
-    unlinkQuietly(a.tmp.path);
-    return { kind: 'acquired', lock: adopt(a, reclaimed) };
+    return replaceAside(a, o.st, reclaimed, { kind: 'wait', judgement: j, kernelHeld });
   } finally {
     closeQuietly(o.fd);
   }
+}
+
+/**
+ * Replaces the judged file without `rename()` over it: renames it aside, checks the aside name is
+ * the judged file (else puts it back), then publishes ours with the exclusive `link()`. Used where
+ * there is no kernel lock (lease mode), and on Windows under the guard and the judged file's kernel
+ * lock (see the module comment). `wait` is the answer when Windows refuses to move the file.
+ */
+function replaceAside(a: Attempt, judged: fs.Stats, reclaimed: Lock['reclaimed'], wait: TryResult): TryResult {
+  const aside = `${a.path}.pidproof-${randomSuffix()}.break`;
+  try {
+    fs.renameSync(a.path, aside);
+  } catch (err) {
+    const code = errCode(err);
+    if (code === 'ENOENT') return { kind: 'retry' };
+    // Windows: a handle opened without FILE_SHARE_DELETE (another program) pins the name.
+    if (isWin32 && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) return wait;
+    throw err;
+  }
+  const moved = lstatOrNull(aside);
+  if (!moved || !sameFile(moved, judged)) {
+    // We moved a newer lock than the one judged: put it back.
+    try {
+      fs.linkSync(aside, a.path);
+    } catch {
+      // someone published meanwhile; the displaced holder will learn at its next check
+    }
+    unlinkQuietly(aside);
+    return { kind: 'retry' };
+  }
+  unlinkQuietly(aside);
+  try {
+    fs.linkSync(a.tmp!.path, a.path);
+  } catch (err) {
+    if (errCode(err) === 'EEXIST') return { kind: 'retry' };
+    // Windows: a delete-pending name (a release between its unlink and close): look again soon.
+    if (isWin32 && errCode(err) === 'EPERM') return { kind: 'busy' };
+    throw err;
+  }
+  unlinkQuietly(a.tmp!.path);
+  return { kind: 'acquired', lock: adopt(a, reclaimed) };
 }
 
 function discardTemp(a: Attempt): void {
