@@ -25,7 +25,7 @@ function runAsync(args: string[]): Promise<{ code: number | null; stdout: string
   let stderr = '';
   c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return once(c, 'exit').then(([code]) => ({ code: code as number | null, stdout, stderr }));
+  return once(c, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr }));
 }
 
 const kids = new Set<ChildProcess>();

@@ -383,10 +383,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
         const c = spawn(process.execPath, [cli, 'doctor', dir, '--fix', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
         kids.add(c);
         let out = '';
+        let errOut = '';
         c.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-        const [code] = (await once(c, 'exit')) as [number];
+        c.stderr!.on('data', (d: Buffer) => (errOut += d.toString()));
+        // 'close', not 'exit': stdout may still hold data when the process has exited.
+        const [code] = (await once(c, 'close')) as [number];
         doctor.cliRuns++;
         if (code !== 0 && code !== 1) doctor.badExit++;
+        if (out === '') throw new Error(`doctor --json printed nothing (exit ${code}): ${errOut}`);
         const r = JSON.parse(out) as { summary: { removed: number } };
         doctor.cliRemoved += r.summary.removed;
       }

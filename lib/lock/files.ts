@@ -3,12 +3,11 @@
  * reads, temp files, the replacement guard. All synchronous (a few µs each), so no libuv
  * threadpool thread ever waits on a lock.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { addon } from '../binding';
 import { LockPathError } from './errors';
-import { MAX_LOCK_BYTES } from './payload';
+import { MAX_LOCK_BYTES, randomHex } from './payload';
 
 const C = fs.constants;
 const O_NOFOLLOW = C.O_NOFOLLOW ?? 0;
@@ -48,7 +47,7 @@ export function unlinkQuietly(p: string): void {
 }
 
 export function randomSuffix(): string {
-  return crypto.randomBytes(6).toString('hex');
+  return randomHex(6);
 }
 
 function kindOf(st: fs.Stats): string {
@@ -68,7 +67,9 @@ export function sameFile(a: { dev: number; ino: number }, b: { dev: number; ino:
 /** lstat, or null when the path does not exist. */
 export function lstatOrNull(p: string): fs.Stats | null {
   try {
-    return fs.lstatSync(p);
+    // throwIfNoEntry: no Error object (with its stack) for ENOENT; every release checks a path
+    // that is normally absent (the guard sidecar).
+    return fs.lstatSync(p, { throwIfNoEntry: false }) ?? null;
   } catch (err) {
     if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') return null;
     throw err;
