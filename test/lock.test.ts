@@ -356,13 +356,15 @@ describe('crash recovery', () => {
     }
   });
 
-  it('a lock this process leaked (descriptor closed without release) is reclaimed as orphan-self', async () => {
-    if (backend !== 'native') return;
+  it.skipIf(backend !== 'native')(
+    `a lock this process leaked (descriptor closed without release) is reclaimed as orphan-self${backend !== 'native' ? ' [skipped: needs kernel locks, the native backend]' : ''}`,
+    async () => {
     forgeLock(lockPath, selfId());
     expect(inspectLock(lockPath)).toMatchObject({ verdict: 'alive', reclaimable: true, staleReasons: ['orphan-self'] });
     const l = await take(lockPath, { timeoutMs: 500 });
     expect(l.reclaimed?.staleReasons).toEqual(['orphan-self']);
-  });
+    },
+  );
 });
 
 describe('hung holders', () => {
