@@ -16,6 +16,8 @@ export interface NativeAddon {
   probe(pid: number): RawIdentity | null;
   scope(): RawScope;
   checkAlive(pid: number): RawLiveness | null;
+  /** 1: that unique id holds the PID, alive; 0: gone, exited or recycled; -1: cannot tell cheaply. */
+  aliveExact(pid: number, uniqueId: string): 1 | 0 | -1;
   tryLock(fd: number, exclusive: boolean): 'acquired' | 'busy' | 'unsupported';
   unlock(fd: number): void;
   /**

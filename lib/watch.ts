@@ -363,6 +363,11 @@ export interface WatchApi {
 export function createWatchApi(backend: Backend, addon: NativeAddon | null): WatchApi {
   const api = createIdentityApi(backend);
   const pinner = addon !== null && typeof addon.openWatch === 'function' ? addon : null;
+  // The cheapest exact liveness check, when the backend is this addon's.
+  const exact =
+    addon !== null && backend.name === 'native' && typeof addon.aliveExact === 'function'
+      ? (pid: number, uid: string) => addon.aliveExact(pid, uid)
+      : null;
   let nativeKind: string | null | undefined;
   let scope: ReturnType<typeof api.currentScope> | undefined;
 
@@ -564,10 +569,16 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
         sameScopeField(o.bootId, s.bootId) === true &&
         sameScopeField(o.pidNamespace, s.pidNamespace) === true
       ) {
-        const l = backend.checkAlive(pid);
-        if (l !== null) {
-          if (!l.exists) return false; // no process: proof of death
-          if (l.uniqueId !== null) return l.uniqueId === uid && !l.exited; // recycled / zombie
+        if (exact !== null) {
+          // One N-API call comparing the unique id natively: no result object, no id string.
+          const r = exact(pid, uid);
+          if (r !== -1) return r === 1; // 0: gone, exited (zombie) or recycled: all proofs
+        } else {
+          const l = backend.checkAlive(pid);
+          if (l !== null) {
+            if (!l.exists) return false; // no process: proof of death
+            if (l.uniqueId !== null) return l.uniqueId === uid && !l.exited; // recycled / zombie
+          }
         }
       }
     }

@@ -182,6 +182,42 @@ Napi::Value CheckAlive(const Napi::CallbackInfo& info) {
   return o;
 }
 
+// aliveExact(pid, uniqueId) -> 1 | 0 | -1: the cheapest exact liveness answer, no result object.
+// 1: the process with that per-boot unique id holds the PID and has not exited; 0: no process,
+// or it has exited, or another process holds the PID (proofs); -1: no cheap exact path here
+// (no pidfd or no unique id): the caller must decide another way.
+Napi::Value AliveExact(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t pid = PidArg(info, 0);
+  if (info.Length() < 2 || !info[1].IsString()) {
+    throw Napi::TypeError::New(env, "uniqueId must be a decimal string");
+  }
+  char buf[24];
+  size_t len = 0;
+  napi_status ns = napi_get_value_string_utf8(env, info[1], buf, sizeof(buf), &len);
+  if (ns != napi_ok || len == 0 || len > 20) {
+    throw Napi::TypeError::New(env, "uniqueId must be a decimal string of at most 20 digits");
+  }
+  uint64_t expected = 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (buf[i] < '0' || buf[i] > '9') {
+      throw Napi::TypeError::New(env, "uniqueId must be a decimal string");
+    }
+    uint64_t d = static_cast<uint64_t>(buf[i] - '0');
+    if (expected > (UINT64_MAX - d) / 10) {
+      throw Napi::RangeError::New(env, "uniqueId must fit in 64 bits");
+    }
+    expected = expected * 10 + d;
+  }
+  pidproof::Liveness l;
+  Status st = pidproof::CheckAlive(pid, &l);
+  if (st.code == Status::kUnsupported) return Napi::Number::New(env, -1);
+  if (!st.ok()) ThrowStatus(env, st);
+  if (!l.exists) return Napi::Number::New(env, 0);
+  if (!l.has_unique_id) return Napi::Number::New(env, -1);
+  return Napi::Number::New(env, (l.unique_id == expected && !l.exited) ? 1 : 0);
+}
+
 // tryLock(fd, exclusive) -> 'acquired' | 'busy' | 'unsupported'
 Napi::Value TryLock(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -569,6 +605,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("probe", Napi::Function::New(env, Probe, "probe"));
   exports.Set("scope", Napi::Function::New(env, Scope, "scope"));
   exports.Set("checkAlive", Napi::Function::New(env, CheckAlive, "checkAlive"));
+  exports.Set("aliveExact", Napi::Function::New(env, AliveExact, "aliveExact"));
   exports.Set("tryLock", Napi::Function::New(env, TryLock, "tryLock"));
   exports.Set("unlock", Napi::Function::New(env, Unlock, "unlock"));
   AddonData* data = new AddonData();

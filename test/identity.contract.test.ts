@@ -387,6 +387,16 @@ describe.runIf(addon !== null)('native addon argument checks in C++', () => {
       expect(() => a.probe(v)).toThrow(RangeError);
     }
     expect(() => a.tryLock(-1, true)).toThrow(RangeError);
+    for (const v of [undefined, null, 5, 5n, '', 'x1', '1.5', '123456789012345678901']) {
+      expect(() => a.aliveExact(process.pid, v as string), String(v)).toThrow(/uniqueId/);
+    }
+    expect(() => a.aliveExact(1, '99999999999999999999')).toThrow(RangeError);
+    expect(() => a.aliveExact(0, '1')).toThrow(RangeError);
+    const me = a.checkAlive(process.pid);
+    if (me !== null && me.uniqueId !== null) {
+      expect(a.aliveExact(process.pid, me.uniqueId)).toBe(1);
+      expect(a.aliveExact(process.pid, String(BigInt(me.uniqueId) + 1n))).toBe(0); // another process
+    }
     expect(() => a.tryLock(0, 'yes' as never)).toThrow(/exclusive/);
     expect(() => (a.probe as () => unknown)()).toThrow(/pid/);
   });
