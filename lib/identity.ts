@@ -218,7 +218,14 @@ export function createIdentityApi(b: Backend): IdentityApi {
     const s = rawScope();
     const m = scopeMismatch(r, s);
     if (m) return { verdict: m.verdict, current: null, detail: m.detail };
-    if (r.createdAtMs !== null && s.bootTimeMs !== null && r.createdAtMs < s.bootTimeMs - tol) {
+    // "Written before this boot" only when no boot id can say it: btime moves when the wall clock is
+    // stepped, so with both boot ids known (and equal, checked above) it must not override them.
+    if (
+      (r.bootId === null || s.bootId === null) &&
+      r.createdAtMs !== null &&
+      s.bootTimeMs !== null &&
+      r.createdAtMs < s.bootTimeMs - tol
+    ) {
       return {
         verdict: 'other-boot',
         current: null,

@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import nodeGypBuild from 'node-gyp-build';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   AbortError,
@@ -28,6 +29,7 @@ import {
   killAndReap,
   needsLinuxRoot,
   recyclePid,
+  repoRoot,
   spawnIdle,
   tmpDir,
   track,
@@ -434,6 +436,34 @@ describe('hung holders', () => {
     expect(JSON.parse(fs.readFileSync(lockPath, 'utf8')).token).toBe(l.token);
   });
 
+  it.skipIf(backend !== 'native')(
+    `a release near its expiry that cannot take the guard leaves the file to be broken under the guard${backend !== 'native' ? ' [skipped: needs kernel locks]' : ''}`,
+    async () => {
+      // A contender may be replacing an expiring lock under the guard right now: unlinking without
+      // the guard could delete its file. Another process holds the guard here.
+      const l = await acquireLock(lockPath, { leaseMs: 600, timeoutMs: 1000 });
+      const guardPath = `${l.path}.pidproof-guard`;
+      const script = `
+        const fs = require('fs');
+        const b = require(${JSON.stringify(nodeGypBuild.path(repoRoot))});
+        const fd = fs.openSync(${JSON.stringify(guardPath)}, 'a+');
+        console.log(b.tryLock(fd, true));
+        setInterval(() => {}, 1e6);`;
+      const g = track(spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+      const [line] = (await once(g.stdout!, 'data')) as [Buffer];
+      expect(line.toString().trim()).toBe('acquired');
+      const t0 = Date.now();
+      await l.release();
+      expect(Date.now() - t0).toBeLessThan(1000); // bounded wait for the guard
+      expect(fs.existsSync(l.path)).toBe(true); // left alone
+      await killAndReap(g);
+      // Nothing renews it. It is reclaimed under the guard: from this process as its own leak
+      // (orphan-self), from any other once its lease has expired (lease-expired).
+      const next = await take(lockPath, { timeoutMs: 5000 });
+      expect(['orphan-self', 'lease-expired']).toContain(next.reclaimed?.staleReasons[0]);
+    },
+  );
+
   it('the maxHoldMs watchdog releases a leaked lock in a live process and aborts its signal', async () => {
     const seen: LockCompromisedError[] = [];
     const l = await acquireLock(lockPath, { maxHoldMs: 150, onCompromised: (e) => seen.push(e) });
@@ -476,11 +506,18 @@ describe('signals and exit', () => {
     });
   }
 
-  it.skipIf(noSignals !== null)(`with another SIGTERM listener, pidproof releases but does not re-raise${noSignals ? ` [skipped: ${noSignals}]` : ''}`, async () => {
+  it.skipIf(noSignals !== null)(`with another SIGTERM listener the application decides: the lock stays held through its handler, released at exit${noSignals ? ` [skipped: ${noSignals}]` : ''}`, async () => {
+    // A graceful drain inside the critical section must not lose the lock behind its back.
     const script = `
+      const fs = require('fs');
       const p = require(${JSON.stringify(path.resolve('dist/index.js'))});
-      process.on('SIGTERM', () => { console.log('app handler'); setTimeout(() => process.exit(7), 50); });
-      p.acquireLock(${JSON.stringify(lockPath)}).then(() => console.log('held'));
+      let lock;
+      process.on('SIGTERM', () => {
+        const onDisk = JSON.parse(fs.readFileSync(${JSON.stringify(lockPath)}, 'utf8'));
+        console.log('draining: still mine=' + (onDisk.token === lock.token) + ' aborted=' + lock.signal.aborted);
+        setTimeout(() => process.exit(7), 100);
+      });
+      p.acquireLock(${JSON.stringify(lockPath)}).then((l) => { lock = l; console.log('held'); });
       setInterval(() => {}, 1000);`;
     const c = track(spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
     let out = '';
@@ -488,10 +525,13 @@ describe('signals and exit', () => {
     await waitFor(() => out.includes('held'), 10_000, 'held');
     const exited = once(c, 'exit');
     c.kill('SIGTERM');
+    await waitFor(() => out.includes('draining'), 10_000, 'the handler');
+    // While the application drains, nobody else can take the lock.
+    await expect(acquireLock(lockPath, { timeoutMs: 0 })).rejects.toThrow(LockTimeoutError);
     const [code] = await exited;
     expect(code).toBe(7);
-    expect(out).toContain('app handler');
-    expect(fs.existsSync(lockPath)).toBe(false);
+    expect(out).toContain('draining: still mine=true aborted=false');
+    expect(fs.existsSync(lockPath)).toBe(false); // the 'exit' listener released it
   });
 
   it(`a terminated holder (${isWin32 ? 'TerminateProcess' : 'SIGKILL'}) leaves its file but not its kernel lock: reclaimed at once`, async () => {
@@ -659,6 +699,8 @@ describe('filesystems without kernel locks (lease mode, forced through the fallb
     h3.send('release');
     await h3.next('released');
     expect(fs.existsSync(lockPath)).toBe(false);
+    // No guard sidecar in lease mode: it could not be kernel-locked, so none is left behind.
+    expect(fs.readdirSync(dir)).toEqual([]);
     },
   );
 });

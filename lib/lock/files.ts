@@ -185,11 +185,19 @@ export function tryGuard(lockPath: string): number | null | 'unsupported' {
     const k = kernelTryLock(fd, true);
     if (k !== 'acquired') {
       closeQuietly(fd);
-      return k === 'busy' ? null : 'unsupported';
+      if (k === 'busy') return null;
+      // No kernel locks on this filesystem: a guard is useless here; leave no file behind.
+      unlinkQuietly(gp);
+      return 'unsupported';
     }
     // Locked an inode that is still the guard (not one unlinked by hand meanwhile)?
-    const onDisk = lstatOrNull(gp);
-    if (onDisk && sameFile(onDisk, fs.fstatSync(fd))) return fd;
+    try {
+      const onDisk = lstatOrNull(gp);
+      if (onDisk && sameFile(onDisk, fs.fstatSync(fd))) return fd;
+    } catch (err) {
+      closeQuietly(fd); // never keep a guard locked on an error path
+      throw err;
+    }
     closeQuietly(fd);
   }
   return null;

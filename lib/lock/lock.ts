@@ -143,6 +143,10 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_HOLD_MS = 5 * 60_000;
 /** A release this close to an expiry takes the guard: a contender may be breaking the lock. */
 const EXPIRY_MARGIN_MS = 2500;
+/** How long a release near expiry waits for the guard (held for microseconds normally). */
+const GUARD_WAIT_MS = 250;
+/** Immediate re-attempts after the lock file changed under us, before waiting like any other. */
+const MAX_CHURN = 16;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 function defaultOnCompromised(err: LockCompromisedError): void {
@@ -296,9 +300,18 @@ class Holding {
     return false;
   }
 
-  /** Removes the lock file if the path still names our inode. Returns whether it did. */
-  private removeIfOurs(): boolean {
-    const guard = this.nearExpiry() ? takeGuardSync(this.path, 1000) : null;
+  /**
+   * Removes the lock file if the path still names our inode. Returns whether it did. Near an
+   * expiry a contender may be replacing the file under the guard right now, so the guard is taken
+   * first (waiting at most GUARD_WAIT_MS); if it cannot be had, the file is left alone: it is at
+   * its expiry and will be broken under the guard, where unlinking it could delete a successor's.
+   */
+  private removeIfOurs(): boolean | 'left' {
+    let guard: number | null | 'unsupported' = null;
+    if (this.nearExpiry()) {
+      guard = takeGuardSync(this.path, GUARD_WAIT_MS);
+      if (guard === null) return 'left';
+    }
     try {
       const st = lstatOrNull(this.path);
       if (st && sameFile(st, this)) {
@@ -326,7 +339,7 @@ class Holding {
   unref(): void {
     if (this.done) return;
     if (--this.refs > 0) return;
-    let ours = true;
+    let ours: boolean | 'left' = true;
     try {
       ours = this.removeIfOurs();
     } catch {
@@ -334,7 +347,7 @@ class Holding {
     }
     closeQuietly(this.fd);
     this.finish();
-    if (ours) {
+    if (ours === true) {
       try {
         dropGuardIfIdle(this.path);
       } catch {
@@ -425,14 +438,17 @@ function releaseAllSync(): void {
   for (const set of [...holdings.values()]) for (const h of [...set]) h.releaseNow();
 }
 
+/**
+ * A cleanup signal. Alone, pidproof releases every lock and re-raises the signal, so the process
+ * dies of it as it would have. With another listener the application decides: it may keep running
+ * (a graceful drain inside the critical section), so nothing is released behind its back; its own
+ * `lock.release()`, or the 'exit' listener when it exits, releases.
+ */
 function onSignal(sig: NodeJS.Signals): void {
-  const alone = process.listenerCount(sig) === 1;
+  if (process.listenerCount(sig) !== 1) return;
   releaseAllSync();
-  if (alone) {
-    // pidproof was the only listener: restore the default action and re-raise.
-    uninstallCleanup();
-    process.kill(process.pid, sig);
-  }
+  uninstallCleanup();
+  process.kill(process.pid, sig);
 }
 
 const signalHandlers = new Map<NodeJS.Signals, () => void>();
@@ -774,14 +790,16 @@ export async function acquireLock(path: string, options?: LockOptions): Promise<
   const start = monoNow();
   const waiter = new Waiter(a);
   try {
-    for (let n = 0; ; ) {
+    for (let n = 0, churn = 0; ; ) {
       if (s.signal?.aborted) throw abortError(s.signal);
       const r = tryOnce(a);
       if (r.kind === 'acquired') return r.lock;
-      if (r.kind === 'retry') continue;
+      // The file changed under us: look again at once, but never spin (MAX_CHURN, then wait).
+      if (r.kind === 'retry' && ++churn < MAX_CHURN) continue;
+      churn = 0;
       const left = s.timeoutMs - (monoNow() - start);
       if (left <= 0) throw timeoutError(a);
-      const delay = r.kind === 'busy' ? 1 + Math.random() * 4 : backoff(n++);
+      const delay = r.kind === 'wait' ? backoff(n++) : 1 + Math.random() * 4;
       await waiter.wait(Math.min(delay, left), r.kind === 'wait' ? r.judgement : null, s.signal);
     }
   } finally {
@@ -803,14 +821,15 @@ export function acquireLockSync(path: string, options?: LockOptions): Lock {
   const a = startAttempt(p, s);
   const start = monoNow();
   try {
-    for (let n = 0; ; ) {
+    for (let n = 0, churn = 0; ; ) {
       if (s.signal?.aborted) throw abortError(s.signal);
       const r = tryOnce(a);
       if (r.kind === 'acquired') return r.lock;
-      if (r.kind === 'retry') continue;
+      if (r.kind === 'retry' && ++churn < MAX_CHURN) continue;
+      churn = 0;
       const left = s.timeoutMs - (monoNow() - start);
       if (left <= 0) throw timeoutError(a);
-      sleepSync(Math.min(r.kind === 'busy' ? 2 : Math.min(backoff(n++), 100), left));
+      sleepSync(Math.min(r.kind === 'wait' ? Math.min(backoff(n++), 100) : 2, left));
     }
   } finally {
     discardTemp(a);
