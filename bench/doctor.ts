@@ -19,21 +19,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { median, packageRoot } from './common';
 
 type Api = typeof import('../lib/index');
 type Payloads = typeof import('../lib/lock/payload');
 
-function packageRoot(): string {
-  for (let d = __dirname; ; d = path.dirname(d)) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'pidproof') return d;
-    } catch {
-      // keep walking
-    }
-    if (path.dirname(d) === d) throw new Error('bench: cannot find the pidproof package root');
-  }
-}
 
 const root = packageRoot();
 const dist = path.join(root, 'dist');
@@ -55,10 +45,6 @@ const FILES = Number(args.files);
 const ROUNDS = Number(args.rounds);
 const TARGET_MS = 2000;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 const children: ChildProcess[] = [];
 function idle(): ChildProcess {

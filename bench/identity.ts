@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpuModel, median, packageRoot } from './common';
 
 import type { IdentityApi } from '../lib/identity';
 
@@ -24,38 +25,9 @@ type Api = Pick<IdentityApi, 'processIdentity' | 'backend'>;
 
 // ---- locate the package and make sure the compiled lib loads the real addon ---------------------
 
-/** The package root: the nearest ancestor of this file with pidproof's package.json. */
-function packageRoot(): string {
-  for (let d = __dirname; ; d = path.dirname(d)) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'pidproof') return d;
-    } catch {
-      // keep walking
-    }
-    if (path.dirname(d) === d) throw new Error('bench: cannot find the pidproof package root');
-  }
-}
 
 const root = packageRoot();
 
-/**
- * lib/binding.ts loads the addon from `path.join(__dirname, '..')`: the package root for dist/,
- * but `.bench-out/` for this compiled copy, which has no build/. Without a link the compiled lib
- * would silently pick the fallback and the "native" row would measure the wrong backend. Link
- * the root's build/ and prebuilds/ into the lib's parent (a git-ignored output dir), then verify.
- */
-function linkAddonDirs(): void {
-  const libParent = path.resolve(__dirname, '..');
-  if (libParent === root) return;
-  for (const name of ['build', 'prebuilds']) {
-    const from = path.join(root, name);
-    const to = path.join(libParent, name);
-    if (fs.existsSync(from) && !fs.existsSync(to)) {
-      fs.symlinkSync(from, to, process.platform === 'win32' ? 'junction' : 'dir');
-    }
-  }
-}
 
 // ---- command line -----------------------------------------------------------------------------
 
@@ -74,11 +46,6 @@ const BATCH_MS = Math.max(20, Number(opts['batch-ms']) | 0);
 
 let sink = 0;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 function fmtNs(ns: number): string {
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
@@ -86,15 +53,6 @@ function fmtNs(ns: number): string {
   return `${ns.toFixed(0)} ns`;
 }
 
-function cpuModel(): string {
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) return m[1].trim();
-  } catch {
-    // fall through
-  }
-  return os.cpus()[0]?.model ?? 'unknown';
-}
 
 function threadsOf(pid: number): number | null {
   try {
@@ -173,7 +131,6 @@ async function main(): Promise<void> {
     return;
   }
 
-  linkAddonDirs();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pub = require('../lib') as typeof import('../lib');
   // eslint-disable-next-line @typescript-eslint/no-require-imports

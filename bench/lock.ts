@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpuModel, median, packageRoot } from './common';
 
 // ---- peers (no type packages; the surface used here) --------------------------------------------
 
@@ -111,28 +112,11 @@ function childMain(): void {
 
 // ---- parent: locate the package, command line -----------------------------------------------------
 
-/** The package root: the nearest ancestor of this file with pidproof's package.json. */
-function packageRoot(): string {
-  for (let d = __dirname; ; d = path.dirname(d)) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(d, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'pidproof') return d;
-    } catch {
-      // keep walking
-    }
-    if (path.dirname(d) === d) throw new Error('bench: cannot find the pidproof package root');
-  }
-}
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
 let sink = 0;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Nearest-rank percentile. */
 function pct(xs: number[], p: number): number {
@@ -150,15 +134,6 @@ function fmtMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
-function cpuModel(): string {
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
-    if (m) return m[1].trim();
-  } catch {
-    // fall through
-  }
-  return os.cpus()[0]?.model ?? 'unknown';
-}
 
 function fsTypeOf(dir: string): string {
   try {
