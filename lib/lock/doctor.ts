@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe as describeValue } from '../validate';
 import { AbortError, LockPathError, LockTimeoutError } from './errors';
 import { closeQuietly, errCode, kernelTryLock, lstatOrNull, sameFile } from './files';
-import { type LockInspection, inspectLock } from './inspect';
+import { type LockInspection, inspectLock, unjudged } from './inspect';
 import { acquireLockSync, readAndJudge } from './lock';
 
 /** What the doctor does (or did) with an entry. */
@@ -222,24 +222,8 @@ function message(err: unknown): string {
 
 /** An entry that is not inspected (symlink, directory, device, error). */
 function skippedEntry(p: string, kind: DoctorEntryKind, why: string, st?: fs.Stats | null): DoctorEntry {
-  return {
-    path: p,
-    exists: true,
-    format: 'unknown',
-    kernelHeld: null,
-    holder: null,
-    verdict: 'unknown',
-    staleReasons: [],
-    ageMs: st ? Math.max(0, Date.now() - st.mtimeMs) : null,
-    reclaimable: false,
-    detail: why,
-    mode: null,
-    kind,
-    pid: null,
-    action: 'skipped',
-    note: null,
-    error: why,
-  };
+  const ageMs = st ? Math.max(0, Date.now() - st.mtimeMs) : null;
+  return { ...unjudged(p, why, ageMs), kind, pid: null, action: 'skipped', note: null, error: why };
 }
 
 const IDENTITY_PROOFS = new Set(['dead', 'recycled', 'zombie', 'other-boot']);

@@ -36,6 +36,26 @@ export interface LockInspection {
 }
 
 /**
+ * An inspection of a file that could not be judged (unreadable, not a lock file, not inspected):
+ * verdict `unknown`, never reclaimable. Shared with the doctor's skipped entries.
+ */
+export function unjudged(path: string, detail: string, ageMs: number | null): LockInspection {
+  return {
+    path,
+    exists: true,
+    format: 'unknown',
+    kernelHeld: null,
+    holder: null,
+    verdict: 'unknown',
+    staleReasons: [],
+    ageMs,
+    reclaimable: false,
+    detail,
+    mode: null,
+  };
+}
+
+/**
  * Inspects the lock at `path`. Reads only; the kernel lock is probed with a shared lock taken and
  * dropped at once, which never disturbs a holder. Throws `LockPathError` for a directory, symlink,
  * FIFO or device at the path.
@@ -44,19 +64,7 @@ export function inspectLock(path: string): LockInspection {
   const p = canonicalLockPath(path);
   const o = openExisting(p);
   if (o === null) {
-    return {
-      path: p,
-      exists: false,
-      format: 'unknown',
-      kernelHeld: null,
-      holder: null,
-      verdict: 'dead',
-      staleReasons: [],
-      ageMs: null,
-      reclaimable: false,
-      detail: 'no lock file: an acquire would take it at once',
-      mode: null,
-    };
+    return { ...unjudged(p, 'no lock file: an acquire would take it at once', null), exists: false, verdict: 'dead' };
   }
   if (o === 'denied') {
     let ageMs: number | null = null;
@@ -65,19 +73,7 @@ export function inspectLock(path: string): LockInspection {
     } catch {
       ageMs = null;
     }
-    return {
-      path: p,
-      exists: true,
-      format: 'unknown',
-      kernelHeld: null,
-      holder: null,
-      verdict: 'unknown',
-      staleReasons: [],
-      ageMs,
-      reclaimable: false,
-      detail: 'the lock file cannot be read (permission denied)',
-      mode: null,
-    };
+    return unjudged(p, 'the lock file cannot be read (permission denied)', ageMs);
   }
   try {
     const k = kernelTryLock(o.fd, false);
