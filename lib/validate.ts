@@ -62,3 +62,51 @@ export function assertMs(v: unknown, name: string, allowInfinity: boolean): numb
   }
   return v;
 }
+
+/** Levenshtein distance, for "did you mean" suggestions on option names. */
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The known name closest to `name` (case-insensitive edit distance), or null when none is close. */
+export function nearestName(name: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  const lower = name.toLowerCase();
+  for (const k of known) {
+    const kl = k.toLowerCase();
+    // A known name that contains the given one (`timeout` -> `timeoutMs`) is a near miss too.
+    const d = kl.startsWith(lower) || lower.startsWith(kl) ? Math.abs(kl.length - lower.length) / 4 : editDistance(lower, kl);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : null;
+}
+
+/**
+ * Options objects accept only the names they document: a typo (`timeout` for `timeoutMs`) would
+ * otherwise be silently ignored in plain JavaScript. TypeError naming the option and the nearest
+ * valid name. Properties whose value is `undefined` are ignored (spreads of optional fields).
+ */
+export function assertKnownOptions(o: Record<string, unknown>, known: readonly string[], owner = 'options'): void {
+  for (const k of Object.keys(o)) {
+    if (known.includes(k) || o[k] === undefined) continue;
+    const near = nearestName(k, known);
+    throw new TypeError(
+      `${owner}.${k} is not a known option${near ? `; did you mean ${owner}.${near}?` : ''} ` +
+        `(known: ${known.join(', ')})`,
+    );
+  }
+}
