@@ -13,7 +13,8 @@ import { describe as describeValue } from '../validate';
 import { AbortError, LockPathError, LockTimeoutError } from './errors';
 import { closeQuietly, errCode, kernelTryLock, lstatOrNull, sameFile } from './files';
 import { type LockInspection, inspectLock, unjudged } from './inspect';
-import { acquireLockSync, readAndJudge } from './lock';
+import { readAndJudge } from './attempt';
+import { acquireLockSync } from './lock';
 
 /** What the doctor does (or did) with an entry. */
 export type DoctorAction =

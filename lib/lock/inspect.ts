@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import type { OwnerVerdict } from '../types';
 import { closeQuietly, kernelTryLock, kernelUnlock, openExisting } from './files';
-import { canonicalLockPath, readAndJudge } from './lock';
+import { readAndJudge } from './attempt';
+import { canonicalLockPath } from './options';
 import type { LockFormat, LockPayload } from './payload';
-import type { KernelState } from './payload';
+import type { KernelState } from './judge';
 
 /** What `inspectLock` found. */
 export interface LockInspection {

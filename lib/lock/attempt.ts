@@ -1,0 +1,324 @@
+/**
+ * One acquire attempt: the publish and reclaim algorithm.
+ *
+ * Acquire: write the payload to a temp file that is kernel-locked first, `link()` it to the lock
+ * path (EEXIST if held: no half-written lock is ever visible). Contended: open the existing file,
+ * try its kernel lock without blocking. Held ⇒ a live process holds it. Free ⇒ judge the payload;
+ * reclaim only on proof (dead, recycled, zombie, other boot, expired lease or hold), under the
+ * replacement guard, after checking the path still names the judged inode, with one atomic
+ * `rename()`. Release: unlink only if the path still names our inode, then close.
+ *
+ * Windows (the branch that matters is `replaceAside` in the reclaim). What libuv does there: every
+ * file Node opens is opened with FILE_SHARE_DELETE; `unlink` sets a POSIX delete disposition
+ * (Windows 10 1709+ on NTFS: the name goes at once, open handles keep working, as on Linux) and
+ * falls back to the classic delete-pending disposition when the filesystem or Windows version
+ * refuses it (and wine 8 always behaves this way): the name stays until the file's last handle
+ * closes, and `link`/`open(O_EXCL)` onto it fail with EEXIST (wine) or EPERM (Windows) until then;
+ * `rename` is MoveFileExW(MOVEFILE_REPLACE_EXISTING), which fails with EPERM when the target is open
+ * by anyone: by our own descriptor holding the judged file's kernel lock, always. So on Windows:
+ *  - Publish: unchanged. `link(tmp, lock)` is exclusive (EEXIST, or EPERM for a delete-pending
+ *    name: contention). Unlinking the temp name while it is open works; without POSIX delete the
+ *    temp name lingers, delete-pending, until our handle closes (release or death: the kernel closes
+ *    it), and the OS removes it then. It is never judged: contenders only open the lock path.
+ *  - Reclaim: never `rename()` over the judged file. Still under the guard, holding the judged
+ *    file's kernel lock, after the path-names-it check: rename the judged file *aside* (renaming an
+ *    open file is allowed when every handle shares delete, as libuv's do), check the aside name is
+ *    the judged file, drop the aside name, then publish ours with the exclusive `link()`. The
+ *    lock path is empty in between: a plain publisher may win it, and then we retry (lost a
+ *    race, never two holders). A holder broken by expiry that is still running keeps its handle on
+ *    the aside file; its next heartbeat or release sees the lock path name another file, exactly as
+ *    after the POSIX `rename()`. A handle opened without FILE_SHARE_DELETE (another program) makes
+ *    the rename fail: we wait, nothing changed.
+ *  - Release: unchanged, unlink then close. Unlinking an open, LockFileEx-locked file works (the
+ *    range lock does not block deletion and stays ours until close). Closing first is not an
+ *    option: the file would stay visible with our live identity and no kernel lock, so a contender
+ *    in a worker thread of this process would judge it `orphan-self`, reclaim it, and our
+ *    path-based unlink could then remove the successor's file. Without POSIX delete the lock name
+ *    is delete-pending between our unlink and close (a few µs): a contender's `link` fails
+ *    (contention) and its open fails with EPERM (judged 'denied': it waits, never reclaims).
+ * wine 8 differs from Windows in one way this relies on neither way: a delete-pending name there
+ * can still be opened and stat'ed (it names the pending file until its last handle closes), where
+ * Windows answers EPERM (`stillNames` says 'pending': look again soon).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { identity as ids } from '../identity';
+import { AbortError, type LockHolderInfo, LockTimeoutError } from './errors';
+import {
+  closeQuietly,
+  createExclusive,
+  errCode,
+  kernelTryLock,
+  lstatOrNull,
+  openExisting,
+  randomSuffix,
+  readBounded,
+  sameFile,
+  tryGuard,
+  unlinkQuietly,
+  writeAll,
+} from './files';
+import { heldTokens, Holding, type Lock, LockHandle } from './holding';
+import { type Judgement, judge, type KernelState } from './judge';
+import type { Settings } from './options';
+import { buildPayload, type LockPayload, monoNow, newToken, parseLockFile, type Parsed, serialisePayload } from './payload';
+
+interface Temp {
+  path: string;
+  fd: number;
+  dev: number;
+  ino: number;
+  payload: LockPayload;
+  size: number;
+  fresh: boolean;
+}
+
+export interface Attempt {
+  path: string;
+  dir: string;
+  base: string;
+  s: Settings;
+  tmp: Temp | null;
+  last: { judgement: Judgement; kernelHeld: boolean | null } | null;
+}
+
+export type TryResult =
+  | { kind: 'acquired'; lock: Lock }
+  | { kind: 'retry' } // something changed under us: try again at once
+  | { kind: 'busy' } // another process is replacing the lock right now: try again very soon
+  | { kind: 'wait'; judgement: Judgement; kernelHeld: boolean | null };
+
+function makeTemp(a: Attempt): Temp {
+  const { path: p, fd } = createExclusive(a.dir, a.base, 'tmp');
+  try {
+    // Kernel-lock first, then write: the lock is held from the file's first visible instant.
+    const k = kernelTryLock(fd, true);
+    if (k === 'busy') throw new Error(`pidproof: fresh temp file ${p} is already locked`);
+    const payload = buildPayload(ids.selfIdentity(), {
+      token: newToken(),
+      maxHoldMs: a.s.maxHoldMs,
+      leaseMs: a.s.leaseMs,
+      mode: k === 'acquired' ? 'kernel' : 'lease',
+    });
+    const buf = serialisePayload(payload);
+    writeAll(fd, buf);
+    const st = fs.fstatSync(fd);
+    return { path: p, fd, dev: st.dev, ino: st.ino, payload, size: buf.length, fresh: true };
+  } catch (err) {
+    closeQuietly(fd);
+    unlinkQuietly(p);
+    throw err;
+  }
+}
+
+/** A temp file reused by a later attempt gets fresh timestamps (hold limits count from now). */
+function refresh(t: Temp): void {
+  if (t.fresh) {
+    t.fresh = false;
+    return;
+  }
+  const wall = Date.now();
+  const mono = monoNow();
+  Object.assign(t.payload, {
+    createdAt: new Date(wall).toISOString(),
+    createdAtMs: wall,
+    createdMono: mono,
+    heartbeatAt: wall,
+    heartbeatMono: mono,
+  });
+  writeAll(t.fd, serialisePayload(t.payload, t.size));
+}
+
+function adopt(a: Attempt, reclaimed: Lock['reclaimed']): Lock {
+  const t = a.tmp!;
+  a.tmp = null;
+  const h = new Holding(a.path, t.fd, t.dev, t.ino, t.payload, t.size, a.s.owner);
+  h.handlers.add(a.s.onCompromised);
+  return new LockHandle(h, reclaimed);
+}
+
+export function holderInfo(j: Judgement, kernelHeld: boolean | null): LockHolderInfo {
+  return {
+    payload: j.holder as Record<string, unknown> | null,
+    format: j.format,
+    verdict: j.verdict,
+    ageMs: j.ageMs,
+    kernelHeld,
+    detail: j.detail,
+  };
+}
+
+export function readAndJudge(fd: number, st: fs.Stats, kernel: KernelState): Judgement {
+  let parsed: Parsed = { format: 'unknown', payload: null, record: null, problem: 'unread' };
+  for (let i = 0; i < 4; i++) {
+    const buf = readBounded(fd, st.size);
+    parsed =
+      buf === null
+        ? { format: 'unknown', payload: null, record: null, problem: `the file is ${st.size} bytes, too large for a lock file` }
+        : parseLockFile(buf, st.mtimeMs);
+    // A torn read raced a heartbeat rewrite: read again.
+    if (!(parsed.format === 'unknown' && parsed.torn)) break;
+  }
+  return judge(parsed, kernel, st.mtimeMs, ids, heldTokens());
+}
+
+const isWin32 = process.platform === 'win32';
+
+/**
+ * Does `p` still name the file `st`? 'pending' on Windows when the name is delete-pending (unlinked
+ * without POSIX semantics while a handle, maybe ours, keeps it open): lstat answers EPERM until the
+ * last handle closes, and then the name is gone.
+ */
+function stillNames(p: string, st: fs.Stats): boolean | 'pending' {
+  let cur: fs.Stats | null;
+  try {
+    cur = lstatOrNull(p);
+  } catch (err) {
+    if (isWin32 && errCode(err) === 'EPERM') return 'pending';
+    throw err;
+  }
+  return cur !== null && sameFile(cur, st);
+}
+
+export function tryOnce(a: Attempt): TryResult {
+  if (a.tmp) refresh(a.tmp);
+  else a.tmp = makeTemp(a);
+  try {
+    fs.linkSync(a.tmp.path, a.path);
+    unlinkQuietly(a.tmp.path);
+    return { kind: 'acquired', lock: adopt(a, null) };
+  } catch (err) {
+    const code = errCode(err);
+    // Windows answers EPERM for a name whose file is being deleted: contention, look again.
+    if (code !== 'EEXIST' && !(code === 'EPERM' && isWin32)) throw err;
+  }
+  const o = openExisting(a.path);
+  if (o === null) return { kind: 'retry' };
+  if (o === 'denied') {
+    const j: Judgement = {
+      format: 'unknown',
+      holder: null,
+      verdict: 'unknown',
+      staleReasons: [],
+      reclaimable: false,
+      ageMs: null,
+      detail: `the lock file cannot be read (permission denied${isWin32 ? ', or being deleted' : ''}); it is never reclaimed automatically`,
+      record: null,
+      byExpiry: false,
+      torn: false,
+    };
+    a.last = { judgement: j, kernelHeld: null };
+    return { kind: 'wait', judgement: j, kernelHeld: null };
+  }
+  try {
+    const k = kernelTryLock(o.fd, true);
+    const kernel: KernelState = k === 'acquired' ? 'free' : k === 'busy' ? 'held' : 'unsupported';
+    if (k === 'acquired') {
+      // We hold the kernel lock of the inode we opened; is it still the lock file?
+      const named = stillNames(a.path, o.st);
+      if (named !== true) return named === 'pending' ? { kind: 'busy' } : { kind: 'retry' };
+    }
+    const j = readAndJudge(o.fd, o.st, kernel);
+    const kernelHeld = k === 'busy' ? true : k === 'acquired' ? false : null;
+    a.last = { judgement: j, kernelHeld };
+    if (j.torn) return { kind: 'busy' };
+    if (!j.reclaimable) return { kind: 'wait', judgement: j, kernelHeld };
+    const reclaimed = { staleReasons: j.staleReasons, holder: holderInfo(j, kernelHeld) };
+    if (a.tmp.payload.mode === 'kernel' && k !== 'unsupported') {
+      const guard = tryGuard(a.path);
+      if (guard === null) return { kind: 'busy' };
+      if (guard !== 'unsupported') {
+        try {
+          const named = stillNames(a.path, o.st);
+          if (named !== true) return named === 'pending' ? { kind: 'busy' } : { kind: 'retry' };
+          if (j.byExpiry) {
+            // A heartbeat may have landed since: judge again under the guard.
+            const again = readAndJudge(o.fd, o.st, kernel);
+            if (!again.reclaimable) return { kind: 'wait', judgement: again, kernelHeld };
+          }
+          // Windows cannot rename over a file that is open (ours, at least): move it aside.
+          if (isWin32) return replaceAside(a, o.st, reclaimed, { kind: 'wait', judgement: j, kernelHeld });
+          // Atomic replacement of the judged inode by our kernel-locked file.
+          fs.renameSync(a.tmp.path, a.path);
+          return { kind: 'acquired', lock: adopt(a, reclaimed) };
+        } finally {
+          closeQuietly(guard);
+        }
+      }
+    }
+    // No kernel locks here: claim the judged file by renaming it aside, verify, then publish.
+    return replaceAside(a, o.st, reclaimed, { kind: 'wait', judgement: j, kernelHeld });
+  } finally {
+    closeQuietly(o.fd);
+  }
+}
+
+/**
+ * Replaces the judged file without `rename()` over it: renames it aside, checks the aside name is
+ * the judged file (else puts it back), then publishes ours with the exclusive `link()`. Used where
+ * there is no kernel lock (lease mode), and on Windows under the guard and the judged file's kernel
+ * lock (see the module comment). `wait` is the answer when Windows refuses to move the file.
+ */
+function replaceAside(a: Attempt, judged: fs.Stats, reclaimed: Lock['reclaimed'], wait: TryResult): TryResult {
+  const aside = `${a.path}.pidproof-${randomSuffix()}.break`;
+  try {
+    fs.renameSync(a.path, aside);
+  } catch (err) {
+    const code = errCode(err);
+    if (code === 'ENOENT') return { kind: 'retry' };
+    // Windows: a handle opened without FILE_SHARE_DELETE (another program) pins the name.
+    if (isWin32 && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) return wait;
+    throw err;
+  }
+  const moved = lstatOrNull(aside);
+  if (!moved || !sameFile(moved, judged)) {
+    // We moved a newer lock than the one judged: put it back.
+    try {
+      fs.linkSync(aside, a.path);
+    } catch {
+      // someone published meanwhile; the displaced holder will learn at its next check
+    }
+    unlinkQuietly(aside);
+    return { kind: 'retry' };
+  }
+  unlinkQuietly(aside);
+  try {
+    fs.linkSync(a.tmp!.path, a.path);
+  } catch (err) {
+    if (errCode(err) === 'EEXIST') return { kind: 'retry' };
+    // Windows: a delete-pending name (a release between its unlink and close): look again soon.
+    if (isWin32 && errCode(err) === 'EPERM') return { kind: 'busy' };
+    throw err;
+  }
+  unlinkQuietly(a.tmp!.path);
+  return { kind: 'acquired', lock: adopt(a, reclaimed) };
+}
+
+export function discardTemp(a: Attempt): void {
+  if (!a.tmp) return;
+  closeQuietly(a.tmp.fd);
+  unlinkQuietly(a.tmp.path);
+  a.tmp = null;
+}
+
+export function startAttempt(p: string, s: Settings): Attempt {
+  return { path: p, dir: path.dirname(p), base: path.basename(p), s, tmp: null, last: null };
+}
+
+export function timeoutError(a: Attempt): LockTimeoutError {
+  return new LockTimeoutError(
+    a.path,
+    a.s.timeoutMs,
+    a.last ? holderInfo(a.last.judgement, a.last.kernelHeld) : null,
+  );
+}
+
+export function abortError(signal: AbortSignal): AbortError {
+  return new AbortError('The lock acquisition was aborted', { cause: signal.reason });
+}
+
+/** Next poll delay: 10 ms growing 1.5x to 200 ms, with ±20% jitter. */
+export function backoff(n: number): number {
+  const base = Math.min(200, 10 * 1.5 ** n);
+  return base * (0.8 + Math.random() * 0.4);
+}

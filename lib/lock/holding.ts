@@ -1,0 +1,273 @@
+/**
+ * A holding: the lifetime of one held lock in this process. Owns the registry of what this
+ * process holds, the heartbeat (lease mode: the payload rewritten in place every `leaseMs / 3`),
+ * the `maxHoldMs` watchdog, release (unlink only while the path still names our inode; under the
+ * replacement guard near an expiry), and compromise (the lock was lost: `lock.signal` aborted,
+ * `onCompromised` told, never a throw). `LockHandle` is the `Lock` users get; owner-scoped
+ * reentrancy shares one holding between handles.
+ */
+import fs from 'node:fs';
+import { installCleanup, scheduleUninstall } from './cleanup';
+import { type CompromiseReason, LockCompromisedError, type LockHolderInfo } from './errors';
+import { closeQuietly, dropGuardIfIdle, lstatOrNull, sameFile, takeGuardSync, writeAll } from './files';
+import type { Settings } from './options';
+import { type LockPayload, monoNow, serialisePayload } from './payload';
+
+/** A held lock. */
+export interface Lock {
+  /** The lock file's absolute path. */
+  readonly path: string;
+  /** 128 random bits (hex) naming this holding; also in the payload. */
+  readonly token: string;
+  /** What the lock file says. */
+  readonly payload: Readonly<LockPayload>;
+  /** Aborted (with a `LockCompromisedError`) when the lock is lost. */
+  readonly signal: AbortSignal;
+  /** What was reclaimed to get this lock, if anything. */
+  readonly reclaimed: { staleReasons: string[]; holder: LockHolderInfo } | null;
+  /** Releases the lock. Idempotent; never rejects. */
+  release(): Promise<void>;
+  /** Releases the lock synchronously. Idempotent; never throws. */
+  releaseSync(): void;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+
+/** A release this close to an expiry takes the guard: a contender may be breaking the lock. */
+const EXPIRY_MARGIN_MS = 2500;
+/** How long a release near expiry waits for the guard (held for microseconds normally). */
+const GUARD_WAIT_MS = 250;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Every holding of this process, by lock path. */
+const holdings = new Map<string, Set<Holding>>();
+const ownTokens = new Set<string>();
+
+/** @internal tokens this process holds (for inspection: a lock this process leaked). */
+export function heldTokens(): ReadonlySet<string> {
+  return ownTokens;
+}
+
+export class Holding {
+  refs = 1;
+  done = false;
+  /** Created on first use: most holdings are released without anyone reading `lock.signal`. */
+  private acRef: AbortController | null = null;
+  get ac(): AbortController {
+    return (this.acRef ??= new AbortController());
+  }
+  get aborted(): boolean {
+    return this.acRef !== null && this.acRef.signal.aborted;
+  }
+  readonly handlers = new Set<(err: LockCompromisedError) => void>();
+  private watchdog: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private lastBeatMono: number;
+
+  constructor(
+    readonly path: string,
+    readonly fd: number,
+    readonly dev: number,
+    readonly ino: number,
+    readonly payload: LockPayload,
+    readonly size: number,
+    readonly owner: unknown,
+  ) {
+    this.lastBeatMono = payload.heartbeatMono;
+    let set = holdings.get(path);
+    if (!set) holdings.set(path, (set = new Set()));
+    set.add(this);
+    ownTokens.add(payload.token);
+    installCleanup(releaseAllSync);
+    if (payload.maxHoldMs !== null) this.armWatchdog(payload.createdMono + payload.maxHoldMs);
+    if (payload.leaseMs !== null) {
+      this.heartbeat = setInterval(() => this.beat(), Math.max(10, Math.floor(payload.leaseMs / 3)));
+      this.heartbeat.unref();
+    }
+  }
+
+  private armWatchdog(deadlineMono: number): void {
+    const left = deadlineMono - monoNow();
+    if (left <= 0) {
+      this.compromise('max-hold-exceeded', `held for more than maxHoldMs ${this.payload.maxHoldMs} ms`, true);
+      return;
+    }
+    this.watchdog = setTimeout(() => this.armWatchdog(deadlineMono), Math.min(Math.ceil(left), MAX_TIMER_MS));
+    this.watchdog.unref();
+  }
+
+  /** Heartbeat: still ours? then refresh the payload in place (same size, new checksum). */
+  private beat(): void {
+    if (this.done) return;
+    try {
+      const st = lstatOrNull(this.path);
+      if (!st || !sameFile(st, this)) {
+        this.compromise('replaced', 'the lock file was removed or replaced by another process (lease broken?)', false);
+        return;
+      }
+      this.payload.heartbeatAt = Date.now();
+      this.payload.heartbeatMono = monoNow();
+      writeAll(this.fd, serialisePayload(this.payload, this.size));
+      this.lastBeatMono = this.payload.heartbeatMono;
+    } catch (err) {
+      this.compromise('heartbeat-failed', (err as Error).message, false);
+    }
+  }
+
+  /** Could a contender be breaking this lock right now (its lease or hold about to expire)? */
+  private nearExpiry(): boolean {
+    const now = monoNow();
+    const p = this.payload;
+    if (p.leaseMs !== null && now - this.lastBeatMono > p.leaseMs - EXPIRY_MARGIN_MS) return true;
+    if (p.maxHoldMs !== null && now - p.createdMono > p.maxHoldMs - EXPIRY_MARGIN_MS) return true;
+    return false;
+  }
+
+  /**
+   * Removes the lock file if the path still names our inode. Returns whether it did. Near an
+   * expiry a contender may be replacing the file under the guard right now, so the guard is taken
+   * first (waiting at most GUARD_WAIT_MS); if it cannot be had, the file is left alone: it is at
+   * its expiry and will be broken under the guard, where unlinking it could delete a successor's.
+   */
+  private removeIfOurs(): boolean | 'left' {
+    let guard: number | null | 'unsupported' = null;
+    if (this.nearExpiry()) {
+      guard = takeGuardSync(this.path, GUARD_WAIT_MS);
+      if (guard === null) return 'left';
+    }
+    try {
+      const st = lstatOrNull(this.path);
+      if (st && sameFile(st, this)) {
+        fs.unlinkSync(this.path);
+        return true;
+      }
+      return false;
+    } finally {
+      if (typeof guard === 'number') closeQuietly(guard);
+    }
+  }
+
+  private finish(): void {
+    this.done = true;
+    if (this.watchdog) clearTimeout(this.watchdog);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    const set = holdings.get(this.path);
+    set?.delete(this);
+    if (set && set.size === 0) holdings.delete(this.path);
+    ownTokens.delete(this.payload.token);
+    if (holdings.size === 0) scheduleUninstall(() => holdings.size === 0);
+  }
+
+  /** Drops one reference; the last one releases. Never throws. */
+  unref(): void {
+    if (this.done) return;
+    if (--this.refs > 0) return;
+    let ours: boolean | 'left' = true;
+    try {
+      ours = this.removeIfOurs();
+    } catch {
+      ours = true; // could not look: assume it was ours, nothing else to do
+    }
+    closeQuietly(this.fd);
+    this.finish();
+    if (ours === true) {
+      try {
+        dropGuardIfIdle(this.path);
+      } catch {
+        // litter at worst, never a failed release
+      }
+    }
+    if (!ours && !this.aborted) {
+      this.report('replaced', 'at release the lock file no longer named this holding (it was broken or removed)');
+    }
+  }
+
+  /** Releases everything at process exit / signal. */
+  releaseNow(): void {
+    this.refs = 1;
+    this.unref();
+  }
+
+  compromise(reason: CompromiseReason, message: string, releaseFile: boolean): void {
+    if (this.done) return;
+    if (releaseFile) {
+      try {
+        this.removeIfOurs();
+      } catch {
+        // reported below anyway
+      }
+    }
+    closeQuietly(this.fd);
+    this.finish();
+    this.report(reason, message);
+  }
+
+  private report(reason: CompromiseReason, message: string): void {
+    const err = new LockCompromisedError(this.path, reason, message);
+    this.ac.abort(err);
+    for (const h of this.handlers) {
+      try {
+        const r = h(err) as unknown;
+        if (r && typeof (r as Promise<unknown>).then === 'function') {
+          (r as Promise<unknown>).then(undefined, () => undefined);
+        }
+      } catch {
+        // an onCompromised handler must never crash the holder
+      }
+    }
+  }
+}
+
+export class LockHandle implements Lock {
+  readonly path: string;
+  readonly token: string;
+  readonly payload: Readonly<LockPayload>;
+  private released = false;
+
+  constructor(
+    private readonly holding: Holding,
+    readonly reclaimed: Lock['reclaimed'],
+  ) {
+    this.path = holding.path;
+    this.token = holding.payload.token;
+    this.payload = holding.payload;
+  }
+
+  get signal(): AbortSignal {
+    return this.holding.ac.signal;
+  }
+
+  releaseSync(): void {
+    if (this.released) return;
+    this.released = true;
+    this.holding.unref();
+  }
+
+  release(): Promise<void> {
+    this.releaseSync();
+    return Promise.resolve();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.release();
+  }
+}
+
+function releaseAllSync(): void {
+  for (const set of [...holdings.values()]) for (const h of [...set]) h.releaseNow();
+}
+
+/** Owner-scoped reentrancy: a new handle on this process's holding of `p` by the same owner. */
+export function reentrant(p: string, s: Settings): Lock | null {
+  if (s.owner === undefined) return null;
+  const set = holdings.get(p);
+  if (!set) return null;
+  for (const h of set) {
+    if (!h.done && h.owner === s.owner) {
+      h.refs++;
+      h.handlers.add(s.onCompromised);
+      return new LockHandle(h, null);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,129 @@
+/**
+ * The reclaim rule: a parsed lock file plus the state of its kernel lock becomes a verdict, the
+ * stale reasons that prove it may be replaced, and whether a reclaim is proven safe now. Every path
+ * that judges a lock file (acquire, `inspectLock`, the doctor, `pidproof watch`) goes through
+ * `judge`, so they can never disagree.
+ */
+import type { IdentityApi } from '../identity';
+import type { OwnerRecord, OwnerVerdict } from '../types';
+import { type LockFormat, type LockPayload, monoNow, type Parsed } from './payload';
+
+/** Kernel lock state observed on the file: held by someone else, free, or not supported. */
+export type KernelState = 'held' | 'free' | 'unsupported' | 'unknown';
+
+export interface Judgement {
+  format: LockFormat;
+  /** The parsed payload (pidproof/openclaw/pidfile), or null. */
+  holder: LockPayload | Record<string, unknown> | null;
+  verdict: OwnerVerdict;
+  staleReasons: string[];
+  reclaimable: boolean;
+  ageMs: number | null;
+  detail: string;
+  /** The holder's identity record, when it has one (for waiting on its exit). */
+  record: OwnerRecord | null;
+  /** The reclaim proof is an expired lease/hold (the holder may still be alive). */
+  byExpiry: boolean;
+  /** A read raced a heartbeat rewrite: read again. */
+  torn: boolean;
+}
+
+/** Judges a parsed lock file. `ownTokens`: tokens this process holds right now. */
+export function judge(
+  parsed: Parsed,
+  kernel: KernelState,
+  mtimeMs: number,
+  ids: IdentityApi,
+  ownTokens: ReadonlySet<string>,
+): Judgement {
+  const nowWall = Date.now();
+  if (parsed.format === 'unknown') {
+    return {
+      format: 'unknown',
+      holder: null,
+      verdict: 'unknown',
+      staleReasons: [],
+      reclaimable: false,
+      ageMs: Math.max(0, nowWall - mtimeMs),
+      detail: `not a lock pidproof can judge: ${parsed.problem}; it is never reclaimed automatically`,
+      record: null,
+      byExpiry: false,
+      torn: parsed.torn === true,
+    };
+  }
+  const record = parsed.record;
+  const st = ids.ownerStatus(record);
+  const reasons: string[] = [];
+  let verdict = st.verdict;
+  let detail = st.detail;
+  const identityProof: Record<string, string> = {
+    dead: 'dead-pid',
+    recycled: 'recycled-pid',
+    zombie: 'zombie-pid',
+    'other-boot': 'other-boot',
+  };
+  if (identityProof[verdict]) reasons.push(identityProof[verdict]);
+  let byExpiry = false;
+  const createdAtMs = record.createdAtMs ?? mtimeMs;
+  const ageMs = Math.max(0, nowWall - createdAtMs);
+  if (parsed.format === 'pidproof') {
+    const p = parsed.payload;
+    const scope = ids.currentScope();
+    const sameBoot = p.bootId !== null && p.bootId === scope.bootId && p.hostname === scope.hostname;
+    const mono = monoNow();
+    const tol = 2000;
+    if (p.leaseMs !== null) {
+      const quiet = sameBoot ? mono - p.heartbeatMono : nowWall - p.heartbeatAt - tol;
+      if (quiet > p.leaseMs) {
+        reasons.push('lease-expired');
+        detail = `no heartbeat for ${Math.round(quiet)} ms (lease ${p.leaseMs} ms)`;
+        byExpiry = true;
+      }
+    }
+    if (p.maxHoldMs !== null) {
+      const held = sameBoot ? mono - p.createdMono : nowWall - p.createdAtMs - tol;
+      if (held > p.maxHoldMs) {
+        reasons.push('hold-exceeded');
+        detail = `held for ${Math.round(held)} ms, beyond its declared maxHoldMs ${p.maxHoldMs}`;
+        byExpiry = true;
+      }
+    }
+    // Our own PID and identity, a free kernel lock, and a token this process does not hold: a
+    // lock this process leaked (its descriptor closed without a release).
+    if (
+      kernel === 'free' &&
+      verdict === 'alive' &&
+      p.pid === process.pid &&
+      !ownTokens.has(p.token)
+    ) {
+      reasons.push('orphan-self');
+      detail = 'written by this process, which no longer holds it (leaked without release)';
+    }
+  }
+  let reclaimable: boolean;
+  if (kernel === 'held') {
+    // The kernel says a live process on this host holds it: only a declared expiry breaks it.
+    reclaimable = byExpiry;
+    if (!byExpiry && reasons.length > 0) {
+      // The identity said otherwise (e.g. another PID namespace reuses the number): trust the kernel.
+      reasons.length = 0;
+      verdict = 'alive';
+      detail = `held: the kernel lock is taken by a live process (${detail})`;
+    }
+  } else {
+    reclaimable = reasons.length > 0 && verdict !== 'foreign';
+    if (verdict === 'foreign' && byExpiry) reclaimable = true;
+  }
+  return {
+    format: parsed.format,
+    holder: parsed.payload,
+    verdict,
+    staleReasons: reasons,
+    reclaimable,
+    ageMs,
+    detail,
+    record,
+    byExpiry,
+    torn: false,
+  };
+}

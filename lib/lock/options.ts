@@ -1,0 +1,125 @@
+/**
+ * Lock options: the documented `LockOptions`, their validation (TypeError/RangeError naming the
+ * option) and defaults, and the canonical lock
+ * path (directory symlinks resolved, the file itself never followed).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { assertMs, assertObject, describe } from '../validate';
+import { type LockCompromisedError, LockPathError } from './errors';
+import { errCode } from './files';
+
+/** Options of `acquireLock`, `acquireLockSync` and `withLock`. */
+export interface LockOptions {
+  /** Give up after this long (ms). Default 10 000; `0` tries once; `Infinity` waits for ever. */
+  timeoutMs?: number;
+  /** Cancels a wait: the acquire rejects with an `AbortError`. */
+  signal?: AbortSignal;
+  /**
+   * Longest this holder may keep the lock (ms), default 5 min; `Infinity` for no limit. Past it an
+   * in-process watchdog releases the lock and aborts `lock.signal`, and contenders may break it
+   * (which works even when this process's event loop is blocked).
+   */
+  maxHoldMs?: number;
+  /**
+   * Optional lease (ms): the holder rewrites its heartbeat every `leaseMs / 3`; a contender may
+   * break a lock whose heartbeat is older than `leaseMs` (a hung or SIGSTOPped holder).
+   */
+  leaseMs?: number;
+  /**
+   * Owner-scoped reentrancy: a second acquire of the same path with the same owner (compared
+   * with `===`) in this process succeeds at once and shares the holding; each handle must be
+   * released. Without an owner, a second acquire waits like any other contender.
+   */
+  owner?: unknown;
+  /** Told when the lock is lost (it never throws). Default: one line to stderr. */
+  onCompromised?: (err: LockCompromisedError) => void;
+}
+
+/** Options validated, with defaults applied. */
+export interface Settings {
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  maxHoldMs: number;
+  leaseMs: number | null;
+  owner: unknown;
+  onCompromised: (err: LockCompromisedError) => void;
+}
+
+/** Every name `LockOptions` accepts. */
+export const LOCK_OPTION_NAMES: readonly string[] = [
+  'timeoutMs',
+  'signal',
+  'maxHoldMs',
+  'leaseMs',
+  'owner',
+  'onCompromised',
+];
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_HOLD_MS = 5 * 60_000;
+
+function defaultOnCompromised(err: LockCompromisedError): void {
+  try {
+    process.stderr.write(`pidproof: ${err.message}\n`);
+  } catch {
+    // nowhere to report
+  }
+}
+
+export function settingsOf(options: unknown): Settings {
+  const s: Settings = {
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    signal: undefined,
+    maxHoldMs: DEFAULT_MAX_HOLD_MS,
+    leaseMs: null,
+    owner: undefined,
+    onCompromised: defaultOnCompromised,
+  };
+  if (options === undefined) return s;
+  const o = assertObject(options, 'options');
+  if (o.timeoutMs !== undefined) s.timeoutMs = assertMs(o.timeoutMs, 'options.timeoutMs', true);
+  if (o.signal !== undefined) {
+    if (!(o.signal instanceof AbortSignal)) {
+      throw new TypeError(`options.signal must be an AbortSignal, got ${describe(o.signal)}`);
+    }
+    s.signal = o.signal;
+  }
+  if (o.maxHoldMs !== undefined) {
+    s.maxHoldMs = assertMs(o.maxHoldMs, 'options.maxHoldMs', true);
+    if (s.maxHoldMs === 0) throw new RangeError('options.maxHoldMs must be greater than 0');
+  }
+  if (o.leaseMs !== undefined) {
+    const l = assertMs(o.leaseMs, 'options.leaseMs', false);
+    if (l < 30) throw new RangeError(`options.leaseMs must be at least 30 ms, got ${l}`);
+    s.leaseMs = l;
+  }
+  if (o.owner !== undefined && o.owner !== null) s.owner = o.owner;
+  if (o.onCompromised !== undefined) {
+    if (typeof o.onCompromised !== 'function') {
+      throw new TypeError(`options.onCompromised must be a function, got ${describe(o.onCompromised)}`);
+    }
+    s.onCompromised = o.onCompromised as Settings['onCompromised'];
+  }
+  return s;
+}
+
+/** Absolute lock path with its directory's symlinks resolved (the file itself is never followed). */
+export function canonicalLockPath(p: unknown): string {
+  if (typeof p !== 'string') throw new TypeError(`path must be a string, got ${describe(p)}`);
+  if (p.length === 0) throw new TypeError('path must not be empty');
+  if (p.includes('\0')) throw new TypeError('path must not contain NUL bytes');
+  const abs = path.resolve(p);
+  const base = path.basename(abs);
+  if (base === '' || base === '.' || base === '..') throw new LockPathError(abs, 'names no file');
+  let dir: string;
+  try {
+    dir = fs.realpathSync.native(path.dirname(abs));
+  } catch (err) {
+    if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') {
+      throw new LockPathError(abs, `its directory ${path.dirname(abs)} does not exist`);
+    }
+    throw err;
+  }
+  return path.join(dir, base);
+}

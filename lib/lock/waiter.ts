@@ -1,0 +1,103 @@
+/**
+ * Waiting for a held lock without a busy loop: an async acquire sleeps until the holder's exit
+ * (watched through its identity: pidfd / kqueue / process handle), the lock file's removal
+ * (`fs.watch` on the directory), a capped backoff timer (the safety net), or its abort signal.
+ */
+import fs from 'node:fs';
+import type { ProcessIdentity } from '../types';
+import { watchExit } from '../watch';
+import { abortError, type Attempt } from './attempt';
+import type { Judgement } from './judge';
+import type { LockPayload } from './payload';
+
+/** Wakes an async acquire: holder exit, the lock file's removal, a timer, or abort. */
+export class Waiter {
+  private watcher: fs.FSWatcher | null = null;
+  private watcherFailed = false;
+  private exitWatch: { key: string; ac: AbortController } | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly a: Attempt) {}
+
+  private ensureDirWatch(): void {
+    if (this.watcher || this.watcherFailed) return;
+    try {
+      this.watcher = fs.watch(this.a.dir, { persistent: false }, (_ev, name) => {
+        if (name === null || name === this.a.base) this.wake?.();
+      });
+      this.watcher.on('error', () => {
+        this.watcher?.close();
+        this.watcher = null;
+        this.watcherFailed = true;
+      });
+    } catch {
+      this.watcherFailed = true; // inotify limits and the like: the poll still runs
+    }
+  }
+
+  /** Watches the holder's exit (pinned to its identity) while it is the same holder. */
+  private ensureExitWatch(j: Judgement | null): void {
+    const rec = j?.record;
+    const watchable = rec && j && (j.verdict === 'alive' || j.verdict === 'unknown');
+    const key = watchable ? `${rec.pid}:${(j.holder as { token?: string } | null)?.token ?? ''}` : '';
+    if (this.exitWatch && this.exitWatch.key === key) return;
+    this.exitWatch?.ac.abort();
+    this.exitWatch = null;
+    if (!watchable) return;
+    const ac = new AbortController();
+    this.exitWatch = { key, ac };
+    const target: ProcessIdentity | number =
+      j.format === 'pidproof' ? identityOf(j.holder as LockPayload) : rec.pid;
+    watchExit(target, { signal: ac.signal }).then(
+      () => this.wake?.(),
+      () => undefined, // foreign, aborted, unsupported: the poll still runs
+    );
+  }
+
+  wait(ms: number, j: Judgement | null, signal: AbortSignal | undefined): Promise<void> {
+    this.ensureDirWatch();
+    this.ensureExitWatch(j);
+    return new Promise<void>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.wake = null;
+        resolve();
+      };
+      const onAbort = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        reject(abortError(signal!));
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+    this.exitWatch?.ac.abort();
+    this.exitWatch = null;
+  }
+}
+
+function identityOf(p: LockPayload): ProcessIdentity {
+  return {
+    v: 1,
+    platform: p.platform,
+    pid: p.pid,
+    startToken: p.startToken,
+    startTokenUnit: p.startTokenUnit,
+    uniqueId: p.uniqueId,
+    uniqueIdKind: p.uniqueIdKind,
+    startTimeMs: p.startTimeMs,
+    bootId: p.bootId,
+    pidNamespace: p.pidNamespace,
+    hostname: p.hostname,
+    ppid: null,
+    state: null,
+    access: 'full',
+  };
+}
