@@ -23,7 +23,7 @@
  * boot. The bench checks it (a child's reading must fall between two parent readings around it).
  * Linux only.
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -467,15 +467,28 @@ class Peer {
     void this.exited.then(() => this.waiting?.reject(new Error(`child ${proc.pid} exited`)));
   }
 
-  static async spawn(): Promise<Peer> {
-    const proc = fork(__filename, ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  /** `wrap`: a command that forks the child, e.g. `unshare -p -f` for its own PID namespace. */
+  static async spawn(wrap: string[] = []): Promise<Peer> {
+    const proc =
+      wrap.length === 0
+        ? fork(__filename, ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+        : spawn(wrap[0], [...wrap.slice(1), process.execPath, __filename, '--child'], {
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          });
     const p = new Peer(proc);
     await p.next('ready');
+    if (wrap.length > 0) {
+      // The wrapper forked the child: kill() must reach the child, not the wrapper.
+      const kids = fs.readFileSync(`/proc/${proc.pid}/task/${proc.pid}/children`, 'utf8').trim().split(/\s+/);
+      p.childPid = Number(kids[0]);
+    }
     return p;
   }
 
+  private childPid: number | null = null;
+
   get pid(): number {
-    return this.proc.pid!;
+    return this.childPid ?? this.proc.pid!;
   }
 
   send(m: object): void {
@@ -599,13 +612,14 @@ async function recovery(
   runs: number,
   opts: object | undefined,
   delay: () => number,
+  holderWrap: string[] = [],
 ): Promise<{ xs: number[]; reasons: Record<string, number> }> {
   const waiter = await Peer.spawn();
   const xs: number[] = [];
   const reasons: Record<string, number> = {};
   try {
     for (let i = 0; i < runs; i++) {
-      const holder = await Peer.spawn();
+      const holder = await Peer.spawn(holderWrap);
       try {
         holder.send({ op: 'acquire', lib, path: lockPath, opts });
         await holder.next('waiting');
@@ -622,10 +636,17 @@ async function recovery(
         waiter.send({ op: 'release' });
         await waiter.next('released');
       } finally {
-        if (holder.proc.exitCode === null && holder.proc.signalCode === null) holder.proc.kill('SIGKILL');
+        if (holder.proc.exitCode === null && holder.proc.signalCode === null) {
+          try {
+            process.kill(holder.pid, 'SIGKILL');
+          } catch {
+            // gone already
+          }
+          holder.proc.kill('SIGKILL');
+        }
         await holder.exited;
       }
-      process.stderr.write(`recovery ${lib}: ${i + 1}/${runs}\r`);
+      process.stderr.write(`recovery ${lib}${holderWrap.length ? ' (namespaced holder)' : ''}: ${i + 1}/${runs}\r`);
     }
   } finally {
     process.stderr.write('\n');
@@ -707,6 +728,14 @@ async function main(): Promise<void> {
     summarise('pidproof acquireLock', 'defaults (timeoutMs 60000)', r1.xs, r1.reasons),
     summarise('proper-lockfile lock', `{ realpath: false, stale: ${PLF_STALE_MS}, retries: ${JSON.stringify(PLF_RETRIES)} }`, r2.xs, r2.reasons),
   ];
+  // A holder in its own PID namespace (a container of this kernel): judged by its kernel lock.
+  const nsWrap = ['unshare', '-p', '-f', '--kill-child'];
+  if (process.getuid?.() === 0 && spawnSync(nsWrap[0], [...nsWrap.slice(1), 'true']).status === 0) {
+    const r3 = await recovery('pidproof', path.join(work, 'k-ns.lock'), KILLS, undefined, () => 20 + Math.random() * 100, nsWrap);
+    recoveryRows.splice(1, 0, summarise('pidproof acquireLock, holder in another PID namespace', 'defaults; holder under unshare -p -f', r3.xs, r3.reasons));
+  } else {
+    console.log('recovery with a holder in another PID namespace: skipped (needs root and util-linux unshare)');
+  }
   const wallS = (Date.now() - wallStart) / 1000;
 
   // ---- targets --------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import type {
   Scope,
 } from './types';
 import { selectedBackend } from './binding';
-import { assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
+import { assertDecimalU64, assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
 
 /** A record normalised for comparison. */
 interface Normalised {
@@ -31,8 +31,6 @@ interface Normalised {
   createdAtMs: number | null;
 }
 
-const DECIMAL = /^(0|[1-9]\d{0,19})$/;
-
 function normaliseRecord(input: unknown, name: string, defaultUnit: string | null): Normalised {
   const o = assertObject(input, name);
   const pid = assertPid(o.pid, `${name}.pid`);
@@ -44,17 +42,12 @@ function normaliseRecord(input: unknown, name: string, defaultUnit: string | nul
     }
     startToken = String(st);
   } else if (typeof st === 'string') {
-    if (!DECIMAL.test(st)) {
-      throw new TypeError(`${name}.startToken must be a decimal integer string, got ${describe(st)}`);
-    }
-    startToken = st;
+    startToken = assertDecimalU64(st, `${name}.startToken`);
   } else if (st !== undefined && st !== null) {
     throw new TypeError(`${name}.startToken must be a string or null, got ${describe(st)}`);
   }
-  const uniqueId = optString(o, 'uniqueId', name);
-  if (uniqueId !== null && !DECIMAL.test(uniqueId)) {
-    throw new TypeError(`${name}.uniqueId must be a decimal integer string, got ${describe(uniqueId)}`);
-  }
+  const rawUid = o.uniqueId;
+  const uniqueId = rawUid === undefined || rawUid === null ? null : assertDecimalU64(rawUid, `${name}.uniqueId`);
   const unit = optString(o, 'startTokenUnit', name);
   return {
     pid,
@@ -71,10 +64,25 @@ function normaliseRecord(input: unknown, name: string, defaultUnit: string | nul
   };
 }
 
+type KernelScope = { bootId: string | null; platform: string | null; pidNamespace: string | null };
+
+/**
+ * Recorded on this kernel, in this PID space, whatever the hostname says? Both boot ids known and
+ * equal (a boot id is the kernel's: every container of a host shares it), the same OS, and where
+ * the OS has PID namespaces (Linux) the same one. A hostname can change within one boot (macOS
+ * takes it from DHCP or reverse DNS unless `HostName` is set; a UTS namespace gives a container
+ * its own), so it decides nothing once the kernel and the PID space are known to be the same.
+ */
+function sameKernelAndPidSpace(r: KernelScope, s: KernelScope): boolean {
+  if (r.bootId === null || s.bootId === null || r.bootId !== s.bootId) return false;
+  if (r.platform !== null && s.platform !== null && r.platform !== s.platform) return false;
+  return r.pidNamespace === s.pidNamespace;
+}
+
 /** Scope check: why a record cannot be judged here, or null when it can. */
 function scopeMismatch(r: Normalised, s: RawScope): { verdict: 'foreign' | 'other-boot'; detail: string } | null {
-  if (r.hostname !== null && r.hostname !== s.hostname) {
-    return { verdict: 'foreign', detail: `recorded on host "${r.hostname}", this is "${s.hostname}"` };
+  if (r.hostname !== null && r.hostname !== s.hostname && !sameKernelAndPidSpace(r, s)) {
+    return { verdict: 'foreign', detail: `recorded on host ${JSON.stringify(r.hostname)}, this is ${JSON.stringify(s.hostname)}` };
   }
   if (r.platform !== null && r.platform !== s.platform) {
     return { verdict: 'foreign', detail: `recorded on ${r.platform}, this is ${s.platform}` };
@@ -198,7 +206,9 @@ export function createIdentityApi(b: Backend): IdentityApi {
     }
     if (current === null) return 'different';
     const c = normaliseRecord(current, 'current', unit);
-    if (r.hostname !== null && c.hostname !== null && r.hostname !== c.hostname) return 'unknown';
+    if (r.hostname !== null && c.hostname !== null && r.hostname !== c.hostname && !sameKernelAndPidSpace(r, c)) {
+      return 'unknown';
+    }
     if (r.platform !== null && c.platform !== null && r.platform !== c.platform) return 'unknown';
     if (r.bootId !== null && c.bootId !== null && r.bootId !== c.bootId) return 'different';
     if (r.pidNamespace !== null && c.pidNamespace !== null && r.pidNamespace !== c.pidNamespace) {

@@ -110,3 +110,24 @@ export function assertKnownOptions(o: Record<string, unknown>, known: readonly s
     );
   }
 }
+
+const U64_MAX = 18446744073709551615n;
+const DECIMAL_RE = /^(0|[1-9]\d{0,19})$/;
+
+/**
+ * A 64-bit decimal string (a start token or a unique id): digits without leading zeros (`0`
+ * itself allowed), at most 20 of them, at most 18446744073709551615. The one rule every entry
+ * point applies (native/addon.cc applies the same one to what crosses into C++).
+ */
+export function isDecimalU64(v: unknown): v is string {
+  return typeof v === 'string' && DECIMAL_RE.test(v) && (v.length < 20 || BigInt(v) <= U64_MAX);
+}
+
+/** `isDecimalU64`, or TypeError (not a decimal string) / RangeError (does not fit in 64 bits). */
+export function assertDecimalU64(v: unknown, name: string): string {
+  if (typeof v !== 'string' || !DECIMAL_RE.test(v)) {
+    throw new TypeError(`${name} must be a decimal string of at most 20 digits without leading zeros, got ${describe(v)}`);
+  }
+  if (v.length === 20 && BigInt(v) > U64_MAX) throw new RangeError(`${name} must fit in 64 bits, got ${v}`);
+  return v;
+}

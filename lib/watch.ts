@@ -14,7 +14,7 @@ import { addon as loadedAddon, selectedBackend } from './binding';
 import type { NativeAddon, RawExitWatch } from './binding';
 import { createIdentityApi } from './identity';
 import type { Backend, OwnerRecord, ProcessIdentity } from './types';
-import { assertObject, assertPid, describe } from './validate';
+import { assertDecimalU64, assertObject, assertPid, describe } from './validate';
 
 /** How a watched process came to be gone. */
 export type ExitReason =
@@ -556,9 +556,11 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
     // Fast path: the record's per-boot unique id against the cheapest exact kernel answer
     // (Linux with pidfs: pidfd_open + fstat + poll + close; no /proc read).
     const uid = o.uniqueId;
+    // The same rule as ownerStatus, checked first: '0002' is a TypeError here too, a 20-digit id
+    // above 2^64-1 a RangeError, whichever path answers.
+    if (uid !== undefined && uid !== null) assertDecimalU64(uid, 'identity.uniqueId');
     if (
       typeof uid === 'string' &&
-      /^\d{1,20}$/.test(uid) &&
       o.uniqueIdKind === kindOfThisOs() &&
       (o.startToken === undefined || o.startToken === null || typeof o.startToken === 'string' || typeof o.startToken === 'number')
     ) {

@@ -44,6 +44,9 @@ process.stdout.write('ready\\n'); setInterval(() => {}, 1e6);`;
   return c;
 }
 
+/** Another machine's boot: with this boot id, another hostname alone would be judged here. */
+const OTHER_BOOT = '0badb007-0000-4000-8000-000000000000';
+
 function deadPayload(over: Record<string, unknown> = {}): Buffer {
   const p = buildPayload({ ...selfIdentity(), pid: unusedPid() }, { token: newToken(), maxHoldMs: 60_000, leaseMs: null, mode: 'kernel' });
   Object.assign(p, over);
@@ -169,7 +172,7 @@ describe('pidproof doctor', () => {
     await new Promise((r) => setTimeout(r, 50));
     const id = processIdentity(idle.pid!)!;
     fs.writeFileSync(j('dead.lock'), deadPayload());
-    fs.writeFileSync(j('foreign.lock'), deadPayload({ hostname: 'elsewhere', pid: idle.pid }));
+    fs.writeFileSync(j('foreign.lock'), deadPayload({ hostname: 'elsewhere', bootId: OTHER_BOOT, pid: idle.pid }));
     fs.writeFileSync(j('s.jsonl.lock'), JSON.stringify({ pid: idle.pid, createdAt: new Date().toISOString(), starttime: Number(id.startToken) }));
     fs.writeFileSync(j('d.pid'), `${idle.pid}\n`);
     fs.writeFileSync(j('junk.lock'), '{"pid": [1]}');
@@ -312,7 +315,7 @@ describe('pidproof watch', () => {
     const c = run(['watch', String(unusedPid())]);
     expect(c.code).toBe(0);
     const foreign = path.join(dir, 'foreign.lock');
-    fs.writeFileSync(foreign, deadPayload({ hostname: 'elsewhere', pid: process.pid }));
+    fs.writeFileSync(foreign, deadPayload({ hostname: 'elsewhere', bootId: OTHER_BOOT, pid: process.pid }));
     const f = run(['watch', foreign]);
     expect(f.code).toBe(2);
     expect(f.stderr).toMatch(/elsewhere/);

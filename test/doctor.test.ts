@@ -115,7 +115,7 @@ describe('scanLocks', () => {
     const idle = await idleChild();
     const idleId = processIdentity(idle.pid!)!;
     expect(idleId).not.toBeNull();
-    fs.writeFileSync(j('foreign.lock'), payloadFor(idleId, { hostname: 'some-other-host' }));
+    fs.writeFileSync(j('foreign.lock'), payloadFor(idleId, { hostname: 'some-other-host', bootId: '0badb007-0000-4000-8000-000000000000' }));
     fs.writeFileSync(j('s1.jsonl.lock'), JSON.stringify({ pid: idle.pid, createdAt: new Date().toISOString(), starttime: Number(idleId.startToken) }));
     fs.writeFileSync(j('s2.jsonl.lock'), JSON.stringify({ pid: idle.pid, createdAt: new Date().toISOString(), starttime: Number(idleId.startToken) + 7 }));
     fs.writeFileSync(j('alive.pid'), `${idle.pid}\n`);

@@ -250,7 +250,9 @@ describe.each(backends)('identity contract (%s backend)', (name, backend) => {
     const a = createIdentityApi(c.backend);
     const me = a.selfIdentity();
     const n = c.probes();
-    const otherHost = { ...me, hostname: `${me.hostname}-elsewhere` };
+    // Another host: another hostname and another boot (with this boot id and PID namespace the
+    // hostname alone decides nothing: see test/containers.test.ts).
+    const otherHost = { ...me, hostname: `${me.hostname}-elsewhere`, bootId: me.bootId === null ? null : '0badb007-0000-4000-8000-000000000000' };
     const st = a.ownerStatus(otherHost);
     expect(st.verdict).toBe('foreign');
     expect(st.current).toBeNull();

@@ -14,11 +14,24 @@ export interface Holder {
   events: Array<Record<string, unknown>>;
   next(event: string, ms?: number): Promise<Record<string, unknown>>;
   send(line: string): void;
+  /** The holder's PID as this process sees it (with a `wrap`, the wrapped process, not the wrapper). */
+  hostPid(): Promise<number>;
 }
 
-/** Starts a lock holder process (test/fixtures/lock-holder.ts). */
-export function startHolder(lockPath: string, opts: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Holder {
-  const child = spawn(process.execPath, [fixture('lock-holder'), lockPath, JSON.stringify(opts)], {
+/**
+ * Starts a lock holder process (test/fixtures/lock-holder.ts). `wrap`: a command that runs it, e.g.
+ * `['unshare', '-p', '-f', '--kill-child', '--mount-proc']` for a holder in its own PID namespace;
+ * the wrapper must fork the holder as its only child (or exec it).
+ */
+export function startHolder(
+  lockPath: string,
+  opts: Record<string, unknown> = {},
+  env: NodeJS.ProcessEnv = {},
+  wrap: string[] = [],
+): Holder {
+  const argv = [process.execPath, fixture('lock-holder'), lockPath, JSON.stringify(opts)];
+  const [cmd, ...args] = [...wrap, ...argv];
+  const child = spawn(cmd, args, {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
@@ -63,7 +76,22 @@ export function startHolder(lockPath: string, opts: Record<string, unknown> = {}
     send(line) {
       child.stdin!.write(line + '\n');
     },
+    async hostPid() {
+      // `unshare -f` forks the holder; without it the wrapper execs into the holder.
+      if (!wrap.includes('-f') && !wrap.includes('--fork')) return child.pid!;
+      return waitFor(() => nsChild(child.pid!), 15_000, 'the wrapped holder process');
+    },
   };
+}
+
+/** The only child of `pid` (Linux /proc), or null while it has none. */
+function nsChild(pid: number): number | null {
+  try {
+    const kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return kids.length === 1 ? Number(kids[0]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Writes a valid pidproof payload for `id`, as a holder that never took the kernel lock would. */

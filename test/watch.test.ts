@@ -184,7 +184,7 @@ describe.each(mechanisms)('watchExit (%s)', (_name, backend, pinned) => {
   });
 
   it('rejects a foreign record with EFOREIGN and never pins it', async () => {
-    const rec = { ...ids.selfIdentity(), hostname: 'elsewhere.example' };
+    const rec = { ...ids.selfIdentity(), hostname: 'elsewhere.example', bootId: '0badb007-0000-4000-8000-000000000000' };
     const err = await api.watchExit(rec).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WatchError);
     expect((err as WatchError).code).toBe('EFOREIGN');
@@ -233,6 +233,7 @@ describe('poll schedule', () => {
 
 describe('arguments', () => {
   const api = createWatchApi(selectedBackend, addon);
+  const ids = createIdentityApi(selectedBackend);
   const bad: Array<[unknown, RegExp, ErrorConstructor]> = [
     [0, /target must be between/, RangeError],
     [-1, /target must be between/, RangeError],
@@ -262,7 +263,27 @@ describe('arguments', () => {
   it('isAlive checks its argument', () => {
     expect(() => api.isAlive(null as never)).toThrow(TypeError);
     expect(() => api.isAlive({ pid: 0 } as never)).toThrow(RangeError);
-    expect(() => api.isAlive({ pid: 1, uniqueId: 5 } as never)).toThrow(/uniqueId must be a string/);
+    expect(() => api.isAlive({ pid: 1, uniqueId: 5 } as never)).toThrow(/uniqueId must be a decimal string/);
+  });
+  it('one uniqueId rule for isAlive and ownerStatus: leading zeros, more than 64 bits, trailing garbage', () => {
+    const me = ids.selfIdentity();
+    const cases: Array<[string, typeof TypeError | typeof RangeError]> = [
+      ['0002', TypeError],
+      ['18446744073709551616', RangeError], // 2^64
+      ['99999999999999999999', RangeError],
+      ['123456789012345678901', TypeError], // 21 digits
+      [`${'1'.repeat(20)}\u{1F600}`, TypeError], // what a 24-byte native buffer would have truncated
+      ['', TypeError],
+      ['-1', TypeError],
+    ];
+    for (const [uid, Err] of cases) {
+      const rec = { ...me, uniqueId: uid };
+      expect(() => api.isAlive(rec), uid).toThrow(Err);
+      expect(() => ids.ownerStatus(rec), uid).toThrow(Err);
+      expect(() => ids.compareIdentity(rec), uid).toThrow(Err);
+    }
+    // The largest 64-bit value is valid (and names no process here).
+    expect(ids.ownerStatus({ ...me, uniqueId: '18446744073709551615' }).verdict).toBe(me.uniqueId === null ? 'alive' : 'recycled');
   });
   it.skipIf(addon === null)('the addon checks its arguments too', (ctx) => {
     const a = addon!;

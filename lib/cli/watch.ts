@@ -1,6 +1,6 @@
 /** `pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]`. */
 import { parseArgs } from 'node:util';
-import { inspectLock, processIdentity, watchExit } from '../index';
+import { inspectLock, ownerStatus, processIdentity, watchExit } from '../index';
 import type { ExitInfo, LockInspection, OwnerRecord } from '../index';
 import { formatAge, paint, styleFor } from './format';
 import { type CommandResult, UsageError } from './usage';
@@ -13,8 +13,11 @@ pinned to the identity recorded in the lock (pidproof locks, OpenClaw locks with
 for a bare PID file or a legacy lock without a start token, whatever process holds that PID now.
 A missing lock file, or one with no holder or a dead holder, returns at once and says so.
 
+A pidproof lock held from another PID namespace (another container) of this kernel is watched
+through its kernel lock: the command returns when the kernel releases it.
+
 Exit codes: 0 it exited (or was already gone), 1 timeout, 2 error (bad usage, a holder on
-another host or PID namespace, which cannot be watched here).
+another host, or in another PID namespace without a kernel lock, which cannot be watched here).
 
 Options:
   -t, --timeout SECONDS  give up after this long (decimals allowed)
@@ -139,6 +142,11 @@ export async function watchCommand(argv: string[]): Promise<CommandResult> {
     if (i.verdict === 'foreign') {
       throw new Error(`cannot watch the holder of ${i.path}: ${i.detail}`);
     }
+    if (i.kernelHeld === true && typeof t.target === 'object' && ownerStatus(t.target).verdict === 'foreign') {
+      // A holder in another PID namespace (or host name) of this kernel: its PID means nothing
+      // here, but its kernel lock does. Wait for the kernel to release it.
+      return waitKernelRelease(i, report, timeoutMs, style, values.json === true, done);
+    }
     if (['dead', 'recycled', 'zombie', 'other-boot'].includes(i.verdict) && i.kernelHeld !== true) {
       report.reason = i.verdict;
       report.detail = `${i.path}: its holder PID ${report.pid} ${GONE[i.verdict] ?? i.verdict}; nothing to wait for`;
@@ -180,4 +188,41 @@ export async function watchCommand(argv: string[]): Promise<CommandResult> {
       ? `${who} ${paint(style, 'green', 'exited')} after ${formatAge(info.waitedMs)}`
       : `${who} ${GONE[info.reason] ?? info.reason}; nothing to wait for`;
   return done(0);
+}
+
+/** Polls the kernel lock of a lock file whose holder cannot be pinned here (25 ms growing to 250 ms). */
+async function waitKernelRelease(
+  first: LockInspection,
+  report: WatchReport,
+  timeoutMs: number | null,
+  style: ReturnType<typeof styleFor>,
+  json: boolean,
+  done: (code: number) => CommandResult,
+): Promise<CommandResult> {
+  const token = (first.holder as { token?: unknown } | null)?.token;
+  const who = `PID ${report.pid}, holder of ${first.path} (${first.detail.replace(/ holds its kernel lock.*$/, '')})`;
+  if (process.stderr.isTTY && !json) {
+    process.stderr.write(paint(styleFor(process.stderr), 'dim', `waiting for ${who} to release its kernel lock…`) + '\n');
+  }
+  const t0 = performance.now();
+  for (let delay = 25; ; delay = Math.min(250, Math.ceil(delay * 1.5))) {
+    const waited = performance.now() - t0;
+    if (timeoutMs !== null && waited >= timeoutMs) {
+      report.reason = 'timeout';
+      report.timedOut = true;
+      report.waitedMs = Math.round(waited);
+      report.detail = `${who} ${paint(style, 'yellow', 'still holds it')} after ${formatAge(report.waitedMs)} (timeout)`;
+      return done(1);
+    }
+    await new Promise((r) => setTimeout(r, timeoutMs === null ? delay : Math.min(delay, timeoutMs - waited)));
+    const now = inspectLock(first.path);
+    const sameHolding = now.exists && (now.holder as { token?: unknown } | null)?.token === token;
+    if (!sameHolding || now.kernelHeld !== true) {
+      report.reason = 'exited';
+      report.waitedMs = Math.round(performance.now() - t0);
+      report.exitedAt = Date.now();
+      report.detail = `${who} ${paint(style, 'green', sameHolding ? 'released its kernel lock' : 'no longer holds the lock')} after ${formatAge(report.waitedMs)}`;
+      return done(0);
+    }
+  }
 }

@@ -317,8 +317,8 @@ export function abortError(signal: AbortSignal): AbortError {
   return new AbortError('The lock acquisition was aborted', { cause: signal.reason });
 }
 
-/** Next poll delay: 10 ms growing 1.5x to 200 ms, with ±20% jitter. */
-export function backoff(n: number): number {
-  const base = Math.min(200, 10 * 1.5 ** n);
+/** Next poll delay: 10 ms growing 1.5x to `capMs`, with ±20% jitter. */
+export function backoff(n: number, capMs: number): number {
+  const base = Math.min(capMs, 10 * 1.5 ** n);
   return base * (0.8 + Math.random() * 0.4);
 }

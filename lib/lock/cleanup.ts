@@ -8,7 +8,20 @@
  * as it would have without pidproof. With another listener the application decides: it may keep
  * running (a graceful drain inside the critical section), so nothing is released behind its back;
  * its own `lock.release()`, or the 'exit' listener when it exits, releases.
+ *
+ * PID 1. The kernel does not deliver a signal to the init process of a PID namespace (a container
+ * started without `--init`) unless it has a handler, so without pidproof `docker stop`'s SIGTERM is
+ * ignored and the process keeps running (until the SIGKILL that follows). A releasing handler there
+ * would release the lock and then re-raise a signal the kernel ignores: the process would go on
+ * running its critical section without its lock. So as PID 1 pidproof installs no signal handler
+ * at all: a signal does to the process exactly what it would do without pidproof, and the lock
+ * stays held for as long as the process runs (the kernel drops it when the process dies). In every
+ * other case, if the re-raised signal still leaves the process running (a disposition pidproof could
+ * not foresee), it exits with the conventional status 128 + signal number rather than run on
+ * without the locks it held.
  */
+import os from 'node:os';
+
 const CLEANUP_SIGNALS: NodeJS.Signals[] =
   process.platform === 'win32'
     ? ['SIGINT', 'SIGHUP', 'SIGBREAK' as NodeJS.Signals]
@@ -27,6 +40,11 @@ let installed = false;
 let lingerTimer: NodeJS.Timeout | undefined;
 const signalHandlers = new Map<NodeJS.Signals, () => void>();
 
+/** Whether pidproof installs releasing signal handlers in this process (never as PID 1). */
+export function releasesOnSignals(): boolean {
+  return process.pid !== 1;
+}
+
 function onExit(): void {
   releaseAll?.();
 }
@@ -36,6 +54,9 @@ function onSignal(sig: NodeJS.Signals): void {
   releaseAll?.();
   uninstallCleanup();
   process.kill(process.pid, sig);
+  // Still running: the re-raised signal was ignored or blocked. Never run on without the locks.
+  const n = os.constants.signals[sig] ?? 0;
+  process.exit(128 + n);
 }
 
 /** Installs the exit listener and (unless PID 1) the signal listeners; `release` releases all. */
@@ -48,6 +69,7 @@ export function installCleanup(release: () => void): void {
   if (installed) return;
   installed = true;
   process.on('exit', onExit);
+  if (!releasesOnSignals()) return;
   for (const sig of CLEANUP_SIGNALS) {
     const h = () => onSignal(sig);
     try {

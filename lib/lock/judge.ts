@@ -5,7 +5,7 @@
  * `judge`, so they can never disagree.
  */
 import type { IdentityApi } from '../identity';
-import type { OwnerRecord, OwnerVerdict } from '../types';
+import type { OwnerRecord, OwnerVerdict, Scope } from '../types';
 import { type LockFormat, type LockPayload, monoNow, type Parsed } from './payload';
 
 /** Kernel lock state observed on the file: held by someone else, free, or not supported. */
@@ -63,13 +63,35 @@ export function judge(
     'other-boot': 'other-boot',
   };
   if (identityProof[verdict]) reasons.push(identityProof[verdict]);
+  const scope = ids.currentScope();
+  // One kernel, one truth: a kernel-mode pidproof lock written in another PID namespace or under
+  // another hostname with this boot id was written on this kernel, so its kernel lock decides.
+  // Its PID means nothing here and is never probed (ownerStatus said `foreign` without probing).
+  if (
+    parsed.format === 'pidproof' &&
+    verdict === 'foreign' &&
+    parsed.payload.mode === 'kernel' &&
+    (kernel === 'free' || kernel === 'held') &&
+    sameKernel(parsed.payload, scope)
+  ) {
+    const where = elsewhere(parsed.payload, scope);
+    if (kernel === 'free') {
+      verdict = 'dead';
+      reasons.push('kernel-released');
+      detail = `holder PID ${parsed.payload.pid} ${where} on this kernel; its kernel lock is free: it is gone`;
+    } else {
+      verdict = 'alive';
+      detail = `holder PID ${parsed.payload.pid} ${where} on this kernel holds its kernel lock: it is alive`;
+    }
+  }
   let byExpiry = false;
   const createdAtMs = record.createdAtMs ?? mtimeMs;
   const ageMs = Math.max(0, nowWall - createdAtMs);
   if (parsed.format === 'pidproof') {
     const p = parsed.payload;
-    const scope = ids.currentScope();
-    const sameBoot = p.bootId !== null && p.bootId === scope.bootId && p.hostname === scope.hostname;
+    // Same kernel: its CLOCK_MONOTONIC (process.hrtime) is the one the holder used, whatever the
+    // container (PID or UTS namespace) it ran in.
+    const sameBoot = sameKernel(p, scope);
     const mono = monoNow();
     const tol = 2000;
     if (p.leaseMs !== null) {
@@ -102,7 +124,7 @@ export function judge(
   }
   let reclaimable: boolean;
   if (kernel === 'held') {
-    // The kernel says a live process on this host holds it: only a declared expiry breaks it.
+    // The kernel says a live process on this kernel holds it: only a declared expiry breaks it.
     reclaimable = byExpiry;
     if (!byExpiry && reasons.length > 0) {
       // The identity said otherwise (e.g. another PID namespace reuses the number): trust the kernel.
@@ -126,4 +148,17 @@ export function judge(
     byExpiry,
     torn: false,
   };
+}
+
+/** Written on this kernel: both boot ids known and equal, same OS. */
+function sameKernel(p: LockPayload, scope: Scope): boolean {
+  return p.bootId !== null && scope.bootId !== null && p.bootId === scope.bootId && p.platform === scope.platform;
+}
+
+/** Where a same-kernel record was written, in words: its PID namespace and/or hostname. */
+function elsewhere(p: LockPayload, scope: Scope): string {
+  const parts: string[] = [];
+  if (p.pidNamespace !== null && p.pidNamespace !== scope.pidNamespace) parts.push(`in PID namespace ${p.pidNamespace}`);
+  if (p.hostname !== scope.hostname) parts.push(`on host ${JSON.stringify(p.hostname)}`);
+  return parts.length > 0 ? parts.join(' ') : 'in another scope';
 }

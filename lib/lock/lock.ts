@@ -51,8 +51,11 @@ export async function acquireLock(path: string, options?: LockOptions): Promise<
       churn = 0;
       const left = s.timeoutMs - (monoNow() - start);
       if (left <= 0) throw timeoutError(a);
-      const delay = r.kind === 'wait' ? backoff(n++) : 1 + Math.random() * 4;
-      await waiter.wait(Math.min(delay, left), r.kind === 'wait' ? r.judgement : null, s.signal);
+      const pinned = waiter.prepare(r.kind === 'wait' ? r.judgement : null);
+      // An exit watch wakes us when a pinned holder dies: the poll is a safety net. Without one (a
+      // holder in another PID namespace of this kernel, a legacy record) it is the wake-up.
+      const delay = r.kind === 'wait' ? backoff(n++, pinned ? 200 : 50) : 1 + Math.random() * 4;
+      await waiter.wait(Math.min(delay, left), s.signal);
     }
   } finally {
     waiter.close();
@@ -81,7 +84,7 @@ export function acquireLockSync(path: string, options?: LockOptions): Lock {
       churn = 0;
       const left = s.timeoutMs - (monoNow() - start);
       if (left <= 0) throw timeoutError(a);
-      sleepSync(Math.min(r.kind === 'wait' ? Math.min(backoff(n++), 100) : 2, left));
+      sleepSync(Math.min(r.kind === 'wait' ? backoff(n++, 100) : 2, left));
     }
   } finally {
     discardTemp(a);

@@ -1,11 +1,11 @@
 /**
  * Lock options: the documented `LockOptions`, their validation (TypeError/RangeError naming the
- * option) and defaults, and the canonical lock
+ * option; unknown names rejected with the nearest valid one) and defaults, and the canonical lock
  * path (directory symlinks resolved, the file itself never followed).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { assertMs, assertObject, describe } from '../validate';
+import { assertKnownOptions, assertMs, assertObject, describe } from '../validate';
 import { type LockCompromisedError, LockPathError } from './errors';
 import { errCode } from './files';
 
@@ -78,6 +78,7 @@ export function settingsOf(options: unknown): Settings {
   };
   if (options === undefined) return s;
   const o = assertObject(options, 'options');
+  assertKnownOptions(o, LOCK_OPTION_NAMES);
   if (o.timeoutMs !== undefined) s.timeoutMs = assertMs(o.timeoutMs, 'options.timeoutMs', true);
   if (o.signal !== undefined) {
     if (!(o.signal instanceof AbortSignal)) {

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { OwnerRecord, ProcessIdentity } from '../types';
+import { isDecimalU64 } from '../validate';
 
 /** Largest lock file pidproof reads; anything bigger is not a lock file. */
 export const MAX_LOCK_BYTES = 64 * 1024;
@@ -139,7 +140,6 @@ const isNum = (v: unknown, min: number): v is number =>
   typeof v === 'number' && Number.isFinite(v) && v >= min;
 const isStrOrNull = (v: unknown, re?: RegExp): v is string | null =>
   v === null || (typeof v === 'string' && (!re || re.test(v)));
-const DEC = /^(0|[1-9]\d{0,19})$/;
 const MAX_PID = 2147483647;
 // Upper bounds that keep arithmetic exact and reject absurd values (about 10^4 years in ms).
 const MAX_MS = 3e14;
@@ -148,8 +148,8 @@ function validatePidproof(o: Record<string, unknown>): string | null {
   if (o.pidproof !== 1) return `unsupported pidproof format version ${JSON.stringify(o.pidproof)}`;
   if (typeof o.token !== 'string' || !/^[0-9a-f]{32}$/.test(o.token)) return 'token is not 128-bit hex';
   if (!isInt(o.pid, 1, MAX_PID)) return `pid is not a valid PID (${JSON.stringify(o.pid)})`;
-  if (!isStrOrNull(o.startToken, DEC)) return 'startToken is not a decimal string';
-  if (!isStrOrNull(o.uniqueId, DEC)) return 'uniqueId is not a decimal string';
+  if (o.startToken !== null && !isDecimalU64(o.startToken)) return 'startToken is not a 64-bit decimal string';
+  if (o.uniqueId !== null && !isDecimalU64(o.uniqueId)) return 'uniqueId is not a 64-bit decimal string';
   for (const k of ['startTokenUnit', 'uniqueIdKind', 'bootId', 'pidNamespace']) {
     if (!isStrOrNull(o[k])) return `${k} is not a string`;
   }
@@ -164,6 +164,30 @@ function validatePidproof(o: Record<string, unknown>): string | null {
   return null;
 }
 
+/** Deepest nesting a lock file may have: pidproof payloads are flat, OpenClaw's too. */
+const MAX_JSON_DEPTH = 32;
+
+/** Deepest `[`/`{` nesting of a JSON text, outside strings (a linear scan, no recursion). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return max;
+}
+
 /** Parses lock file bytes. `mtimeMs` dates a bare PID file. Never throws. */
 export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
   const unknown = (problem: string, torn = false): Parsed => ({ format: 'unknown', payload: null, record: null, problem, torn });
@@ -176,6 +200,9 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
     if (!isInt(pid, 1, MAX_PID)) return unknown(`PID ${pidLine[1]} is out of range`);
     return { format: 'pidfile', payload: { pid }, record: { pid, createdAtMs: mtimeMs } };
   }
+  // Bound the nesting before anything recursive sees the value (JSON.stringify, a consumer's
+  // printing): lock files are flat; 20,000 nested arrays are an attack, not a lock.
+  if (nestingDepth(text) > MAX_JSON_DEPTH) return unknown(`the JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
   let o: unknown;
   try {
     o = JSON.parse(text);
@@ -185,12 +212,14 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return unknown('the JSON is not an object');
   const obj = o as Record<string, unknown>;
   if ('pidproof' in obj) {
-    const sum = obj.sum;
-    const rest = { ...obj };
-    delete rest.sum;
-    if (typeof sum !== 'string' || fnv1a(JSON.stringify(rest)) !== sum) {
+    // The checksum covers the bytes as written (`serialisePayload`): the text up to `,"sum":…}`,
+    // closed with `}`. Checked on the text, never by re-serialising what was parsed.
+    const tail = /,"sum":"([0-9a-f]{8})"\}\s*$/.exec(text);
+    if (tail === null || obj.sum !== tail[1] || fnv1a(`${text.slice(0, tail.index)}}`) !== tail[1]) {
       return unknown('pidproof payload checksum mismatch', true);
     }
+    const rest = { ...obj };
+    delete rest.sum;
     const bad = validatePidproof(rest);
     if (bad) return unknown(`invalid pidproof payload: ${bad}`);
     const p = rest as unknown as LockPayload;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import type { ProcessIdentity } from '../types';
-import { watchExit } from '../watch';
+import { type ProcessWatch, watchProcess } from '../watch';
 import { abortError, type Attempt } from './attempt';
 import type { Judgement } from './judge';
 import type { LockPayload } from './payload';
@@ -14,7 +14,7 @@ import type { LockPayload } from './payload';
 export class Waiter {
   private watcher: fs.FSWatcher | null = null;
   private watcherFailed = false;
-  private exitWatch: { key: string; ac: AbortController } | null = null;
+  private exitWatch: { key: string; ac: AbortController; pinned: boolean } | null = null;
   private wake: (() => void) | null = null;
 
   constructor(private readonly a: Attempt) {}
@@ -45,18 +45,41 @@ export class Waiter {
     this.exitWatch = null;
     if (!watchable) return;
     const ac = new AbortController();
-    this.exitWatch = { key, ac };
     const target: ProcessIdentity | number =
       j.format === 'pidproof' ? identityOf(j.holder as LockPayload) : rec.pid;
-    watchExit(target, { signal: ac.signal }).then(
-      () => this.wake?.(),
-      () => undefined, // foreign, aborted, unsupported: the poll still runs
-    );
+    let w: ProcessWatch;
+    try {
+      w = watchProcess(target);
+    } catch {
+      // Foreign (another PID namespace of this kernel, another host), or nothing to compare:
+      // no exit notification, the poll alone wakes us.
+      this.exitWatch = { key, ac, pinned: false };
+      return;
+    }
+    const entry = { key, ac, pinned: w.mechanism === 'pinned' };
+    this.exitWatch = entry;
+    w.exited({ signal: ac.signal })
+      .then(
+        () => this.wake?.(),
+        () => {
+          entry.pinned = false; // aborted or failed: the poll still runs
+        },
+      )
+      .finally(() => w.close());
   }
 
-  wait(ms: number, j: Judgement | null, signal: AbortSignal | undefined): Promise<void> {
+  /**
+   * Sets up the wake-ups for a wait on `j`'s holder (directory watch, exit watch). Returns whether
+   * the holder's exit is pinned: then the backoff poll is only a safety net.
+   */
+  prepare(j: Judgement | null): boolean {
     this.ensureDirWatch();
     this.ensureExitWatch(j);
+    return this.exitWatch?.pinned === true;
+  }
+
+  /** Sleeps until a wake-up set by `prepare`, `ms`, or the abort signal. */
+  wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
