@@ -46,8 +46,22 @@ function sigkill(pid: number): void {
   process.kill(pid, 'SIGKILL');
 }
 
+/**
+ * Waits until `pid` has fully exited: reaped, or a zombie whose every thread is gone. (A leader
+ * thread shows 'Z' while the other threads of a SIGKILLed Node process still tear down, and they
+ * share the descriptor table: its kernel locks are released only when the last thread exits.)
+ */
 async function gone(pid: number): Promise<void> {
-  await waitFor(() => !fs.existsSync(`/proc/${pid}`) || /\) Z /.test(readStat(pid)), 15_000, `PID ${pid} to die`);
+  await waitFor(
+    () => {
+      const st = readStat(pid);
+      if (st === '') return true;
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      return f[0] === 'Z' && f[17] === '1'; // field 3 state, field 20 num_threads
+    },
+    15_000,
+    `PID ${pid} to die`,
+  );
 }
 
 function readStat(pid: number): string {
@@ -84,8 +98,13 @@ describe(`one kernel, one truth: kernel-mode locks across namespaces${suffix}`, 
     expect(dead.detail).toMatch(/on this kernel; its kernel lock is free: it is gone/);
     const b = startHolder(lock, {}, {}, container());
     const got = await b.next('acquired');
-    expect(got.reclaimed).toEqual(['kernel-released']);
-    expect(got.pidNamespace).not.toBe(acquired.pidNamespace);
+    if (got.pidNamespace === acquired.pidNamespace) {
+      // The kernel reused the dead namespace's nsfs inode number for the new one: the record now
+      // looks local there and is judged by identity (PID 1 is another process now).
+      expect(got.reclaimed).toEqual(['recycled-pid']);
+    } else {
+      expect(got.reclaimed).toEqual(['kernel-released']);
+    }
 
     // Round 2: B crashes too; a contender on the host reclaims it.
     const hostPidB = await b.hostPid();

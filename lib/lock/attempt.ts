@@ -43,16 +43,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { identity as ids } from '../identity';
-import { AbortError, type LockHolderInfo, LockTimeoutError } from './errors';
+import { AbortError, type LockHolderInfo, LockPathError, LockTimeoutError } from './errors';
 import {
+  cannotReplace,
   closeQuietly,
   createExclusive,
+  type DeniedLock,
   errCode,
+  flockHolders,
+  isDenied,
   kernelTryLock,
+  kernelUnlock,
+  type KernelTry,
   lstatOrNull,
+  type OpenedLock,
   openExisting,
+  ownerText,
   randomSuffix,
   readBounded,
+  releaseGuard,
   sameFile,
   tryGuard,
   unlinkQuietly,
@@ -88,8 +97,31 @@ export type TryResult =
   | { kind: 'busy' } // another process is replacing the lock right now: try again very soon
   | { kind: 'wait'; judgement: Judgement; kernelHeld: boolean | null };
 
+/** Creates the temp file to publish, or a LockPathError that names the lock, its directory and the fix. */
+function createTemp(a: Attempt): { path: string; fd: number } {
+  try {
+    return createExclusive(a.dir, a.base, 'tmp', a.s.mode);
+  } catch (err) {
+    const code = errCode(err);
+    const who = typeof process.geteuid === 'function' ? ` (uid ${process.geteuid()})` : '';
+    let why: string | null = null;
+    if (code === 'EACCES' || code === 'EPERM') {
+      const d = lstatOrNull(a.dir);
+      why = `this user${who} cannot create files in its directory ${a.dir}${d ? ` (${ownerText(d)})` : ''}: choose a directory this user can write, or grant it write access`;
+    } else if (code === 'EROFS') {
+      why = `its directory ${a.dir} is on a read-only filesystem: choose a writable directory`;
+    } else if (code === 'ENOENT' || code === 'ENOTDIR') {
+      why = `its directory ${a.dir} does not accept new files (a virtual filesystem such as /proc or /sys?): choose a directory on a regular filesystem`;
+    } else if (code === 'ENOSPC' || code === 'EDQUOT') {
+      why = `no space left for a lock file in ${a.dir} (${code})`;
+    }
+    if (why === null) throw err;
+    throw new LockPathError(a.path, why, { cause: err });
+  }
+}
+
 function makeTemp(a: Attempt): Temp {
-  const { path: p, fd } = createExclusive(a.dir, a.base, 'tmp');
+  const { path: p, fd } = createTemp(a);
   try {
     // Kernel-lock first, then write: the lock is held from the file's first visible instant.
     const k = kernelTryLock(fd, true);
@@ -132,7 +164,7 @@ function refresh(t: Temp): void {
 function adopt(a: Attempt, reclaimed: Lock['reclaimed']): Lock {
   const t = a.tmp!;
   a.tmp = null;
-  const h = new Holding(a.path, t.fd, t.dev, t.ino, t.payload, t.size, a.s.owner);
+  const h = new Holding(a.path, t.fd, t.dev, t.ino, t.payload, t.size, a.s.owner, a.s.mode);
   h.handlers.add(a.s.onCompromised);
   return new LockHandle(h, reclaimed);
 }
@@ -159,7 +191,71 @@ export function readAndJudge(fd: number, st: fs.Stats, kernel: KernelState): Jud
     // A torn read raced a heartbeat rewrite: read again.
     if (!(parsed.format === 'unknown' && parsed.torn)) break;
   }
-  return judge(parsed, kernel, st.mtimeMs, ids, heldTokens());
+  return judge(parsed, kernel, st.mtimeMs, ids, heldTokens(), () => flockHolders(st));
+}
+
+/**
+ * Judges an opened lock file, the one way acquire and `inspectLock` both do it: the kernel lock
+ * is tried exclusively (as an acquire would; a shared probe would succeed beside a reader's shared
+ * lock and disagree with it), then the payload, then whether this process could replace the file.
+ * `keep`: hold the kernel lock on return (an acquire goes on to reclaim); else it is dropped at
+ * once. 'moved' when the path no longer names the opened file; 'pending' for a delete-pending name.
+ */
+export function judgeOpened(
+  lockPath: string,
+  dir: string,
+  o: OpenedLock,
+  keep: boolean,
+): { j: Judgement; k: KernelTry; kernelHeld: boolean | null } | 'moved' | 'pending' {
+  const k = kernelTryLock(o.fd, true);
+  if (k === 'acquired') {
+    if (!keep) kernelUnlock(o.fd);
+    // We held the kernel lock of the inode we opened; is it still the lock file?
+    const named = stillNames(lockPath, o.st);
+    if (named !== true) return named === 'pending' ? 'pending' : 'moved';
+  }
+  const kernel: KernelState = k === 'acquired' ? 'free' : k === 'busy' ? 'held' : 'unsupported';
+  const j = readAndJudge(o.fd, o.st, kernel);
+  if (j.reclaimable) {
+    const why = cannotReplace(dir, o.st);
+    if (why !== null) blocked(j, why);
+  }
+  return { j, k, kernelHeld: k === 'busy' ? true : k === 'acquired' ? false : null };
+}
+
+/** A stale lock this process cannot replace: not reclaimable here, and the detail says why. */
+function blocked(j: Judgement, why: string): Judgement {
+  j.reclaimable = false;
+  j.detail = `${j.detail}; stale, but ${why}`;
+  return j;
+}
+
+/** The judgement of a lock file this process cannot open: whose it is and what to do. */
+export function judgeDenied(lockPath: string, dir: string, d: DeniedLock): Judgement {
+  const st = d.st;
+  let detail: string;
+  if (st === null) {
+    detail = `the lock file cannot be read (permission denied${isWin32 ? ', or being deleted' : ''})`;
+  } else {
+    const who = typeof process.geteuid === 'function' ? ` (uid ${process.geteuid()})` : '';
+    const stuck = cannotReplace(dir, st);
+    detail =
+      `this user${who} cannot read the lock file (permission denied: ${ownerText(st)})` +
+      (stuck ? `, and ${stuck}` : '') +
+      `; ask its owner or root to inspect it (pidproof inspect ${lockPath})`;
+  }
+  return {
+    format: 'unknown',
+    holder: null,
+    verdict: 'unknown',
+    staleReasons: [],
+    reclaimable: false,
+    ageMs: st === null ? null : Math.max(0, Date.now() - st.mtimeMs),
+    detail: `${detail}; it is never reclaimed automatically`,
+    record: null,
+    byExpiry: false,
+    torn: false,
+  };
 }
 
 const isWin32 = process.platform === 'win32';
@@ -194,63 +290,70 @@ export function tryOnce(a: Attempt): TryResult {
   }
   const o = openExisting(a.path);
   if (o === null) return { kind: 'retry' };
-  if (o === 'denied') {
-    const j: Judgement = {
-      format: 'unknown',
-      holder: null,
-      verdict: 'unknown',
-      staleReasons: [],
-      reclaimable: false,
-      ageMs: null,
-      detail: `the lock file cannot be read (permission denied${isWin32 ? ', or being deleted' : ''}); it is never reclaimed automatically`,
-      record: null,
-      byExpiry: false,
-      torn: false,
-    };
-    a.last = { judgement: j, kernelHeld: null };
-    return { kind: 'wait', judgement: j, kernelHeld: null };
-  }
+  if (isDenied(o)) return wait(a, judgeDenied(a.path, a.dir, o), null);
   try {
-    const k = kernelTryLock(o.fd, true);
-    const kernel: KernelState = k === 'acquired' ? 'free' : k === 'busy' ? 'held' : 'unsupported';
-    if (k === 'acquired') {
-      // We hold the kernel lock of the inode we opened; is it still the lock file?
-      const named = stillNames(a.path, o.st);
-      if (named !== true) return named === 'pending' ? { kind: 'busy' } : { kind: 'retry' };
+    const r = judgeOpened(a.path, a.dir, o, true);
+    if (r === 'pending') return { kind: 'busy' };
+    if (r === 'moved') return { kind: 'retry' };
+    const { j, k, kernelHeld } = r;
+    if (j.torn) {
+      a.last = { judgement: j, kernelHeld };
+      return { kind: 'busy' };
     }
-    const j = readAndJudge(o.fd, o.st, kernel);
-    const kernelHeld = k === 'busy' ? true : k === 'acquired' ? false : null;
+    if (!j.reclaimable) return wait(a, j, kernelHeld);
     a.last = { judgement: j, kernelHeld };
-    if (j.torn) return { kind: 'busy' };
-    if (!j.reclaimable) return { kind: 'wait', judgement: j, kernelHeld };
     const reclaimed = { staleReasons: j.staleReasons, holder: holderInfo(j, kernelHeld) };
     if (a.tmp.payload.mode === 'kernel' && k !== 'unsupported') {
-      const guard = tryGuard(a.path);
-      if (guard === null) return { kind: 'busy' };
-      if (guard !== 'unsupported') {
+      const g = tryGuard(a.path, a.s.mode);
+      if (g.kind === 'busy') return { kind: 'busy' };
+      if (g.kind === 'blocked') return wait(a, blocked(j, g.why), kernelHeld);
+      if (g.kind === 'held') {
+        let won = false;
         try {
           const named = stillNames(a.path, o.st);
           if (named !== true) return named === 'pending' ? { kind: 'busy' } : { kind: 'retry' };
           if (j.byExpiry) {
             // A heartbeat may have landed since: judge again under the guard.
-            const again = readAndJudge(o.fd, o.st, kernel);
-            if (!again.reclaimable) return { kind: 'wait', judgement: again, kernelHeld };
+            const again = readAndJudge(o.fd, o.st, k === 'busy' ? 'held' : 'free');
+            if (!again.reclaimable) return wait(a, again, kernelHeld);
           }
           // Windows cannot rename over a file that is open (ours, at least): move it aside.
-          if (isWin32) return replaceAside(a, o.st, reclaimed, { kind: 'wait', judgement: j, kernelHeld });
-          // Atomic replacement of the judged inode by our kernel-locked file.
-          fs.renameSync(a.tmp.path, a.path);
-          return { kind: 'acquired', lock: adopt(a, reclaimed) };
+          const res = isWin32 ? replaceAside(a, o.st, reclaimed, j, kernelHeld) : renameOver(a, reclaimed, j, kernelHeld);
+          won = res.kind === 'acquired';
+          return res;
         } finally {
-          closeQuietly(guard);
+          // A guard this contender created and did not use stays only if it won (see releaseGuard).
+          releaseGuard(a.path, g, g.created && !won);
         }
       }
     }
     // No kernel locks here: claim the judged file by renaming it aside, verify, then publish.
-    return replaceAside(a, o.st, reclaimed, { kind: 'wait', judgement: j, kernelHeld });
+    return replaceAside(a, o.st, reclaimed, j, kernelHeld);
   } finally {
     closeQuietly(o.fd);
   }
+}
+
+function wait(a: Attempt, j: Judgement, kernelHeld: boolean | null): TryResult {
+  a.last = { judgement: j, kernelHeld };
+  return { kind: 'wait', judgement: j, kernelHeld };
+}
+
+/** Codes a rename answers when this process may not replace the file (sticky, immutable, LSM). */
+const REFUSED = new Set(['EPERM', 'EACCES', 'EBUSY', 'EROFS']);
+
+/** Atomic replacement of the judged inode by our kernel-locked temp file (under the guard). */
+function renameOver(a: Attempt, reclaimed: Lock['reclaimed'], j: Judgement, kernelHeld: boolean | null): TryResult {
+  try {
+    fs.renameSync(a.tmp!.path, a.path);
+  } catch (err) {
+    const code = errCode(err);
+    if (code !== undefined && REFUSED.has(code)) {
+      return wait(a, blocked({ ...j }, `the system refused to replace it (${code}: ${(err as Error).message})`), kernelHeld);
+    }
+    throw err;
+  }
+  return { kind: 'acquired', lock: adopt(a, reclaimed) };
 }
 
 /**
@@ -259,15 +362,24 @@ export function tryOnce(a: Attempt): TryResult {
  * there is no kernel lock (lease mode), and on Windows under the guard and the judged file's kernel
  * lock (see the module comment). `wait` is the answer when Windows refuses to move the file.
  */
-function replaceAside(a: Attempt, judged: fs.Stats, reclaimed: Lock['reclaimed'], wait: TryResult): TryResult {
+function replaceAside(
+  a: Attempt,
+  judged: fs.Stats,
+  reclaimed: Lock['reclaimed'],
+  j: Judgement,
+  kernelHeld: boolean | null,
+): TryResult {
   const aside = `${a.path}.pidproof-${randomSuffix()}.break`;
   try {
     fs.renameSync(a.path, aside);
   } catch (err) {
     const code = errCode(err);
     if (code === 'ENOENT') return { kind: 'retry' };
-    // Windows: a handle opened without FILE_SHARE_DELETE (another program) pins the name.
-    if (isWin32 && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) return wait;
+    // Windows: a handle opened without FILE_SHARE_DELETE (another program) pins the name. POSIX:
+    // a sticky directory, an immutable file, a security module.
+    if (code !== undefined && REFUSED.has(code)) {
+      return wait(a, isWin32 ? j : blocked({ ...j }, `the system refused to move it (${code})`), kernelHeld);
+    }
     throw err;
   }
   const moved = lstatOrNull(aside);

@@ -9,12 +9,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe as describeValue } from '../validate';
+import { assertKnownOptions, describe as describeValue } from '../validate';
 import { AbortError, LockPathError, LockTimeoutError } from './errors';
-import { closeQuietly, errCode, kernelTryLock, lstatOrNull, sameFile } from './files';
-import { type LockInspection, inspectLock, unjudged } from './inspect';
+import { closeQuietly, dropGuardIfIdle, errCode, kernelTryLock, lstatOrNull, sameFile } from './files';
+import { inspectAt, type LockInspection, unjudged } from './inspect';
 import { readAndJudge } from './attempt';
-import { acquireLockSync } from './lock';
+import { acquireLockSyncAt } from './lock';
+import { inPinned, type PinnedDir, pinDir, shown, unpin } from './pin';
 
 /** What the doctor does (or did) with an entry. */
 export type DoctorAction =
@@ -243,15 +244,18 @@ function tempLitter(i: LockInspection): boolean {
   );
 }
 
-function inspectFile(p: string, kind: 'lock' | 'temp'): DoctorEntry | null {
+/** Inspects `name` inside a pinned directory; the entry reports the scanned path. */
+function inspectFile(pin: PinnedDir, name: string, kind: 'lock' | 'temp'): DoctorEntry | null {
+  const p = path.join(pin.dir, name);
   let i: LockInspection;
   try {
-    i = inspectLock(p);
+    i = inspectAt(inPinned(pin, name));
   } catch (err) {
     if (kind === 'temp') return null;
     const k: DoctorEntryKind = err instanceof LockPathError && /symbolic link/.test(err.message) ? 'symlink' : 'lock';
-    return skippedEntry(p, k, message(err), lstatOrNullQuiet(p));
+    return skippedEntry(p, k, shown(pin, message(err)), lstatOrNullQuiet(inPinned(pin, name)));
   }
+  i = { ...i, path: p, detail: shown(pin, i.detail) };
   if (!i.exists) return null; // removed between the directory read and the inspection
   if (kind === 'temp') {
     if (!tempLitter(i)) return null;
@@ -299,12 +303,16 @@ interface Common {
   onProgress: ((p: DoctorProgress) => void) | undefined;
 }
 
-function commonOptions(options: unknown): { c: Common; o: Record<string, unknown> } {
+const FIX_OPTION_NAMES = ['batchSize', 'signal', 'onProgress'] as const;
+const SCAN_OPTION_NAMES = [...FIX_OPTION_NAMES, 'recursive', 'pattern', 'fix'] as const;
+
+function commonOptions(options: unknown, known: readonly string[]): { c: Common; o: Record<string, unknown> } {
   const o = options === undefined ? {} : options;
   if (o === null || typeof o !== 'object' || Array.isArray(o)) {
     throw new TypeError(`options must be an object, got ${describeValue(o)}`);
   }
   const r = o as Record<string, unknown>;
+  assertKnownOptions(r, known);
   if (r.signal !== undefined && !(r.signal instanceof AbortSignal)) {
     throw new TypeError(`options.signal must be an AbortSignal, got ${describeValue(r.signal)}`);
   }
@@ -362,6 +370,13 @@ async function readDir(dir: string): Promise<fs.Dirent[]> {
   return fs.promises.readdir(dir, { withFileTypes: true });
 }
 
+function dirsError(code: string, d: string, what: string, cause: unknown): NodeJS.ErrnoException {
+  const err = new Error(`${code}: directory ${JSON.stringify(d)} ${what}`, cause ? { cause } : undefined) as NodeJS.ErrnoException;
+  err.code = code;
+  err.path = d;
+  return err;
+}
+
 /** Resolves and checks the directories to scan. Throws for one that does not exist. */
 async function rootsOf(dirs: unknown): Promise<string[]> {
   const list = typeof dirs === 'string' ? [dirs] : dirs;
@@ -371,14 +386,24 @@ async function rootsOf(dirs: unknown): Promise<string[]> {
   const out: string[] = [];
   for (const d of list) {
     if (typeof d !== 'string' || d.length === 0) throw new TypeError(`dirs must hold non-empty strings, got ${describeValue(d)}`);
-    const real = await fs.promises.realpath(path.resolve(d));
-    const st = await fs.promises.stat(real);
-    if (!st.isDirectory()) {
-      const err = new Error(`ENOTDIR: not a directory: ${d}`) as NodeJS.ErrnoException;
-      err.code = 'ENOTDIR';
-      err.path = d;
-      throw err;
+    let real: string;
+    let st: fs.Stats;
+    try {
+      real = await fs.promises.realpath(path.resolve(d));
+      st = await fs.promises.stat(real);
+    } catch (err) {
+      const code = errCode(err);
+      const what =
+        code === 'ENOENT'
+          ? 'does not exist'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'cannot be reached by this user (permission denied)'
+            : code === 'ENOTDIR'
+              ? 'is not a directory'
+              : `cannot be opened (${(err as Error).message})`;
+      throw dirsError(code ?? 'EIO', d, `${what}; dirs must name existing directories to scan`, err);
     }
+    if (!st.isDirectory()) throw dirsError('ENOTDIR', d, 'is not a directory; dirs must name directories to scan', null);
     if (!out.includes(real)) out.push(real);
   }
   return out;
@@ -391,7 +416,7 @@ async function rootsOf(dirs: unknown): Promise<string[]> {
  * TypeError/RangeError for bad arguments; every other problem is reported on its entry.
  */
 export async function scanLocks(dirs: string | readonly string[], options?: ScanLocksOptions): Promise<DoctorEntry[]> {
-  const { c, o } = commonOptions(options);
+  const { c, o } = commonOptions(options, SCAN_OPTION_NAMES);
   const patterns = compilePatterns(o.pattern);
   if (o.recursive !== undefined && typeof o.recursive !== 'boolean') {
     throw new TypeError(`options.recursive must be a boolean, got ${describeValue(o.recursive)}`);
@@ -404,30 +429,36 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
   const roots = await rootsOf(dirs);
   const matches = (name: string) => patterns.some((re) => re.test(name));
 
-  // 1. Walk (asynchronous reads; never through a symlink).
+  // 1. Walk (asynchronous reads; never through a symlink; each directory pinned while read).
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const visited = new Set<string>(roots);
   const queue = [...roots];
+  const dirIds = new Map<string, { dev: number; ino: number }>();
   let dirsRead = 0;
   for (let qi = 0; qi < queue.length; qi++) {
     if (c.signal?.aborted) throw abortError(c.signal);
     const dir = queue[qi];
     let ents: fs.Dirent[];
+    let pin: PinnedDir | null = null;
     try {
-      ents = await readDir(dir);
+      pin = pinDir(dir, null);
+      dirIds.set(dir, { dev: pin.dev, ino: pin.ino });
+      ents = await readDir(pin.via);
     } catch (err) {
       if (qi < roots.length) throw err;
       candidates.push({ path: dir, kind: 'directory', why: `cannot read the directory: ${message(err)}` });
       continue;
+    } finally {
+      unpin(pin);
     }
     dirsRead++;
-    for (const d of ents) {
-      const p = path.join(dir, d.name);
-      let isFile = d.isFile();
-      let isDir = d.isDirectory();
-      let isLink = d.isSymbolicLink();
-      if (!isFile && !isDir && !isLink && !d.isFIFO() && !d.isSocket() && !d.isCharacterDevice() && !d.isBlockDevice()) {
+    for (const ent of ents) {
+      const p = path.join(dir, ent.name);
+      let isFile = ent.isFile();
+      let isDir = ent.isDirectory();
+      let isLink = ent.isSymbolicLink();
+      if (!isFile && !isDir && !isLink && !ent.isFIFO() && !ent.isSocket() && !ent.isCharacterDevice() && !ent.isBlockDevice()) {
         const st = lstatOrNullQuiet(p); // DT_UNKNOWN on some filesystems
         if (!st) continue;
         isFile = st.isFile();
@@ -438,7 +469,7 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
         visited.add(p);
         queue.push(p);
       }
-      const temp = TEMP_RE.exec(d.name);
+      const temp = TEMP_RE.exec(ent.name);
       if (temp) {
         if (isFile && matches(temp[1]) && !seen.has(p)) {
           seen.add(p);
@@ -446,7 +477,7 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
         }
         continue;
       }
-      if (SIDECAR_RE.test(d.name) || !matches(d.name) || seen.has(p)) continue;
+      if (SIDECAR_RE.test(ent.name) || !matches(ent.name) || seen.has(p)) continue;
       seen.add(p);
       if (isFile) candidates.push({ path: p, kind: 'lock' });
       else if (isLink) candidates.push({ path: p, kind: 'symlink', why: 'is a symbolic link; pidproof never follows it' });
@@ -456,21 +487,35 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
     if (c.onProgress) report(c, { phase: 'scan', dirs: dirsRead, found: candidates.length, done: 0 });
   }
 
-  // 2. Inspect, in batches.
+  // 2. Inspect, in batches, each directory pinned (one at a time: candidates come by directory).
   const entries: DoctorEntry[] = [];
-  await inBatches(
-    candidates,
-    c,
-    (cand) => {
-      if (cand.kind === 'lock' || cand.kind === 'temp') {
-        const e = inspectFile(cand.path, cand.kind);
-        if (e) entries.push(e);
-      } else {
-        entries.push(skippedEntry(cand.path, cand.kind, cand.why ?? 'skipped', lstatOrNullQuiet(cand.path)));
-      }
-    },
-    (done) => report(c, { phase: 'scan', dirs: dirsRead, found: candidates.length, done }),
-  );
+  const pins = new PinCache(dirIds);
+  try {
+    await inBatches(
+      candidates,
+      c,
+      (cand) => {
+        if (cand.kind === 'lock' || cand.kind === 'temp') {
+          const dir = path.dirname(cand.path);
+          const pin = pins.get(dir);
+          if (!(pin instanceof PinnedDir_)) {
+            if (cand.kind === 'lock') entries.push(skippedEntry(cand.path, 'lock', message(pin), null));
+            return;
+          }
+          const e = inspectFile(pin.pin, path.basename(cand.path), cand.kind);
+          if (e) {
+            entries.push(e);
+            dirOf.set(e, { dev: pin.pin.dev, ino: pin.pin.ino });
+          }
+        } else {
+          entries.push(skippedEntry(cand.path, cand.kind, cand.why ?? 'skipped', lstatOrNullQuiet(cand.path)));
+        }
+      },
+      (done) => report(c, { phase: 'scan', dirs: dirsRead, found: candidates.length, done }),
+    );
+  } finally {
+    pins.close();
+  }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (o.fix === true) return fixLocks(entries, { batchSize: c.batch, signal: c.signal, onProgress: c.onProgress });
   return entries;
@@ -478,30 +523,85 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
 
 // ---- fix -------------------------------------------------------------------------------------------
 
+/** The directory identity each scanned entry was found in, for the fix to check it again. */
+const dirOf = new WeakMap<DoctorEntry, { dev: number; ino: number }>();
+
+/** Wraps a pin (a class, so `instanceof` tells a pin from the error it may be instead). */
+class PinnedDir_ {
+  constructor(readonly pin: PinnedDir) {}
+}
+
+/**
+ * One pinned directory at a time (entries arrive grouped by directory): pins on first use,
+ * checks the scan-time identity when known, caches the failure for the directory's other entries.
+ */
+class PinCache {
+  private dir: string | null = null;
+  private cur: PinnedDir_ | Error | null = null;
+  constructor(private readonly ids: ReadonlyMap<string, { dev: number; ino: number }> | null) {}
+
+  get(dir: string, expect: { dev: number; ino: number } | null = null): PinnedDir_ | Error {
+    if (this.dir !== dir || this.cur === null) {
+      this.close();
+      this.dir = dir;
+      try {
+        this.cur = new PinnedDir_(pinDir(dir, expect ?? this.ids?.get(dir) ?? null));
+      } catch (err) {
+        this.cur = err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    return this.cur;
+  }
+
+  close(): void {
+    if (this.cur instanceof PinnedDir_) unpin(this.cur.pin);
+    this.cur = null;
+    this.dir = null;
+  }
+}
+
+/** Permission bits for the fix's temp file and guard: those of the lock it replaces. */
+function modeFor(p: string): number {
+  try {
+    return (fs.lstatSync(p).mode & 0o666) | 0o600;
+  } catch {
+    return 0o600;
+  }
+}
+
 /** Removes one stale lock through the acquire path: reclaim under the kernel lock, then release. */
-function fixLock(e: DoctorEntry): DoctorEntry {
+function fixLock(e: DoctorEntry, pin: PinnedDir): DoctorEntry {
   const out: DoctorEntry = { ...e, note: null, error: null };
+  const at = inPinned(pin, path.basename(e.path));
+  const mode = modeFor(at);
   let lock;
   try {
-    lock = acquireLockSync(e.path, { timeoutMs: 0, maxHoldMs: FIX_MAX_HOLD_MS });
+    lock = acquireLockSyncAt(at, { timeoutMs: 0, maxHoldMs: FIX_MAX_HOLD_MS, mode });
   } catch (err) {
     if (err instanceof LockTimeoutError) {
       out.action = 'keep';
-      out.note = `no longer reclaimable: ${err.holder ? `${err.holder.verdict}: ${err.holder.detail}` : 'another process is replacing it right now'}`;
+      out.note = shown(
+        pin,
+        `no longer reclaimable: ${err.holder ? `${err.holder.verdict}: ${err.holder.detail}` : 'another process is replacing it right now'}`,
+      );
       return out;
     }
     if (err instanceof LockPathError) {
       out.action = 'skipped';
-      out.error = message(err);
+      out.error = shown(pin, message(err));
       return out;
     }
     out.action = 'failed';
-    out.error = message(err);
+    out.error = shown(pin, message(err));
     return out;
   }
   const reclaimed = lock.reclaimed;
   lock.releaseSync();
-  dropGuard(e.path);
+  try {
+    dropGuardIfIdle(at, mode);
+  } catch {
+    // a guard left in place is harmless
+  }
   if (reclaimed !== null) {
     out.action = 'removed';
     out.note = `reclaimed (${reclaimed.staleReasons.join(', ')}) and released`;
@@ -513,43 +613,23 @@ function fixLock(e: DoctorEntry): DoctorEntry {
 }
 
 /**
- * The reclaim left the lock's replacement guard (`<lock>.pidproof-guard`) behind; remove it when
- * the lock is gone, holding the guard's kernel lock. The guard protocol tolerates this: whoever
- * takes a guard checks afterwards that the path still names the inode it locked, and retries.
- */
-function dropGuard(lockPath: string): void {
-  const gp = `${lockPath}.pidproof-guard`;
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(gp, fs.constants.O_RDWR | (fs.constants.O_NOFOLLOW ?? 0));
-    if (kernelTryLock(fd, true) !== 'acquired') return;
-    const st = fs.fstatSync(fd);
-    const cur = lstatOrNull(gp);
-    if (cur && sameFile(cur, st) && lstatOrNull(lockPath) === null) fs.unlinkSync(gp);
-  } catch {
-    // a guard left in place is harmless
-  } finally {
-    closeQuietly(fd);
-  }
-}
-
-/**
  * Removes a dead writer's temp file: exclusive kernel lock on it, the path still names it, the
  * writer still provably gone. A temp name is random and never reused, so unlinking the name can
  * never touch a live lock (the lock path is another name, even when it shares the inode).
  */
-function fixTemp(e: DoctorEntry): DoctorEntry {
+function fixTemp(e: DoctorEntry, pin: PinnedDir): DoctorEntry {
   const out: DoctorEntry = { ...e, note: null, error: null };
+  const at = inPinned(pin, path.basename(e.path));
   let fd: number | null = null;
   try {
-    fd = fs.openSync(e.path, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+    fd = fs.openSync(at, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
     const st = fs.fstatSync(fd);
     if (!st.isFile() || kernelTryLock(fd, true) !== 'acquired') {
       out.action = 'keep';
       out.note = 'no longer removable: its kernel lock is held';
       return out;
     }
-    const cur = lstatOrNull(e.path);
+    const cur = lstatOrNull(at);
     if (!cur || !sameFile(cur, st)) {
       out.action = 'keep';
       out.note = 'already gone';
@@ -561,7 +641,7 @@ function fixTemp(e: DoctorEntry): DoctorEntry {
       out.note = `no longer removable: ${j.detail}`;
       return out;
     }
-    fs.unlinkSync(e.path);
+    fs.unlinkSync(at);
     out.action = 'removed';
     out.note = 'temp file removed';
     return out;
@@ -572,7 +652,7 @@ function fixTemp(e: DoctorEntry): DoctorEntry {
       return out;
     }
     out.action = 'failed';
-    out.error = message(err);
+    out.error = shown(pin, message(err));
     return out;
   } finally {
     closeQuietly(fd);
@@ -581,24 +661,39 @@ function fixTemp(e: DoctorEntry): DoctorEntry {
 
 /**
  * Removes the entries a scan found reclaimable (action `remove`), each through the same race-free
- * path as an acquire: `acquireLockSync(path, { timeoutMs: 0 })` reclaims it under the kernel lock
- * and replacement guard only if it is still provably stale, then the replacement is released. A
- * lock that a live process took meanwhile is kept. Resolves with updated copies of the entries.
+ * path as an acquire: the lock is reclaimed under the kernel lock and replacement guard only if it
+ * is still provably stale, then the replacement is released. A lock that a live process took
+ * meanwhile is kept. Each directory is pinned first and must still be the one scanned (same
+ * device and inode, reached without a symlink; see `pin.ts`): otherwise its entries are
+ * `skipped` with the reason and nothing in it is touched. Resolves with updated copies.
  */
 export async function fixLocks(entries: readonly DoctorEntry[], options?: FixLocksOptions): Promise<DoctorEntry[]> {
   if (!Array.isArray(entries)) throw new TypeError(`entries must be an array, got ${describeValue(entries)}`);
-  const { c } = commonOptions(options);
+  const { c } = commonOptions(options, FIX_OPTION_NAMES);
   if (c.signal?.aborted) throw abortError(c.signal);
   const out: DoctorEntry[] = entries.map((e) => ({ ...e }));
-  const todo = out.map((e, i) => ({ e, i })).filter(({ e }) => e.action === 'remove');
-  await inBatches(
-    todo,
-    c,
-    ({ e, i }) => {
-      out[i] = e.kind === 'temp' ? fixTemp(e) : fixLock(e);
-    },
-    (done) => report(c, { phase: 'fix', dirs: 0, found: todo.length, done }),
-  );
+  const todo = out
+    .map((e, i) => ({ e, i, id: dirOf.get(entries[i]) ?? null }))
+    .filter(({ e }) => e.action === 'remove')
+    .sort((x, y) => (x.e.path < y.e.path ? -1 : x.e.path > y.e.path ? 1 : 0));
+  const pins = new PinCache(null);
+  try {
+    await inBatches(
+      todo,
+      c,
+      ({ e, i, id }) => {
+        const pin = pins.get(path.dirname(e.path), id);
+        if (!(pin instanceof PinnedDir_)) {
+          out[i] = { ...e, action: 'skipped', note: null, error: message(pin) };
+          return;
+        }
+        out[i] = e.kind === 'temp' ? fixTemp(e, pin.pin) : fixLock(e, pin.pin);
+      },
+      (done) => report(c, { phase: 'fix', dirs: 0, found: todo.length, done }),
+    );
+  } finally {
+    pins.close();
+  }
   return out;
 }
 

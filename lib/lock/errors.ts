@@ -73,7 +73,8 @@ export class LockPathError extends Error {
   constructor(
     readonly path: string,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(`lock path ${path}: ${message}`);
+    super(`lock path ${path}: ${message}`, options);
   }
 }

@@ -81,26 +81,30 @@ export interface OpenedLock {
   st: fs.Stats;
 }
 
+/** The lock file exists but this process cannot open it; `st` says whose it is (null: unknown). */
+export interface DeniedLock {
+  denied: true;
+  st: fs.Stats | null;
+}
+
 /**
- * Opens an existing lock file for reading without following a symlink and without blocking on a
- * FIFO. Returns null when it does not exist, 'denied' when it cannot be read, throws LockPathError
- * when the path is not a regular file.
+ * Opens an existing lock file for reading without following a symlink, without blocking on a
+ * FIFO and without opening a device or socket (checked with lstat first, then again on the open
+ * descriptor). Returns null when it does not exist, a `DeniedLock` when it cannot be read, throws
+ * LockPathError when the path is not a regular file.
  */
-export function openExisting(p: string): OpenedLock | null | 'denied' {
-  if (O_NOFOLLOW === 0) {
-    // Windows has no O_NOFOLLOW: check first (a symlink swapped in between is opened read-only).
-    let l: fs.Stats | null;
-    try {
-      l = lstatOrNull(p);
-    } catch (err) {
-      // A delete-pending name (unlinked without POSIX semantics, a handle still open) answers
-      // EPERM to lstat and open alike until it goes: nothing to judge now, never reclaimable.
-      if (errCode(err) === 'EPERM' || errCode(err) === 'EACCES') return 'denied';
-      throw err;
-    }
-    if (l === null) return null;
-    if (!l.isFile()) throw new LockPathError(p, `is ${kindOf(l)}, not a lock file; pidproof never follows or replaces it`);
+export function openExisting(p: string): OpenedLock | DeniedLock | null {
+  let l: fs.Stats | null;
+  try {
+    l = lstatOrNull(p);
+  } catch (err) {
+    // Windows: a delete-pending name (unlinked without POSIX semantics, a handle still open)
+    // answers EPERM to lstat and open alike until it goes: nothing to judge now, never reclaimable.
+    if (errCode(err) === 'EPERM' || errCode(err) === 'EACCES') return { denied: true, st: null };
+    throw err;
   }
+  if (l === null) return null;
+  if (!l.isFile()) throw new LockPathError(p, `is ${kindOf(l)}, not a lock file; pidproof never follows or replaces it`);
   let fd: number;
   try {
     fd = fs.openSync(p, C.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
@@ -110,8 +114,9 @@ export function openExisting(p: string): OpenedLock | null | 'denied' {
     if (code === 'ELOOP' || code === 'EMLINK') {
       throw new LockPathError(p, 'is a symbolic link; pidproof never follows it');
     }
-    if (code === 'EACCES' || code === 'EPERM') return 'denied';
+    if (code === 'EACCES' || code === 'EPERM') return { denied: true, st: l };
     if (code === 'EISDIR') throw new LockPathError(p, 'is a directory, not a lock file');
+    if (code === 'ENXIO' || code === 'EOPNOTSUPP') throw new LockPathError(p, 'is a socket, not a lock file');
     throw err;
   }
   const st = fs.fstatSync(fd);
@@ -120,6 +125,10 @@ export function openExisting(p: string): OpenedLock | null | 'denied' {
     throw new LockPathError(p, `is ${kindOf(st)}, not a lock file; pidproof never replaces it`);
   }
   return { fd, st };
+}
+
+export function isDenied(o: OpenedLock | DeniedLock | null): o is DeniedLock {
+  return o !== null && 'denied' in o;
 }
 
 /** Reads a lock file from offset 0, at most MAX_LOCK_BYTES; null when it is larger. */
@@ -136,18 +145,37 @@ export function readBounded(fd: number, size: number): Buffer | null {
   return buf.subarray(0, n);
 }
 
-/** A new file beside the lock path, created exclusively. */
-export function createExclusive(dir: string, base: string, tag: string): { path: string; fd: number } {
+const isWin32 = process.platform === 'win32';
+
+/**
+ * Gives a file we just created exactly `mode` (the umask may have narrowed it). POSIX only: on
+ * Windows a mode only toggles the read-only attribute.
+ */
+export function applyMode(fd: number, mode: number): void {
+  if (isWin32) return;
+  if ((fs.fstatSync(fd).mode & 0o7777) !== mode) fs.fchmodSync(fd, mode);
+}
+
+/** A new file beside the lock path, created exclusively with exactly `mode`. */
+export function createExclusive(dir: string, base: string, tag: string, mode: number): { path: string; fd: number } {
   for (let i = 0; ; i++) {
     const p = path.join(dir, `${base}.pidproof-${randomSuffix()}.${tag}`);
+    let fd: number;
     try {
       // O_RDWR: heartbeats rewrite the payload through this descriptor.
-      const fd = fs.openSync(p, C.O_RDWR | C.O_CREAT | C.O_EXCL | O_NOFOLLOW, 0o644);
-      return { path: p, fd };
+      fd = fs.openSync(p, C.O_RDWR | C.O_CREAT | C.O_EXCL | O_NOFOLLOW, mode);
     } catch (err) {
       if (errCode(err) === 'EEXIST' && i < 5) continue;
       throw err;
     }
+    try {
+      applyMode(fd, mode);
+    } catch (err) {
+      closeQuietly(fd);
+      unlinkQuietly(p);
+      throw err;
+    }
+    return { path: p, fd };
   }
 }
 
@@ -164,69 +192,207 @@ export function sleepSync(ms: number): void {
 }
 
 /**
- * The replacement guard: `<lock>.pidproof-guard`, a permanent sidecar whose kernel lock serialises
- * every replacement of the lock path (reclaim, lease break, a release near its expiry). A kernel
- * lock dies with its holder, so the guard can never go stale. Returns the fd holding it, null when
- * another process holds it right now, or 'unsupported' when the filesystem has no kernel locks.
+ * The replacement guard: `<lock>.pidproof-guard`, a sidecar whose kernel lock serialises every
+ * replacement of the lock path (reclaim, lease break, a release near its expiry). A kernel lock
+ * dies with its holder, so the guard is never held by a dead process.
+ *
+ * It is opened read-only (a kernel lock needs no more), an existing guard without O_CREAT (so a
+ * guard another user left in a sticky directory opens under `fs.protected_regular`), a missing
+ * one created exclusively with the lock's mode. Anything that is not a regular file at the guard
+ * path (a directory, a symlink, a FIFO), or a guard this user cannot open, blocks replacements:
+ * the caller is told why (`blocked`) and never follows or modifies it.
  */
-export function tryGuard(lockPath: string): number | null | 'unsupported' {
-  const gp = `${lockPath}.pidproof-guard`;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    let fd: number;
+export type GuardResult =
+  | { kind: 'held'; fd: number; created: boolean }
+  | { kind: 'busy' }
+  | { kind: 'unsupported' }
+  | { kind: 'blocked'; why: string };
+
+export function guardPath(lockPath: string): string {
+  return `${lockPath}.pidproof-guard`;
+}
+
+function openGuardFd(gp: string, mode: number): { fd: number; created: boolean } | { why: string } | 'pending' {
+  const flags = C.O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
+  for (let i = 0; i < 3; i++) {
     try {
-      fd = fs.openSync(gp, C.O_RDWR | C.O_CREAT | O_NOFOLLOW, 0o644);
+      return { fd: fs.openSync(gp, flags), created: false };
     } catch (err) {
-      if (errCode(err) === 'ELOOP') throw new LockPathError(gp, 'is a symbolic link; pidproof never follows it');
+      const code = errCode(err);
+      if (code === 'ENOENT') {
+        try {
+          const fd = fs.openSync(gp, flags | C.O_CREAT | C.O_EXCL, mode);
+          try {
+            applyMode(fd, mode);
+          } catch {
+            // the guard's mode only decides who else may take it
+          }
+          return { fd, created: true };
+        } catch (e2) {
+          if (errCode(e2) === 'EEXIST') continue; // created meanwhile: open it
+          if (errCode(e2) === 'EPERM' && isWin32) return 'pending';
+          throw e2;
+        }
+      }
+      if (code === 'ELOOP' || code === 'EMLINK') return { why: `the replacement guard ${gp} is a symbolic link (pidproof never follows it; remove it)` };
+      if (code === 'EISDIR') return { why: `the replacement guard ${gp} is a directory (remove it)` };
+      if (code === 'ENXIO' || code === 'EOPNOTSUPP') return { why: `the replacement guard ${gp} is a socket (remove it)` };
       // Windows without POSIX delete semantics: the guard name is delete-pending (another process
-      // is between the unlink and the close of dropGuardIfIdle), so opening it fails with EPERM.
-      if (errCode(err) === 'EPERM' && process.platform === 'win32') return null;
+      // is between the unlink and the close of dropGuardIfIdle): look again soon.
+      if (code === 'EPERM' && isWin32) return 'pending';
+      if (code === 'EACCES' || code === 'EPERM') {
+        const st = lstatOrNullQuiet(gp);
+        return { why: `the replacement guard ${gp} cannot be opened by this user${st ? ` (${ownerText(st)})` : ''}` };
+      }
       throw err;
+    }
+  }
+  return 'pending';
+}
+
+function lstatOrNullQuiet(p: string): fs.Stats | null {
+  try {
+    return lstatOrNull(p);
+  } catch {
+    return null;
+  }
+}
+
+/** "owned by uid 0, mode 0600" for messages. */
+export function ownerText(st: fs.Stats): string {
+  return isWin32 ? 'another account' : `owned by uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}`;
+}
+
+/** Takes the guard without waiting. */
+export function tryGuard(lockPath: string, mode: number): GuardResult {
+  const gp = guardPath(lockPath);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const o = openGuardFd(gp, mode);
+    if (o === 'pending') return { kind: 'busy' };
+    if ('why' in o) return { kind: 'blocked', why: o.why };
+    const { fd, created } = o;
+    let st: fs.Stats;
+    try {
+      st = fs.fstatSync(fd);
+    } catch (err) {
+      closeQuietly(fd);
+      throw err;
+    }
+    if (!st.isFile()) {
+      closeQuietly(fd);
+      return { kind: 'blocked', why: `the replacement guard ${gp} is ${kindOf(st)}, not a file (remove it)` };
     }
     const k = kernelTryLock(fd, true);
     if (k !== 'acquired') {
       closeQuietly(fd);
-      if (k === 'busy') return null;
+      if (k === 'busy') return { kind: 'busy' };
       // No kernel locks on this filesystem: a guard is useless here; leave no file behind.
-      unlinkQuietly(gp);
-      return 'unsupported';
+      if (created) unlinkQuietly(gp);
+      return { kind: 'unsupported' };
     }
     // Locked an inode that is still the guard (not one unlinked by hand meanwhile)?
     try {
       const onDisk = lstatOrNull(gp);
-      if (onDisk && sameFile(onDisk, fs.fstatSync(fd))) return fd;
+      if (onDisk && sameFile(onDisk, st)) return { kind: 'held', fd, created };
     } catch (err) {
       closeQuietly(fd); // never keep a guard locked on an error path
       throw err;
     }
     closeQuietly(fd);
   }
-  return null;
+  return { kind: 'busy' };
+}
+
+/**
+ * Lets go of a guard we hold. `remove`: also unlink it, which is always safe while holding its
+ * kernel lock (whoever locks the old inode next sees that the path no longer names it, and
+ * retries): a contender that created the guard and then gave up leaves nothing behind.
+ */
+export function releaseGuard(lockPath: string, g: { fd: number }, remove: boolean): void {
+  if (remove) {
+    try {
+      const onDisk = lstatOrNull(guardPath(lockPath));
+      if (onDisk && sameFile(onDisk, fs.fstatSync(g.fd))) fs.unlinkSync(guardPath(lockPath));
+    } catch {
+      // litter at worst
+    }
+  }
+  closeQuietly(g.fd);
 }
 
 /**
  * Removes the guard sidecar once nothing needs it: only while holding its kernel lock and only
- * when the lock path is gone. Safe because every guard taker re-checks, after locking, that the
- * path still names the inode it locked (`tryGuard`).
+ * when the lock path is gone.
  */
-export function dropGuardIfIdle(lockPath: string): void {
-  const gp = `${lockPath}.pidproof-guard`;
-  if (lstatOrNull(gp) === null) return; // the common case: no reclaim ever happened here
-  const g = tryGuard(lockPath);
-  if (typeof g !== 'number') return;
-  try {
-    if (lstatOrNull(lockPath) === null) unlinkQuietly(gp);
-  } finally {
-    closeQuietly(g);
-  }
+export function dropGuardIfIdle(lockPath: string, mode: number): void {
+  if (lstatOrNull(guardPath(lockPath)) === null) return; // the common case: no reclaim ever happened here
+  const g = tryGuard(lockPath, mode);
+  if (g.kind !== 'held') return;
+  releaseGuard(lockPath, g, lstatOrNull(lockPath) === null);
 }
 
 /** Takes the guard, waiting (sync, bounded) while another process replaces the lock. */
-export function takeGuardSync(lockPath: string, maxWaitMs: number): number | null | 'unsupported' {
+export function takeGuardSync(lockPath: string, mode: number, maxWaitMs: number): GuardResult {
   const end = Date.now() + maxWaitMs;
   for (let wait = 1; ; wait = Math.min(wait * 2, 20)) {
-    const g = tryGuard(lockPath);
-    if (g !== null) return g;
-    if (Date.now() >= end) return null;
+    const g = tryGuard(lockPath, mode);
+    if (g.kind !== 'busy') return g;
+    if (Date.now() >= end) return g;
     sleepSync(wait);
   }
+}
+
+/**
+ * Can this process replace (rename over) or remove a file in `dir` owned by `fileUid`? POSIX:
+ * it needs write access to the directory and, when the directory is sticky (`/tmp`), to own the
+ * file or the directory, or be root. Returns why not, or null. Windows: null (ACLs decide; the
+ * rename then answers).
+ */
+export function cannotReplace(dir: string, fileSt: fs.Stats): string | null {
+  if (isWin32 || typeof process.geteuid !== 'function') return null;
+  const euid = process.geteuid();
+  if (euid === 0) return null;
+  let d: fs.Stats;
+  try {
+    d = fs.statSync(dir);
+  } catch {
+    return null; // let the operation itself answer
+  }
+  try {
+    fs.accessSync(dir, C.W_OK);
+  } catch {
+    return `this user (uid ${euid}) cannot write its directory (${ownerText(d)})`;
+  }
+  if ((d.mode & 0o1000) !== 0 && fileSt.uid !== euid && d.uid !== euid) {
+    return `its directory is sticky (like /tmp) and the lock belongs to uid ${fileSt.uid}: only that user or root can replace it (pidproof doctor --fix as either)`;
+  }
+  return null;
+}
+
+/**
+ * The PIDs holding a `flock` on the file `st` (Linux, from /proc/locks), or null when that cannot
+ * be told (another OS, /proc/locks unreadable, or the file's device not matched there). PIDs are
+ * as /proc sees them: 0 for a holder outside this PID namespace.
+ */
+export function flockHolders(st: { dev: number; ino: number }): number[] | null {
+  if (process.platform !== 'linux') return null;
+  let text: string;
+  try {
+    text = fs.readFileSync('/proc/locks', 'latin1');
+  } catch {
+    return null;
+  }
+  // Userspace st_dev (glibc encoding) -> the kernel's major:minor as /proc/locks prints them.
+  const dev = BigInt(st.dev);
+  const major = Number(((dev >> 8n) & 0xfffn) | ((dev >> 32n) & ~0xfffn));
+  const minor = Number((dev & 0xffn) | ((dev >> 12n) & ~0xffn));
+  const want = `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')}:${st.ino}`;
+  const pids: number[] = [];
+  for (const line of text.split('\n')) {
+    // "1: FLOCK  ADVISORY  WRITE 1234 08:01:5678 0 EOF"; blocked waiters are "1: -> FLOCK ...".
+    const f = line.trim().split(/\s+/);
+    if (f[1] !== 'FLOCK' || f[5] !== want) continue;
+    pids.push(Number(f[4]));
+  }
+  return pids.length > 0 ? pids : null;
 }

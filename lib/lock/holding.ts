@@ -9,7 +9,16 @@
 import fs from 'node:fs';
 import { installCleanup, scheduleUninstall } from './cleanup';
 import { type CompromiseReason, LockCompromisedError, type LockHolderInfo } from './errors';
-import { closeQuietly, dropGuardIfIdle, lstatOrNull, sameFile, takeGuardSync, writeAll } from './files';
+import {
+  closeQuietly,
+  dropGuardIfIdle,
+  type GuardResult,
+  lstatOrNull,
+  releaseGuard,
+  sameFile,
+  takeGuardSync,
+  writeAll,
+} from './files';
 import type { Settings } from './options';
 import { type LockPayload, monoNow, serialisePayload } from './payload';
 
@@ -72,6 +81,8 @@ export class Holding {
     readonly payload: LockPayload,
     readonly size: number,
     readonly owner: unknown,
+    /** Permission bits for a replacement guard this holding creates. */
+    readonly mode: number,
   ) {
     this.lastBeatMono = payload.heartbeatMono;
     let set = holdings.get(path);
@@ -130,10 +141,12 @@ export class Holding {
    * its expiry and will be broken under the guard, where unlinking it could delete a successor's.
    */
   private removeIfOurs(): boolean | 'left' {
-    let guard: number | null | 'unsupported' = null;
+    let guard: GuardResult | null = null;
     if (this.nearExpiry()) {
-      guard = takeGuardSync(this.path, GUARD_WAIT_MS);
-      if (guard === null) return 'left';
+      guard = takeGuardSync(this.path, this.mode, GUARD_WAIT_MS);
+      // Busy: a contender is replacing it right now. (Blocked: nobody can take the guard, so
+      // nobody can be breaking the lock either; unsupported: no kernel locks, no guard.)
+      if (guard.kind === 'busy') return 'left';
     }
     try {
       const st = lstatOrNull(this.path);
@@ -143,7 +156,7 @@ export class Holding {
       }
       return false;
     } finally {
-      if (typeof guard === 'number') closeQuietly(guard);
+      if (guard?.kind === 'held') releaseGuard(this.path, guard, false);
     }
   }
 
@@ -172,7 +185,7 @@ export class Holding {
     this.finish();
     if (ours === true) {
       try {
-        dropGuardIfIdle(this.path);
+        dropGuardIfIdle(this.path, this.mode);
       } catch {
         // litter at worst, never a failed release
       }

@@ -1,11 +1,10 @@
 /** `inspectLock(path)`: who holds a lock, is it alive, can it be reclaimed — without touching it. */
-import fs from 'node:fs';
+import nodePath from 'node:path';
 import type { OwnerVerdict } from '../types';
-import { closeQuietly, kernelTryLock, kernelUnlock, openExisting } from './files';
-import { readAndJudge } from './attempt';
+import { judgeDenied, judgeOpened } from './attempt';
+import { closeQuietly, isDenied, openExisting } from './files';
 import { canonicalLockPath } from './options';
 import type { LockFormat, LockPayload } from './payload';
-import type { KernelState } from './judge';
 
 /** What `inspectLock` found. */
 export interface LockInspection {
@@ -57,30 +56,37 @@ export function unjudged(path: string, detail: string, ageMs: number | null): Lo
 }
 
 /**
- * Inspects the lock at `path`. Reads only; the kernel lock is probed with a shared lock taken and
- * dropped at once, which never disturbs a holder. Throws `LockPathError` for a directory, symlink,
- * FIFO or device at the path.
+ * Inspects the lock at `path`. Reads only: the kernel lock is probed the way an acquire probes it
+ * (exclusively, without waiting) and dropped at once, which never disturbs a holder, so what it
+ * says and what an acquire would do never disagree. Throws `LockPathError` for a directory,
+ * symlink, FIFO, socket or device at the path.
  */
 export function inspectLock(path: string): LockInspection {
-  const p = canonicalLockPath(path);
-  const o = openExisting(p);
-  if (o === null) {
-    return { ...unjudged(p, 'no lock file: an acquire would take it at once', null), exists: false, verdict: 'dead' };
-  }
-  if (o === 'denied') {
-    let ageMs: number | null = null;
-    try {
-      ageMs = Math.max(0, Date.now() - fs.lstatSync(p).mtimeMs);
-    } catch {
-      ageMs = null;
+  return inspectAt(canonicalLockPath(path));
+}
+
+/** @internal `inspectLock` of a path taken as given (the doctor passes directory-pinned paths). */
+export function inspectAt(p: string): LockInspection {
+  const dir = nodePath.dirname(p);
+  for (let attempt = 0; ; attempt++) {
+    const o = openExisting(p);
+    if (o === null) {
+      return { ...unjudged(p, 'no lock file: an acquire would take it at once', null), exists: false, verdict: 'dead' };
     }
-    return unjudged(p, 'the lock file cannot be read (permission denied)', ageMs);
-  }
-  try {
-    const k = kernelTryLock(o.fd, false);
-    if (k === 'acquired') kernelUnlock(o.fd);
-    const kernel: KernelState = k === 'acquired' ? 'free' : k === 'busy' ? 'held' : 'unsupported';
-    const j = readAndJudge(o.fd, o.st, kernel);
+    if (isDenied(o)) {
+      const j = judgeDenied(p, dir, o);
+      return unjudged(p, j.detail, j.ageMs);
+    }
+    let r: ReturnType<typeof judgeOpened>;
+    try {
+      r = judgeOpened(p, dir, o, false);
+    } finally {
+      closeQuietly(o.fd);
+    }
+    // Replaced or removed between the open and the probe: look at what is there now.
+    if ((r === 'moved' || r === 'pending') && attempt < 8) continue;
+    if (r === 'moved' || r === 'pending') return unjudged(p, 'the lock file keeps changing (contended): look again', null);
+    const { j, k } = r;
     return {
       path: p,
       exists: true,
@@ -94,7 +100,5 @@ export function inspectLock(path: string): LockInspection {
       detail: j.detail,
       mode: k === 'unsupported' ? 'lease' : 'kernel',
     };
-  } finally {
-    closeQuietly(o.fd);
   }
 }

@@ -28,13 +28,21 @@ export interface Judgement {
   torn: boolean;
 }
 
-/** Judges a parsed lock file. `ownTokens`: tokens this process holds right now. */
+/** Verdicts that prove the recorded holder can no longer be the one holding anything. */
+const HOLDER_GONE = new Set<string>(['dead', 'recycled', 'zombie', 'other-boot']);
+
+/**
+ * Judges a parsed lock file. `ownTokens`: tokens this process holds right now. `kernelHolders`:
+ * asked only when the kernel lock is held although the identity proves the holder gone; the PIDs
+ * holding the file's kernel lock (Linux /proc/locks), or null when that cannot be told.
+ */
 export function judge(
   parsed: Parsed,
   kernel: KernelState,
   mtimeMs: number,
   ids: IdentityApi,
   ownTokens: ReadonlySet<string>,
+  kernelHolders: () => number[] | null = () => null,
 ): Judgement {
   const nowWall = Date.now();
   if (parsed.format === 'unknown') {
@@ -124,13 +132,33 @@ export function judge(
   }
   let reclaimable: boolean;
   if (kernel === 'held') {
-    // The kernel says a live process on this kernel holds it: only a declared expiry breaks it.
+    // The kernel says a live process on this kernel holds it: only a declared expiry breaks it...
     reclaimable = byExpiry;
     if (!byExpiry && reasons.length > 0) {
-      // The identity said otherwise (e.g. another PID namespace reuses the number): trust the kernel.
-      reasons.length = 0;
-      verdict = 'alive';
-      detail = `held: the kernel lock is taken by a live process (${detail})`;
+      // ...unless that process is provably not the holder. A pidproof holder keeps the kernel lock
+      // of the file its payload names it in; when the identity proves that holder gone and the
+      // kernel names other processes as the lock's holders (anyone who can read a file can flock
+      // it), the lock is pinned, not held. Replacing it is still serialised by the guard.
+      const pinners =
+        parsed.format === 'pidproof' && parsed.payload.mode === 'kernel' && HOLDER_GONE.has(verdict)
+          ? kernelHolders()
+          : null;
+      const recordedPid = record.pid;
+      if (pinners !== null && pinners.every((pid) => pid !== 0 && pid !== recordedPid)) {
+        reclaimable = true;
+        detail = `${detail}; its kernel lock is held by PID ${pinners.join(', ')}, which is not its holder (a process that can read the file pins it): reclaimable`;
+      } else {
+        // The identity said otherwise (e.g. another PID namespace reuses the number): trust the kernel.
+        const pinnedNote =
+          HOLDER_GONE.has(verdict) && parsed.format === 'pidproof'
+            ? pinners === null
+              ? '; the recorded holder is gone, so another process that can read the file may be pinning it'
+              : `; the kernel names PID ${pinners.join(', ')}`
+            : '';
+        reasons.length = 0;
+        verdict = 'alive';
+        detail = `held: the kernel lock is taken by a live process (${detail}${pinnedNote})`;
+      }
     }
   } else {
     reclaimable = reasons.length > 0 && verdict !== 'foreign';

@@ -91,6 +91,26 @@ export function acquireLockSync(path: string, options?: LockOptions): Lock {
   }
 }
 
+/**
+ * @internal `acquireLockSync` of a path taken exactly as given: no directory resolution. The
+ * doctor passes paths through a pinned directory descriptor (`/proc/self/fd/<n>/<name>`), which
+ * resolving would turn back into a path another user could swap.
+ */
+export function acquireLockSyncAt(p: string, options?: LockOptions): Lock {
+  const s = settingsOf(options);
+  const a = startAttempt(p, s);
+  try {
+    for (let churn = 0; ; ) {
+      const r = tryOnce(a);
+      if (r.kind === 'acquired') return r.lock;
+      if (r.kind === 'retry' && ++churn < MAX_CHURN) continue;
+      throw timeoutError(a);
+    }
+  } finally {
+    discardTemp(a);
+  }
+}
+
 /** Runs `fn` holding the lock; releases it however `fn` ends. `fn` gets the lock (and its signal). */
 export async function withLock<T>(path: string, fn: (lock: Lock) => T | Promise<T>, options?: LockOptions): Promise<T> {
   if (typeof fn !== 'function') throw new TypeError(`fn must be a function, got ${describe(fn)}`);

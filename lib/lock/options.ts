@@ -34,6 +34,14 @@ export interface LockOptions {
   owner?: unknown;
   /** Told when the lock is lost (it never throws). Default: one line to stderr. */
   onCompromised?: (err: LockCompromisedError) => void;
+  /**
+   * Permission bits of the lock file, its temp file and its replacement guard (applied exactly,
+   * whatever the umask). Default `0o600`: no other user can read the lock, so none can hold its
+   * kernel lock and pin it. Widen it (`0o640`, `0o644`, `0o660`) to let other users judge and
+   * reclaim it; every user who can read a lock file can then hold its kernel lock too (see the
+   * README's threat model). Must include `0o600`; only read/write bits. Ignored on Windows.
+   */
+  mode?: number;
 }
 
 /** Options validated, with defaults applied. */
@@ -44,6 +52,7 @@ export interface Settings {
   leaseMs: number | null;
   owner: unknown;
   onCompromised: (err: LockCompromisedError) => void;
+  mode: number;
 }
 
 /** Every name `LockOptions` accepts. */
@@ -54,7 +63,11 @@ export const LOCK_OPTION_NAMES: readonly string[] = [
   'leaseMs',
   'owner',
   'onCompromised',
+  'mode',
 ];
+
+/** Default permission bits of lock files: owner read/write only (as systemd's lock files). */
+export const DEFAULT_LOCK_MODE = 0o600;
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_HOLD_MS = 5 * 60_000;
@@ -75,6 +88,7 @@ export function settingsOf(options: unknown): Settings {
     leaseMs: null,
     owner: undefined,
     onCompromised: defaultOnCompromised,
+    mode: DEFAULT_LOCK_MODE,
   };
   if (options === undefined) return s;
   const o = assertObject(options, 'options');
@@ -102,7 +116,22 @@ export function settingsOf(options: unknown): Settings {
     }
     s.onCompromised = o.onCompromised as Settings['onCompromised'];
   }
+  if (o.mode !== undefined) s.mode = checkMode(o.mode, 'options.mode');
   return s;
+}
+
+/** A lock file mode: an integer of read/write bits that includes 0o600. */
+export function checkMode(v: unknown, name: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v)) {
+    throw new TypeError(`${name} must be an integer such as 0o600 or 0o644, got ${describe(v)}`);
+  }
+  if (v < 0 || (v & ~0o666) !== 0) {
+    throw new RangeError(`${name} may hold only read/write permission bits (0o666 at most), got 0o${v.toString(8)}`);
+  }
+  if ((v & 0o600) !== 0o600) {
+    throw new RangeError(`${name} must let the owner read and write (include 0o600), got 0o${v.toString(8)}`);
+  }
+  return v;
 }
 
 /** Absolute lock path with its directory's symlinks resolved (the file itself is never followed). */
