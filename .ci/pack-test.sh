@@ -17,7 +17,10 @@
 #   (e) a tarball without prebuilds, installed with --ignore-scripts (no build), loads the
 #       pure-TypeScript fallback;
 #   (f) control: that tarball with its install script allowed tries to compile, reaches a
-#       compiler shim and fails, so the shims in (c) do intercept a build.
+#       compiler shim and fails, so the shims in (c) do intercept a build;
+#   (g) the release's gate (.github/scripts/release-meta.mjs) on the tarball of (b): its tag and
+#       repository pass, a wrong tag or another repository are refused, a prerelease gets its
+#       dist-tag.
 #
 # Everything happens in a temporary directory: a copy of the working tree (git-tracked and
 # untracked files, minus what .gitignore drops), with the repository's node_modules linked in.
@@ -254,5 +257,33 @@ printf '  shims called: %s\n' "$(tr '\n' ';' <"$shim_log")"
 printf '  what the user sees:\n'
 grep -E 'npm error code|gyp ERR! (find Python You need|stack Error)' "$work/control.log" | head -3 | sed 's/^/    /'
 ok "install script ran node-gyp, which reached a compiler shim and failed"
+
+# ---- (g) the release's metadata gate on this tarball -----------------------------------------
+# release.yml refuses in seconds what npm would refuse after the build: run its gate the way the
+# release does (GITHUB_* as a tag push sets them) on the tarball packed in (b).
+step "(g) release gate (.github/scripts/release-meta.mjs) on the packed tarball"
+meta="$scripts/release-meta.mjs"
+version="$(tar -xzOf "$tar_with" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).version')"
+slug="$(tar -xzOf "$tar_with" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).repository.url.replace(/^git\+https:\/\/github\.com\/|\.git$/g, "")')"
+out="$(GITHUB_REF_TYPE=tag GITHUB_REF_NAME="v$version" GITHUB_REPOSITORY="$slug" node "$meta" --tarball "$tar_with")" ||
+  fail "release gate refused tag v$version in $slug"
+expected_tag=latest
+if [[ "$version" == *-* ]]; then expected_tag="$(cut -d. -f1 <<<"${version#*-}")"; fi
+if [[ "$expected_tag" =~ ^[0-9] ]]; then expected_tag=next; fi
+grep -qx "dist-tag=$expected_tag" <<<"$out" || fail "release gate: expected dist-tag=$expected_tag, got: $out"
+if GITHUB_REF_TYPE=tag GITHUB_REF_NAME="v$version.1" GITHUB_REPOSITORY="$slug" node "$meta" --tarball "$tar_with" 2>/dev/null; then
+  fail "release gate accepted tag v$version.1 for version $version"
+fi
+if GITHUB_REF_TYPE=tag GITHUB_REF_NAME="v$version" GITHUB_REPOSITORY="someone-else/$slug-fork" node "$meta" --tarball "$tar_with" 2>/dev/null; then
+  fail "release gate accepted a repository.url naming another repository (npm provenance would refuse it, E422)"
+fi
+pre="$work/pre"
+mkdir -p "$pre"
+tar -xzf "$tar_with" -C "$pre"
+node -e 'const f = process.argv[1], p = JSON.parse(require("fs").readFileSync(f)); p.version = "9.9.9-beta.2"; require("fs").writeFileSync(f, JSON.stringify(p))' \
+  "$pre/package/package.json"
+tar -czf "$pre/pre.tgz" -C "$pre" package
+grep -qx 'dist-tag=beta' <<<"$(node "$meta" --tarball "$pre/pre.tgz")" || fail "release gate: a prerelease did not get its dist-tag"
+ok "release gate: v$version in $slug passes ($(grep dist-tag <<<"$out")); a wrong tag, another repository are refused; 9.9.9-beta.2 -> dist-tag beta"
 
 printf '\n%d passed, 0 failed\n' "$passed"
