@@ -17,7 +17,8 @@
 #   (e) a tarball without prebuilds, installed with --ignore-scripts (no build), loads the
 #       pure-TypeScript fallback;
 #   (f) control: that tarball with its install script allowed tries to compile, reaches a
-#       compiler shim and fails, so the shims in (c) do intercept a build;
+#       compiler shim and fails, so the shims do intercept a build; install-tarball.mjs (what CI
+#       runs on every target) fails on it, and check-tarball.mjs misses its prebuild;
 #   (g) the release's gate (.github/scripts/release-meta.mjs) on the tarball of (b): its tag and
 #       repository pass, a wrong tag or another repository are refused, a prerelease gets its
 #       dist-tag.
@@ -223,6 +224,10 @@ rm -rf "$src/prebuilds" "$src/build"
 (cd "$src" && npm pack --pack-destination "$packs/without" >/dev/null)
 tar_without="$(ls "$packs"/without/*.tgz)"
 node "$scripts/check-tarball.mjs" "$tar_without" --prebuilds '' >/dev/null || fail "tarball without prebuilds"
+if node "$scripts/check-tarball.mjs" "$tar_without" --prebuilds "$built" >"$work/check.out" 2>&1; then
+  fail "check-tarball accepted a tarball that lacks prebuilds/$built"
+fi
+grep -q "missing prebuild: prebuilds/$built" "$work/check.out" || fail "check-tarball failed differently: $(cat "$work/check.out")"
 : >"$shim_log"
 install_fresh "$work/consumer-fallback" "$tar_without" --ignore-scripts
 [[ ! -s "$shim_log" ]] || fail "a compiler ran during an --ignore-scripts install: $(cat "$shim_log")"
@@ -254,9 +259,14 @@ if install_fresh "$work/consumer-build" "$tar_without" >"$work/control.log" 2>&1
 fi
 [[ -s "$shim_log" ]] || fail "install failed, but no compiler shim was called: $(tail -5 "$work/control.log")"
 printf '  shims called: %s\n' "$(tr '\n' ';' <"$shim_log")"
+if node "$scripts/install-tarball.mjs" "$tar_without" >"$work/install-without.log" 2>&1; then
+  fail "install-tarball.mjs passed a tarball with no prebuild for this platform"
+fi
+grep -q "build attempted" "$work/install-without.log" ||
+  fail "install-tarball.mjs failed without naming the build attempt: $(tail -3 "$work/install-without.log")"
 printf '  what the user sees:\n'
 grep -E 'npm error code|gyp ERR! (find Python You need|stack Error)' "$work/control.log" | head -3 | sed 's/^/    /'
-ok "install script ran node-gyp, which reached a compiler shim and failed"
+ok "install script ran node-gyp, which reached a compiler shim and failed; install-tarball.mjs fails there too, naming the build attempt"
 
 # ---- (g) the release's metadata gate on this tarball -----------------------------------------
 # release.yml refuses in seconds what npm would refuse after the build: run its gate the way the
