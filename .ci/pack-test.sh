@@ -1,19 +1,37 @@
 #!/usr/bin/env bash
-# Pack-and-install test: what `npm publish` would ship, installed the way a user installs it.
+# Pack-and-install test: the release's assembled-tarball flow, for the target this machine is,
+# installed the way a user installs it.
 #
-#   (a) a tarball with a prebuild for this platform installs with every compiler hidden (shims that
-#       record the call and fail) and loads the native backend, from require() and import();
-#   (b) a tarball without prebuilds, installed with --ignore-scripts (no build), loads the
+#   (a) builds the prebuild as the release does (`npm run prebuildify`, `-- --tag-libc` on Linux)
+#       and, on Linux, checks that .github/scripts/check-glibc.sh tells a binary within the glibc
+#       baseline from one that is not (the release builds on glibc 2.28 and requires it there);
+#   (b) packs once and checks the tarball (.github/scripts/check-tarball.mjs: the files allow-list,
+#       exactly the prebuild built here, repository/homepage/bugs naming one GitHub repository);
+#   (c) installs that tarball in a fresh project with PREBUILDS_ONLY=1 and every compiler hidden
+#       (.github/scripts/install-tarball.mjs, the script the workflows run on every target): the
+#       install script runs, nothing is compiled, require()/import()/the CLI load the prebuild;
+#   (d) type-checks a CommonJS and an ESM consumer (--strict --module nodenext, no `types` setting)
+#       against the tarball's declarations with TypeScript 5.x and 7.x (installed here, from npm,
+#       into the temporary directory) and @types/node; without @types/node, tsc must say it is
+#       missing (TS2688), which shows pidproof's own declarations are what is checked;
+#   (e) a tarball without prebuilds, installed with --ignore-scripts (no build), loads the
 #       pure-TypeScript fallback;
-#   (c) the tarball holds only what a user needs (the package.json "files" allow-list).
+#   (f) control: that tarball with its install script allowed tries to compile, reaches a
+#       compiler shim and fails, so the shims do intercept a build; install-tarball.mjs (what CI
+#       runs on every target) fails on it, and check-tarball.mjs misses its prebuild;
+#   (g) the release's gate (.github/scripts/release-meta.mjs) on the tarball of (b): its tag and
+#       repository pass, a wrong tag or another repository are refused, a prerelease gets its
+#       dist-tag.
 #
 # Everything happens in a temporary directory: a copy of the working tree (git-tracked and
 # untracked files, minus what .gitignore drops), with the repository's node_modules linked in.
 # The repository's own build/, dist/ and prebuilds/ are never touched. KEEP_TMP=1 keeps the
-# directory for inspection. Needs the repository's devDependencies installed (npm ci).
+# directory for inspection. Needs the repository's devDependencies installed (npm ci) and the npm
+# registry (TypeScript for (d)). PIDPROOF_TS_VERSIONS (default "5 7") picks the TypeScript majors.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+scripts="$repo/.github/scripts"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pidproof-pack.XXXXXX")"
 cleanup() {
   if [[ "${KEEP_TMP:-}" == 1 ]]; then echo "kept $work"; else rm -rf "$work"; fi
@@ -28,15 +46,16 @@ ok() {
 }
 fail() {
   printf 'not ok - %s\n' "$*" >&2
-  printf '0 passed, 1 failed\n'
+  printf '%d passed, 1 failed\n' "$passed"
   exit 1
 }
 
-unset PIDPROOF_BACKEND PREBUILDS_ONLY
+unset PIDPROOF_BACKEND PREBUILDS_ONLY LIBC
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export npm_config_loglevel=warn
 
 [[ -d "$repo/node_modules/prebuildify" ]] || fail "run npm ci first (devDependencies missing)"
+platform="$(node -p 'process.platform + "-" + process.arch')"
 
 # ---- a copy of the working tree -------------------------------------------------------------
 step "copy the working tree to $work/src"
@@ -59,7 +78,7 @@ for d in build prebuilds dist; do
 done
 ok "working tree copied (no build/, prebuilds/, dist/)"
 
-# ---- compiler shims --------------------------------------------------------------------------
+# ---- compiler shims (for the control case; install-tarball.mjs makes its own) ------------------
 shims="$work/shims"
 shim_log="$work/shim.log"
 mkdir -p "$shims"
@@ -75,116 +94,140 @@ EOF
 done
 
 # Installs tarball $2 into a fresh project $1 with the compiler shims first on PATH; extra npm
-# arguments follow. Every line a shim logged means a build was attempted. The consumer allows
-# pidproof's install script (npm >= 11.x blocks dependency install scripts unless allowScripts
-# names them; older npm ignores the field), so the script really runs unless --ignore-scripts.
+# arguments follow. allowScripts names pidproof and the tarball's file: spec (npm 12 matches a
+# tarball install by that spec only; older npm ignores the field), so the install script really
+# runs unless --ignore-scripts.
 install_fresh() {
   local dir="$1" tarball="$2"
   shift 2
   mkdir -p "$dir"
-  printf '{"name":"consumer","version":"1.0.0","private":true,"allowScripts":{"pidproof":true}}\n' \
-    >"$dir/package.json"
+  printf '{"name":"consumer","version":"1.0.0","private":true,"allowScripts":{"pidproof":true,"file:%s":true}}\n' \
+    "$tarball" >"$dir/package.json"
   (cd "$dir" && PATH="$shims:$PATH" npm install --no-package-lock --prefer-offline "$@" "$tarball")
 }
 
-# ---- (a) with a prebuild ---------------------------------------------------------------------
-step "(a) prebuild for $(node -p 'process.platform + "-" + process.arch') and pack"
-(cd "$src" && npx --no-install prebuildify --napi --strip)
-built="$(cd "$src" && find prebuilds -name '*.node' | sort | tr '\n' ' ')"
+# ---- (a) the prebuild, as the release builds it ----------------------------------------------
+step "(a) prebuild for $platform as the release builds it"
+if [[ "$(uname -s)" == Linux ]]; then
+  (cd "$src" && npm run --silent prebuildify -- --tag-libc)
+else
+  (cd "$src" && npm run --silent prebuildify)
+fi
+built="$(cd "$src/prebuilds" && find . -name '*.node' | sed 's|^\./||' | sort)"
 [[ -n "$built" ]] || fail "prebuildify produced no .node file"
+[[ "$(wc -l <<<"$built")" -eq 1 ]] || fail "expected one prebuild, got: $built"
 rm -rf "$src/build" # the tarball must load the prebuild, not a leftover build/
-ok "prebuildify --napi --strip built $built"
+ok "npm run prebuildify built prebuilds/$built"
 
+if [[ "$(uname -s)" == Linux && "$built" == *.glibc.node ]]; then
+  binary="$src/prebuilds/$built"
+  # What the binary needs, read independently of the checker, decides what the checker must say.
+  top="$(objdump -T "$binary" | grep -oE '\bGLIBC_[0-9]+(\.[0-9]+)*\b' | sed 's/^GLIBC_//' | sort -uV | tail -n 1)"
+  here="$(getconf GNU_LIBC_VERSION | awk '{print $2}')"
+  bash "$scripts/check-glibc.sh" "$binary" "$here" ||
+    fail "check-glibc rejects a binary built on this glibc ($here) against $here"
+  if [[ "$(printf '%s\n%s\n' "$top" 2.28 | sort -V | tail -n 1)" == 2.28 ]]; then
+    bash "$scripts/check-glibc.sh" "$binary" 2.28 || fail "check-glibc rejects a binary needing only GLIBC_$top"
+    ok "check-glibc: this build needs GLIBC_$top, within the 2.28 baseline"
+  else
+    if bash "$scripts/check-glibc.sh" "$binary" 2.28 2>"$work/glibc.err"; then
+      fail "check-glibc accepted a binary needing GLIBC_$top against the 2.28 baseline"
+    fi
+    grep -q "GLIBC_$top" "$work/glibc.err" || fail "check-glibc did not name GLIBC_$top: $(cat "$work/glibc.err")"
+    sed 's/^/  /' "$work/glibc.err"
+    ok "check-glibc: built on glibc $here this binary needs GLIBC_$top; the 2.28 release baseline rejects it (the release builds on manylinux_2_28)"
+  fi
+fi
+
+# ---- (b) pack once, check the tarball --------------------------------------------------------
+step "(b) npm pack once, check the tarball"
 packs="$work/packs"
 mkdir -p "$packs/with" "$packs/without"
 (cd "$src" && npm pack --pack-destination "$packs/with" >/dev/null) # `prepare` runs tsc -> dist/
 tar_with="$(ls "$packs"/with/*.tgz)"
-listing="$(tar -tzf "$tar_with")" # listed once: `tar | grep -q` fails on SIGPIPE under pipefail
-grep -q '^package/prebuilds/.*\.node$' <<<"$listing" || fail "tarball lacks prebuilds/"
-grep -q '^package/dist/index.js$' <<<"$listing" || fail "tarball lacks dist/index.js"
-ok "packed $(basename "$tar_with") with prebuilds/ and dist/"
+node "$scripts/check-tarball.mjs" "$tar_with" --prebuilds "$built" || fail "tarball contents"
+ok "packed $(basename "$tar_with"): allow-listed files, prebuilds/$built, one repository named"
 
-step "(a) install with compilers hidden"
-install_fresh "$work/consumer-native" "$tar_with" --foreground-scripts 2>&1 | tee "$work/install-native.log"
-grep -q '> node-gyp-build' "$work/install-native.log" || fail "pidproof's install script did not run"
-[[ ! -s "$shim_log" ]] || fail "a compiler ran during install: $(cat "$shim_log")"
-[[ ! -e "$work/consumer-native/node_modules/pidproof/build" ]] || fail "install created build/"
-ok "install script (node-gyp-build) ran and used the prebuild: no compiler shim called, no build/"
+# ---- (c) install it as a user would, no compiler -----------------------------------------------
+step "(c) install the tarball with PREBUILDS_ONLY=1 and every compiler hidden"
+node "$scripts/install-tarball.mjs" "$tar_with" | sed 's/^/  /' || fail "installing the packed tarball"
+ok "the tarball installs and loads prebuilds/$built with no compiler (require, import, CLI)"
 
-(
-  cd "$work/consumer-native"
-  node -e '
-    const p = require("pidproof");
-    if (p.backend !== "native") throw new Error("backend is " + p.backend + ", not native");
-    const me = p.processIdentity(process.pid);
-    if (!me || !me.startToken) throw new Error("no identity for self: " + JSON.stringify(me));
-    console.log("  require: backend=native startToken=" + me.startToken + " " + me.startTokenUnit);
-  '
-) || fail "require('pidproof') did not load the native backend"
-ok "require('pidproof').backend === 'native'"
+# ---- (d) TypeScript consumers -------------------------------------------------------------------
+step "(d) TypeScript consumers (CommonJS and ESM, --strict --module nodenext) against the tarball"
+types_node="$(node -p 'require(process.argv[1]).devDependencies["@types/node"]' "$repo/package.json")"
+ts_dir="$work/ts-consumer"
+mkdir -p "$ts_dir"
+printf '{"name":"ts-consumer","version":"1.0.0","private":true}\n' >"$ts_dir/package.json"
+ts_specs=()
+for major in ${PIDPROOF_TS_VERSIONS:-5 7}; do ts_specs+=("ts$major@npm:typescript@$major"); done
+(cd "$ts_dir" && npm install --no-package-lock --ignore-scripts "$tar_with" "@types/node@$types_node" "${ts_specs[@]}" >/dev/null) ||
+  fail "could not install TypeScript ${PIDPROOF_TS_VERSIONS:-5 7} and @types/node@$types_node from npm"
+cat >"$ts_dir/consumer.cts" <<'EOF'
+import pidproof = require('pidproof');
 
-(
-  cd "$work/consumer-native"
-  node --input-type=module -e '
-    const m = await import("pidproof");
-    const backend = m.backend ?? m.default?.backend;
-    if (backend !== "native") throw new Error("backend is " + backend + ", not native");
-    const id = (m.processIdentity ?? m.default.processIdentity)(process.pid);
-    if (!id) throw new Error("no identity for self");
-    console.log("  import: backend=native");
-  '
-) || fail "import('pidproof') failed"
-ok "import('pidproof') works and is native"
+const me: pidproof.ProcessIdentity | null = pidproof.processIdentity(process.pid);
+const verdict: pidproof.OwnerVerdict = pidproof.ownerStatus({ pid: process.pid }).verdict;
 
-# ---- (c) contents of the tarball -------------------------------------------------------------
-step "(c) npm pack --dry-run --json"
-(cd "$src" && npm pack --dry-run --json) >"$work/pack.json"
-node - "$work/pack.json" <<'EOF' || fail "tarball contents"
-const fs = require('node:fs');
-const [info] = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const files = info.files.map((f) => f.path).sort();
-// What a user needs: the compiled library, the sources and gyp file for a build from source,
-// the prebuilds, and the docs.
-const allowed = [
-  /^package\.json$/,
-  /^README\.md$/,
-  /^CHANGELOG\.md$/,
-  /^LICENSE$/,
-  /^binding\.gyp$/,
-  /^native\/[A-Za-z0-9_]+\.(cc|h)$/,
-  /^dist\/[A-Za-z0-9_/.-]+\.(js|d\.ts)$/,
-  /^prebuilds\/[a-z0-9]+-[a-z0-9+]+\/[A-Za-z0-9_.+-]+\.node$/,
-];
-const required = [
-  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'binding.gyp',
-  'native/addon.cc', 'native/platform.h', 'native/platform_linux.cc',
-  'native/platform_darwin.cc', 'native/platform_freebsd.cc', 'native/platform_unsupported.cc',
-  'dist/index.js', 'dist/index.d.ts',
-];
-const forbidden = /^(test|bench|\.ci|\.github|build|lib|node_modules|\.bench-out)\/|\.map$|\.tgz$|^tsconfig|^vitest/;
-const problems = [];
-for (const f of files) {
-  if (forbidden.test(f)) problems.push(`must not ship: ${f}`);
-  else if (!allowed.some((re) => re.test(f))) problems.push(`not on the allow-list: ${f}`);
-}
-for (const f of required) if (!files.includes(f)) problems.push(`missing: ${f}`);
-if (!files.some((f) => f.startsWith('prebuilds/'))) problems.push('missing: prebuilds/');
-console.log(`  ${info.filename}: ${files.length} files, ${info.size} bytes packed, ${info.unpackedSize} unpacked`);
-for (const f of files) console.log(`    ${f}`);
-if (problems.length) {
-  for (const p of problems) console.error(`  ${p}`);
-  process.exit(1);
+export async function demo(path: string): Promise<string> {
+  const ac = new AbortController();
+  const lock: pidproof.Lock = await pidproof.acquireLock(path, { timeoutMs: 0, signal: ac.signal });
+  lock.signal.addEventListener('abort', () => ac.abort());
+  await lock[Symbol.asyncDispose]();
+  const watch = pidproof.watchProcess(process.pid);
+  watch[Symbol.dispose]();
+  const exit: pidproof.ExitInfo = await pidproof.watchExit(process.pid, { signal: AbortSignal.timeout(1) });
+  return `${me?.startToken} ${verdict} ${exit.reason} ${pidproof.backend}`;
 }
 EOF
-ok "tarball holds only the allow-listed files, and all required ones"
+cat >"$ts_dir/consumer.mts" <<'EOF'
+import { acquireLock, LockTimeoutError, processIdentity, scanLocks, withLock } from 'pidproof';
+import type { DoctorEntry, Lock, ProcessIdentity } from 'pidproof';
 
-# ---- (b) without prebuilds, no build -----------------------------------------------------------
-step "(b) pack without prebuilds, install with --ignore-scripts"
+const me: ProcessIdentity | null = processIdentity(process.pid);
+const entries: DoctorEntry[] = await scanLocks('/tmp', { signal: AbortSignal.timeout(1000) });
+const n: number = await withLock('/tmp/ts-consumer.lock', async (lock: Lock) => lock.token.length);
+try {
+  await acquireLock('/tmp/ts-consumer.lock', { timeoutMs: 0 });
+} catch (err) {
+  if (err instanceof LockTimeoutError) console.log(err.code);
+}
+console.log(me?.pid, entries.length, n);
+EOF
+for major in ${PIDPROOF_TS_VERSIONS:-5 7}; do
+  tsc="$ts_dir/node_modules/ts$major/bin/tsc"
+  version="$(cd "$ts_dir" && node "$tsc" --version | sed 's/^Version //')"
+  for consumer in consumer.cts consumer.mts; do
+    (cd "$ts_dir" && node "$tsc" --noEmit --strict --module nodenext --target es2022 "$consumer") ||
+      fail "TypeScript $version: tsc --strict --module nodenext $consumer failed"
+  done
+  ok "TypeScript $version: CommonJS and ESM consumers type-check (--strict --module nodenext, @types/node@$types_node, no types setting)"
+done
+
+# Control: without @types/node the declarations' own reference must fail, naming 'node'.
+bare="$work/ts-bare"
+mkdir -p "$bare"
+printf '{"name":"ts-bare","version":"1.0.0","private":true}\n' >"$bare/package.json"
+last_major="$(tr ' ' '\n' <<<"${PIDPROOF_TS_VERSIONS:-5 7}" | tail -n 1)"
+(cd "$bare" && npm install --no-package-lock --ignore-scripts "$tar_with" "typescript@$last_major" >/dev/null) ||
+  fail "could not install typescript@$last_major"
+printf "import { processIdentity } from 'pidproof';\nexport const id = processIdentity(1);\n" >"$bare/bare.mts"
+if (cd "$bare" && node node_modules/typescript/bin/tsc --noEmit --strict --module nodenext bare.mts >"$work/bare.out" 2>&1); then
+  fail "tsc passed without @types/node: pidproof's declarations were not checked"
+fi
+grep -q "TS2688.*'node'" "$work/bare.out" || fail "without @types/node tsc failed differently: $(head -5 "$work/bare.out")"
+ok "control: without @types/node, tsc reports TS2688 (type definition file for 'node') from pidproof's index.d.ts"
+
+# ---- (e) without prebuilds, no build -----------------------------------------------------------
+step "(e) pack without prebuilds, install with --ignore-scripts"
 rm -rf "$src/prebuilds" "$src/build"
 (cd "$src" && npm pack --pack-destination "$packs/without" >/dev/null)
 tar_without="$(ls "$packs"/without/*.tgz)"
-listing="$(tar -tzf "$tar_without")"
-if grep -q '^package/prebuilds/' <<<"$listing"; then fail "tarball still has prebuilds/"; fi
+node "$scripts/check-tarball.mjs" "$tar_without" --prebuilds '' >/dev/null || fail "tarball without prebuilds"
+if node "$scripts/check-tarball.mjs" "$tar_without" --prebuilds "$built" >"$work/check.out" 2>&1; then
+  fail "check-tarball accepted a tarball that lacks prebuilds/$built"
+fi
+grep -q "missing prebuild: prebuilds/$built" "$work/check.out" || fail "check-tarball failed differently: $(cat "$work/check.out")"
 : >"$shim_log"
 install_fresh "$work/consumer-fallback" "$tar_without" --ignore-scripts
 [[ ! -s "$shim_log" ]] || fail "a compiler ran during an --ignore-scripts install: $(cat "$shim_log")"
@@ -205,16 +248,52 @@ install_fresh "$work/consumer-fallback" "$tar_without" --ignore-scripts
 ) || fail "the package without a binary did not load the fallback"
 ok "no binary, no build: backend === 'fallback' (require and import)"
 
-# Control for (a): the same binary-less tarball with its install script allowed must try to
-# compile, hit a shim and fail. This proves the install script runs in this setup and that the
-# shims intercept the toolchain, so the empty shim log of (a) means no compiler ran.
-step "(control) without prebuilds, install script allowed: a build is attempted and stopped"
+# ---- (f) control ---------------------------------------------------------------------------------
+# The same binary-less tarball with its install script allowed must try to compile, hit a shim and
+# fail. This proves the install script runs in this setup and that the shims intercept the
+# toolchain, so an empty shim log in (c) means no compiler ran.
+step "(f) control: without prebuilds, install script allowed: a build is attempted and stopped"
 : >"$shim_log"
 if install_fresh "$work/consumer-build" "$tar_without" >"$work/control.log" 2>&1; then
   fail "install without a binary and without compilers succeeded (did the install script run?)"
 fi
 [[ -s "$shim_log" ]] || fail "install failed, but no compiler shim was called: $(tail -5 "$work/control.log")"
 printf '  shims called: %s\n' "$(tr '\n' ';' <"$shim_log")"
-ok "install script ran node-gyp, which reached a compiler shim and failed"
+if node "$scripts/install-tarball.mjs" "$tar_without" >"$work/install-without.log" 2>&1; then
+  fail "install-tarball.mjs passed a tarball with no prebuild for this platform"
+fi
+grep -q "build attempted" "$work/install-without.log" ||
+  fail "install-tarball.mjs failed without naming the build attempt: $(tail -3 "$work/install-without.log")"
+printf '  what the user sees:\n'
+grep -E 'npm error code|gyp ERR! (find Python You need|stack Error)' "$work/control.log" | head -3 | sed 's/^/    /'
+ok "install script ran node-gyp, which reached a compiler shim and failed; install-tarball.mjs fails there too, naming the build attempt"
+
+# ---- (g) the release's metadata gate on this tarball -----------------------------------------
+# release.yml refuses in seconds what npm would refuse after the build: run its gate the way the
+# release does (GITHUB_* as a tag push sets them) on the tarball packed in (b).
+step "(g) release gate (.github/scripts/release-meta.mjs) on the packed tarball"
+meta="$scripts/release-meta.mjs"
+version="$(tar -xzOf "$tar_with" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).version')"
+slug="$(tar -xzOf "$tar_with" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).repository.url.replace(/^git\+https:\/\/github\.com\/|\.git$/g, "")')"
+out="$(GITHUB_REF_TYPE=tag GITHUB_REF_NAME="v$version" GITHUB_REPOSITORY="$slug" node "$meta" --tarball "$tar_with")" ||
+  fail "release gate refused tag v$version in $slug"
+expected_tag=latest
+if [[ "$version" == *-* ]]; then expected_tag="$(cut -d. -f1 <<<"${version#*-}")"; fi
+if [[ "$expected_tag" =~ ^[0-9] ]]; then expected_tag=next; fi
+grep -qx "dist-tag=$expected_tag" <<<"$out" || fail "release gate: expected dist-tag=$expected_tag, got: $out"
+if GITHUB_REF_TYPE=tag GITHUB_REF_NAME="v$version.1" GITHUB_REPOSITORY="$slug" node "$meta" --tarball "$tar_with" 2>/dev/null; then
+  fail "release gate accepted tag v$version.1 for version $version"
+fi
+if GITHUB_REF_TYPE=tag GITHUB_REF_NAME="v$version" GITHUB_REPOSITORY="someone-else/$slug-fork" node "$meta" --tarball "$tar_with" 2>/dev/null; then
+  fail "release gate accepted a repository.url naming another repository (npm provenance would refuse it, E422)"
+fi
+pre="$work/pre"
+mkdir -p "$pre"
+tar -xzf "$tar_with" -C "$pre"
+node -e 'const f = process.argv[1], p = JSON.parse(require("fs").readFileSync(f)); p.version = "9.9.9-beta.2"; require("fs").writeFileSync(f, JSON.stringify(p))' \
+  "$pre/package/package.json"
+tar -czf "$pre/pre.tgz" -C "$pre" package
+grep -qx 'dist-tag=beta' <<<"$(node "$meta" --tarball "$pre/pre.tgz")" || fail "release gate: a prerelease did not get its dist-tag"
+ok "release gate: v$version in $slug passes ($(grep dist-tag <<<"$out")); a wrong tag, another repository are refused; 9.9.9-beta.2 -> dist-tag beta"
 
 printf '\n%d passed, 0 failed\n' "$passed"

@@ -3,6 +3,11 @@
  *
  * Public API. Everything here is bound to the backend selected at load time (`backend`).
  */
+// The published declarations use Node's types (AbortSignal, Buffer, `node:fs`, NodeJS.*,
+// Symbol.dispose). This directive, kept in dist/index.d.ts by `preserve`, loads @types/node for
+// any consumer that has it installed, whatever its `types` setting (TypeScript >= 6 defaults it
+// to `[]`). Checked by `npm run test:pack` with TypeScript 5.x and 7.x.
+/// <reference types="node" preserve="true" />
 import { identity } from './identity';
 
 export type {
