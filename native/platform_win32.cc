@@ -688,11 +688,12 @@ Status ReadHandleIdentity(HANDLE h, int64_t pid, Identity* out, bool* exited) {
 
 bool IsValidSignal(int signo) {
   // The numbers Node's os.constants.signals names on Windows (the CRT's plus libuv's SIGHUP,
-  // SIGKILL and SIGWINCH).
+  // SIGQUIT, SIGKILL and SIGWINCH; checked with Node 22's node.exe).
   switch (signo) {
     case 0:
     case 1:   // SIGHUP
     case 2:   // SIGINT
+    case 3:   // SIGQUIT
     case 4:   // SIGILL
     case 8:   // SIGFPE
     case 9:   // SIGKILL
