@@ -317,16 +317,23 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
     const isPinned = (code & 8) !== 0;
     const after = (code >> 4) & 3;
     const by = (code >> 6) & 3;
-    const curUid = (code & 256) !== 0 ? String(out[0]) : null;
-    const curToken = (code & 512) !== 0 ? String(out[1]) : null;
+    // The ids read on the pin (BigInt to string only when a message needs them).
+    const curUid = (): string | null => ((code & 256) !== 0 ? String(out[0]) : null);
+    const curToken = (): string | null => ((code & 512) !== 0 ? String(out[1]) : null);
     switch (verdict) {
       case 0: {
-        const proof =
-          t.record === null
-            ? `the process holding it at the call${curUid !== null ? `, unique id ${curUid}` : curToken !== null ? `, start token ${curToken}` : ''}`
-            : by === 1
-              ? `proven the recorded process by its unique id ${curUid}`
-              : `proven the recorded process by its start token ${curToken}`;
+        // Sent on a match: the ids read on the pin are the recorded ones.
+        let proof: string;
+        if (t.record === null) {
+          const u = curUid();
+          const k = u === null ? curToken() : null;
+          proof = `the process holding it at the call${u !== null ? `, unique id ${u}` : k !== null ? `, start token ${k}` : ''}`;
+        } else {
+          proof =
+            by === 1
+              ? `proven the recorded process by its unique id ${t.uniqueId}`
+              : `proven the recorded process by its start token ${t.startToken}`;
+        }
         if (sig.num === 0) {
           return {
             sent: true,
@@ -362,7 +369,7 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
         return notSent(pid, 'dead', `no process has PID ${pid}; nothing sent`);
       case 2: {
         const change =
-          by === 1 ? `unique id ${t.uniqueId} -> ${curUid}` : `start token ${t.startToken} -> ${curToken}`;
+          by === 1 ? `unique id ${t.uniqueId} -> ${curUid()}` : `start token ${t.startToken} -> ${curToken()}`;
         return notSent(pid, 'recycled', `PID ${pid} now names another process (${change}); nothing sent`);
       }
       case 3:
