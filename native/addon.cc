@@ -617,8 +617,8 @@ Napi::Value OpenWatch(const Napi::CallbackInfo& info) {
 // 4-5 after (0 not checked, 1 same, 2 gone, 3 changed); 6-7 matched by (0 none, 1 unique id,
 // 2 start token); 8 out[0] valid; 9 out[1] valid; 10 access partial.
 
-// An optional string argument (null/undefined: absent). Longer than 63 bytes: kept as "", which
-// equals no kind or unit a backend produces.
+// An optional string argument (null/undefined: absent). 63 bytes or longer: kept as "", which
+// equals no kind or unit a backend produces (theirs are all far shorter).
 bool OptShortStringArg(const Napi::CallbackInfo& info, size_t index, const char* name,
                        std::string* out) {
   Napi::Env env = info.Env();
@@ -628,14 +628,18 @@ bool OptShortStringArg(const Napi::CallbackInfo& info, size_t index, const char*
   }
   char buf[64];
   size_t len = 0;
-  if (napi_get_value_string_utf8(env, info[index], nullptr, 0, &len) != napi_ok) {
+  if (napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &len) != napi_ok) {
     throw Napi::TypeError::New(env, std::string(name) + " must be a string or null");
   }
-  if (len >= sizeof(buf)) {
-    out->clear();
-    return true;
+  if (len + 1 >= sizeof(buf)) {
+    // Filled the buffer: it may have been cut. Only then ask for the full length.
+    size_t full = 0;
+    napi_get_value_string_utf8(env, info[index], nullptr, 0, &full);
+    if (full >= sizeof(buf) - 1) {
+      out->clear();
+      return true;
+    }
   }
-  napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &len);
   out->assign(buf, len);
   return true;
 }
