@@ -80,6 +80,7 @@ const SIGNALS = os.constants.signals as unknown as Record<string, number>;
 const SIGNAL_NAMES = new Map<number, string>();
 for (const [name, num] of Object.entries(SIGNALS)) if (!SIGNAL_NAMES.has(num)) SIGNAL_NAMES.set(num, name);
 
+const IS_WIN32 = process.platform === 'win32';
 /** The only signals Windows can deliver to one process (TerminateProcess), plus the check. */
 const WIN32_DELIVERABLE = new Set([0, SIGNALS.SIGTERM, SIGNALS.SIGKILL]);
 
@@ -89,10 +90,14 @@ interface Sig {
   name: string;
 }
 
+/** Parsed signal names, so a hot loop does not look them up in os.constants.signals each time. */
+const BY_NAME = new Map<string, Sig>(Object.entries(SIGNALS).map(([name, num]) => [name, { num, name }]));
+
 /** Parses a signal name or number of this OS. TypeError for a wrong type, RangeError for an unknown one. */
 export function parseSignal(v: unknown, name: string): Sig {
   if (typeof v === 'string') {
-    if (Object.prototype.hasOwnProperty.call(SIGNALS, v)) return { num: SIGNALS[v], name: v };
+    const known = BY_NAME.get(v);
+    if (known !== undefined) return known;
     throw new RangeError(
       `${name} must be a signal name of this OS such as 'SIGTERM' (see os.constants.signals), or its number, got ${describe(v)}`,
     );
@@ -109,7 +114,7 @@ export function parseSignal(v: unknown, name: string): Sig {
 
 /** Windows delivers only SIGTERM and SIGKILL to one process: the rest is refused, never faked. */
 function assertDeliverable(sig: Sig, name: string): void {
-  if (process.platform !== 'win32' || WIN32_DELIVERABLE.has(sig.num)) return;
+  if (!IS_WIN32 || WIN32_DELIVERABLE.has(sig.num)) return;
   const err = new Error(
     `ENOTSUP: ${name} ${sig.name} cannot be delivered to one process on Windows: only SIGTERM and SIGKILL ` +
       '(both TerminateProcess) and 0 can; console control events (SIGINT, SIGBREAK) reach every process ' +
@@ -121,7 +126,16 @@ function assertDeliverable(sig: Sig, name: string): void {
 
 // ---- targets -------------------------------------------------------------------------------------
 
-const DECIMAL = /^(0|[1-9]\d{0,19})$/;
+/** A decimal u64-sized string (what /^(0|[1-9]\d{0,19})$/ accepts), without a regex on the hot path. */
+function isDecimal(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 20 || (n > 1 && s.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** A target read and checked once (errors name `target`). */
 interface Target {
@@ -139,50 +153,51 @@ interface Target {
   createdAtMs: number | null;
 }
 
-function optStr(o: Record<string, unknown>, k: string): string | null {
-  const v = o[k];
+/** An optional string field of the target (static property reads: this runs on every call). */
+function optStr(v: unknown, k: string): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'string') throw new TypeError(`target.${k} must be a string or null, got ${describe(v)}`);
   return v;
 }
 
+function pidTarget(pid: number): Target {
+  return {
+    pid,
+    record: null,
+    uniqueId: null,
+    uniqueIdKind: null,
+    startToken: null,
+    startTokenUnit: null,
+    hostname: null,
+    platform: null,
+    bootId: null,
+    pidNamespace: null,
+    createdAtMs: null,
+  };
+}
+
 function readTarget(t: unknown): Target {
-  if (typeof t === 'number' || typeof t === 'bigint' || typeof t === 'string') {
-    const pid = assertPid(t, 'target');
-    return {
-      pid,
-      record: null,
-      uniqueId: null,
-      uniqueIdKind: null,
-      startToken: null,
-      startTokenUnit: null,
-      hostname: null,
-      platform: null,
-      bootId: null,
-      pidNamespace: null,
-      createdAtMs: null,
-    };
-  }
+  if (typeof t === 'number' || typeof t === 'bigint' || typeof t === 'string') return pidTarget(assertPid(t, 'target'));
   if (t === null || typeof t !== 'object' || Array.isArray(t)) {
     throw new TypeError(`target must be a ProcessIdentity, a record with a pid, or a pid, got ${describe(t)}`);
   }
-  const o = t as Record<string, unknown>;
+  const o = t as OwnerRecord;
   const pid = assertPid(o.pid, 'target.pid');
   let startToken: string | null = null;
   const st = o.startToken;
-  if (typeof st === 'number') {
+  if (typeof st === 'string') {
+    if (!isDecimal(st)) throw new TypeError(`target.startToken must be a decimal integer string, got ${describe(st)}`);
+    startToken = st;
+  } else if (typeof st === 'number') {
     if (!Number.isSafeInteger(st) || st < 0) {
       throw new TypeError(`target.startToken must be a non-negative integer, got ${describe(st)}`);
     }
     startToken = String(st);
-  } else if (typeof st === 'string') {
-    if (!DECIMAL.test(st)) throw new TypeError(`target.startToken must be a decimal integer string, got ${describe(st)}`);
-    startToken = st;
   } else if (st !== undefined && st !== null) {
     throw new TypeError(`target.startToken must be a string or null, got ${describe(st)}`);
   }
-  const uniqueId = optStr(o, 'uniqueId');
-  if (uniqueId !== null && !DECIMAL.test(uniqueId)) {
+  const uniqueId = optStr(o.uniqueId, 'uniqueId');
+  if (uniqueId !== null && !isDecimal(uniqueId)) {
     throw new TypeError(`target.uniqueId must be a decimal integer string, got ${describe(uniqueId)}`);
   }
   const created = o.createdAtMs;
@@ -191,15 +206,15 @@ function readTarget(t: unknown): Target {
   }
   return {
     pid,
-    record: t as ProcessIdentity | OwnerRecord,
+    record: o,
     uniqueId,
-    uniqueIdKind: optStr(o, 'uniqueIdKind'),
+    uniqueIdKind: optStr(o.uniqueIdKind, 'uniqueIdKind'),
     startToken,
-    startTokenUnit: optStr(o, 'startTokenUnit'),
-    hostname: optStr(o, 'hostname'),
-    platform: optStr(o, 'platform'),
-    bootId: optStr(o, 'bootId'),
-    pidNamespace: optStr(o, 'pidNamespace'),
+    startTokenUnit: optStr(o.startTokenUnit, 'startTokenUnit'),
+    hostname: optStr(o.hostname, 'hostname'),
+    platform: optStr(o.platform, 'platform'),
+    bootId: optStr(o.bootId, 'bootId'),
+    pidNamespace: optStr(o.pidNamespace, 'pidNamespace'),
     createdAtMs: typeof created === 'number' ? created : null,
   };
 }
@@ -227,7 +242,7 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
   const out = new BigUint64Array(2);
   let scope: ReturnType<typeof api.currentScope> | undefined;
   let defaultUnit: string | null | undefined;
-  const handleName = process.platform === 'win32' ? 'process handle' : 'pidfd';
+  const handleName = IS_WIN32 ? 'process handle' : 'pidfd';
 
   /** The unit a token without one is in (compareIdentity's rule: this platform's native unit). */
   function unitOf(t: Target): string | null {
