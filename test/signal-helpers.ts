@@ -132,19 +132,28 @@ export async function recycleLogged(
   });
   const exited = once(py, 'exit');
   const next = () => waitFor(() => lines.shift(), 15_000, 'recycler output');
-  const a = Number(await next());
-  await waitFor(() => loggedBy(log, a).includes('ready'), 15_000, 'A ready');
-  await onA(a);
-  py.stdin!.write('go\n');
-  const b = Number(await next());
+  // The recycler kills and reaps A on "go" and B on "done": both lines are always sent, even when
+  // an assertion in onA/onB throws, so no logging process outlives the test (orphaned, paused).
+  let sent = 0;
+  const advance = (upTo: number) => {
+    while (sent < upTo && py.stdin!.writable) py.stdin!.write(sent++ === 0 ? 'go\n' : 'done\n');
+  };
   let ok = false;
-  if (b === a) {
-    // The log also holds lines of B candidates that missed the PID; only B's own count.
-    await waitFor(() => loggedBy(log, b).filter((l) => l === 'ready').length >= 2, 15_000, 'B ready');
-    await onB(b);
-    ok = true;
+  try {
+    const a = Number(await next());
+    await waitFor(() => loggedBy(log, a).includes('ready'), 15_000, 'A ready');
+    await onA(a);
+    advance(1);
+    const b = Number(await next());
+    if (b === a) {
+      // The log also holds lines of B candidates that missed the PID; only B's own count.
+      await waitFor(() => loggedBy(log, b).filter((l) => l === 'ready').length >= 2, 15_000, 'B ready');
+      await onB(b);
+      ok = true;
+    }
+  } finally {
+    advance(2);
+    await exited;
   }
-  py.stdin!.write('done\n');
-  await exited;
   return ok;
 }
