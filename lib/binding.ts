@@ -25,6 +25,25 @@ export interface NativeAddon {
    * OS or kernel cannot pin processes (Linux without pidfd_open). Throws with `.code` (EMFILE).
    */
   openWatch(pid: number): RawExitWatch | null | 'unsupported';
+  /**
+   * Signals `pid` with `signo` only when the process pinned natively is proven to be the expected
+   * one (`hasExpected`: the four strings, each a string or null), or, without an expectation, the
+   * process holding the PID at the call. `out[0]`/`out[1]` receive the unique id and start token
+   * read on the pin. Returns a bit field (native/addon.cc, "Signals"): bits 0-2 verdict (0 sent,
+   * 1 no process, 2 different, 3 exited, 4 unverifiable), 3 pinned, 4-5 after (0 not checked,
+   * 1 same, 2 gone, 3 changed), 6-7 matched by (1 unique id, 2 start token), 8/9 out[0]/out[1]
+   * valid, 10 access partial. Throws with `.code` (EPERM; ENOTSUP on Windows).
+   */
+  signal(
+    pid: number,
+    signo: number,
+    out: BigUint64Array,
+    hasExpected: boolean,
+    uniqueIdKind?: string | null,
+    uniqueId?: string | null,
+    startTokenUnit?: string | null,
+    startToken?: string | null,
+  ): number;
 }
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */

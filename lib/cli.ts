@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-/** The `pidproof` command: identity | inspect | doctor | watch. */
+/** The `pidproof` command: identity | inspect | doctor | watch | kill. */
 import { doctorCommand, DOCTOR_HELP } from './cli/doctor';
 import { identityCommand, IDENTITY_HELP } from './cli/identity';
 import { inspectCommand, INSPECT_HELP } from './cli/inspect';
+import { killCommand, KILL_HELP } from './cli/kill';
 import { type CommandResult, UsageError } from './cli/usage';
 import { watchCommand, WATCH_HELP } from './cli/watch';
 
@@ -13,6 +14,7 @@ Commands:
   inspect <lockfile>   who holds a lock, is it alive, is it stale, what an acquire would do
   doctor <dir...>      scan directories for lock files; --fix removes the stale ones safely
   watch <pid|lockfile> wait until that exact process (or the lock's holder) exits
+  kill <pid|file>      signal that process (or a lock/PID file's holder) only while it is still it
 
 Run "pidproof <command> --help" for a command's options.
 Exit codes: 0 ok, 1 a checked thing was missing or stale, 2 bad usage or error.
@@ -25,6 +27,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   inspect: { run: inspectCommand, help: INSPECT_HELP },
   doctor: { run: doctorCommand, help: DOCTOR_HELP },
   watch: { run: watchCommand, help: WATCH_HELP },
+  kill: { run: killCommand, help: KILL_HELP },
 };
 
 export async function main(argv: string[]): Promise<number> {

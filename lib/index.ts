@@ -67,6 +67,9 @@ export type {
   WatchProcessOptions,
 } from './watch';
 
+export { signalProcess, terminateProcess } from './signal';
+export type { SignalResult, SignalSpec, SignalTarget, TerminateInfo, TerminateOptions } from './signal';
+
 export { acquireLock, acquireLockSync, withLock, inspectLock } from './lock';
 export { DEFAULT_LOCK_PATTERNS, fixLocks, scanLocks, summarizeLocks } from './lock';
 export type { DoctorAction, DoctorEntry, DoctorEntryKind, DoctorProgress, DoctorSummary, FixLocksOptions, ScanLocksOptions } from './lock';

@@ -601,6 +601,159 @@ Napi::Value OpenWatch(const Napi::CallbackInfo& info) {
   return obj;
 }
 
+// ---- Signals ---------------------------------------------------------------------------------
+//
+// signal(pid, signo, out, hasExpected, uniqueIdKind, uniqueId, startTokenUnit, startToken) -> code
+//
+// Signals `pid` only when the process pinned by the platform layer is proven to be the expected
+// one (pidproof::SignalProcess). hasExpected false: signal whatever process holds the PID at the
+// call (a PID target); the four strings are then ignored. hasExpected true: each of the four is
+// a string or null (not recorded); uniqueId and startToken are decimal u64 strings. A kind or unit
+// this backend does not produce simply never compares. `out` is a BigUint64Array of length >= 2
+// that receives the unique id and start token read on the pin (valid per the code bits), so the
+// hot path allocates no result object.
+//
+// Code bits: 0-2 verdict (0 sent, 1 no process, 2 different, 3 exited, 4 unverifiable); 3 pinned;
+// 4-5 after (0 not checked, 1 same, 2 gone, 3 changed); 6-7 matched by (0 none, 1 unique id,
+// 2 start token); 8 out[0] valid; 9 out[1] valid; 10 access partial.
+
+// An optional string argument (null/undefined: absent). 63 bytes or longer: kept as "", which
+// equals no kind or unit a backend produces (theirs are all far shorter).
+bool OptShortStringArg(const Napi::CallbackInfo& info, size_t index, const char* name,
+                       std::string* out) {
+  Napi::Env env = info.Env();
+  if (info.Length() <= index || info[index].IsNull() || info[index].IsUndefined()) return false;
+  if (!info[index].IsString()) {
+    throw Napi::TypeError::New(env, std::string(name) + " must be a string or null");
+  }
+  char buf[64];
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &len) != napi_ok) {
+    throw Napi::TypeError::New(env, std::string(name) + " must be a string or null");
+  }
+  if (len + 1 >= sizeof(buf)) {
+    // Filled the buffer: it may have been cut. Only then ask for the full length.
+    size_t full = 0;
+    napi_get_value_string_utf8(env, info[index], nullptr, 0, &full);
+    if (full >= sizeof(buf) - 1) {
+      out->clear();
+      return true;
+    }
+  }
+  out->assign(buf, len);
+  return true;
+}
+
+// An optional decimal u64 string argument (null/undefined: absent).
+bool OptDecimalArg(const Napi::CallbackInfo& info, size_t index, const char* name, uint64_t* out) {
+  Napi::Env env = info.Env();
+  if (info.Length() <= index || info[index].IsNull() || info[index].IsUndefined()) return false;
+  if (!info[index].IsString()) {
+    throw Napi::TypeError::New(env, std::string(name) + " must be a decimal string or null");
+  }
+  char buf[24];
+  size_t len = 0;
+  napi_status ns = napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &len);
+  if (ns != napi_ok || len == 0 || len > 20) {
+    throw Napi::TypeError::New(env,
+                               std::string(name) + " must be a decimal string of 1 to 20 digits");
+  }
+  uint64_t v = 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (buf[i] < '0' || buf[i] > '9') {
+      throw Napi::TypeError::New(env, std::string(name) + " must be a decimal string");
+    }
+    uint64_t d = static_cast<uint64_t>(buf[i] - '0');
+    if (v > (UINT64_MAX - d) / 10) {
+      throw Napi::RangeError::New(env, std::string(name) + " must fit in 64 bits");
+    }
+    v = v * 10 + d;
+  }
+  *out = v;
+  return true;
+}
+
+Napi::Value Signal(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t pid = PidArg(info, 0);
+  int64_t signo = IntegerArg(info, 1, "signal", 0, 1024);
+  if (!pidproof::IsValidSignal(static_cast<int>(signo))) {
+    throw Napi::RangeError::New(env, "signal " + std::to_string(signo) +
+                                         " is not a signal number of this operating system");
+  }
+  if (info.Length() < 3 || !info[2].IsTypedArray()) {
+    throw Napi::TypeError::New(env, "out must be a BigUint64Array of length 2");
+  }
+  napi_typedarray_type tt;
+  size_t length = 0;
+  void* data = nullptr;
+  if (napi_get_typedarray_info(env, info[2], &tt, &length, &data, nullptr, nullptr) != napi_ok ||
+      tt != napi_biguint64_array || length < 2 || data == nullptr) {
+    throw Napi::TypeError::New(env, "out must be a BigUint64Array of length 2");
+  }
+  if (info.Length() < 4 || !info[3].IsBoolean()) {
+    throw Napi::TypeError::New(env, "hasExpected must be a boolean");
+  }
+  const bool has_expected = info[3].As<Napi::Boolean>().Value();
+  pidproof::ExpectedIdentity expected;
+  if (has_expected) {
+    bool has_kind = OptShortStringArg(info, 4, "uniqueIdKind", &expected.unique_id_kind);
+    expected.has_unique_id = OptDecimalArg(info, 5, "uniqueId", &expected.unique_id) && has_kind;
+    bool has_unit = OptShortStringArg(info, 6, "startTokenUnit", &expected.start_token_unit);
+    expected.has_start_token =
+        OptDecimalArg(info, 7, "startToken", &expected.start_token) && has_unit;
+  }
+  pidproof::SignalReport report;
+  Status st = pidproof::SignalProcess(pid, has_expected ? &expected : nullptr,
+                                      static_cast<int>(signo), &report);
+  if (!st.ok()) ThrowStatus(env, st);
+  uint64_t* o = static_cast<uint64_t*>(data);
+  uint32_t code = 0;
+  switch (report.verdict) {
+    case pidproof::SignalVerdict::kSent:
+      code = 0;
+      break;
+    case pidproof::SignalVerdict::kNoProcess:
+      code = 1;
+      break;
+    case pidproof::SignalVerdict::kDifferent:
+      code = 2;
+      break;
+    case pidproof::SignalVerdict::kExited:
+      code = 3;
+      break;
+    case pidproof::SignalVerdict::kUnverifiable:
+      code = 4;
+      break;
+  }
+  if (report.pinned) code |= 1u << 3;
+  switch (report.after) {
+    case pidproof::SignalAfter::kNotChecked:
+      break;
+    case pidproof::SignalAfter::kSame:
+      code |= 1u << 4;
+      break;
+    case pidproof::SignalAfter::kGone:
+      code |= 2u << 4;
+      break;
+    case pidproof::SignalAfter::kChanged:
+      code |= 3u << 4;
+      break;
+  }
+  if (report.matched_by == pidproof::SignalMatch::kUniqueId) code |= 1u << 6;
+  if (report.matched_by == pidproof::SignalMatch::kStartToken) code |= 2u << 6;
+  if (report.current.has_unique_id) {
+    o[0] = report.current.unique_id;
+    code |= 1u << 8;
+  }
+  if (report.current.has_start_token) {
+    o[1] = report.current.start_token;
+    code |= 1u << 9;
+  }
+  if (report.current.partial) code |= 1u << 10;
+  return Napi::Number::New(env, code);
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("probe", Napi::Function::New(env, Probe, "probe"));
   exports.Set("scope", Napi::Function::New(env, Scope, "scope"));
@@ -625,6 +778,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   }
   env.SetInstanceData<AddonData>(data);
   exports.Set("openWatch", Napi::Function::New(env, OpenWatch, "openWatch"));
+  exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   return exports;
 }
 

@@ -139,6 +139,113 @@ struct Liveness {
 // kUnsupported where no cheap exact path exists; callers fall back to ProbeProcess.
 Status CheckAlive(int64_t pid, Liveness* out);
 
+// ---- Signals ---------------------------------------------------------------------------------
+// Signal the recorded process, never its PID's next owner. The process is pinned first (Linux
+// pidfd, Windows process handle), the identity is read and compared on that pin, and the signal is
+// sent through the same pin: a recycled PID cannot receive it. Where nothing can pin (macOS,
+// FreeBSD, Linux without pidfd_open) the identity is verified, the signal sent with kill(2), and
+// the identity read again afterwards so the caller can say what happened in the window.
+
+// What the caller recorded. A field is compared only when the live process has one of the same
+// kind (unique id) or unit (start token), with the unique id taking precedence, exactly as
+// compareIdentity does. Kind and unit are the strings Identity uses ("linux-pidfs-inode"...).
+struct ExpectedIdentity {
+  bool has_unique_id = false;
+  uint64_t unique_id = 0;
+  std::string unique_id_kind;
+  bool has_start_token = false;
+  uint64_t start_token = 0;
+  std::string start_token_unit;
+};
+
+enum class SignalVerdict {
+  kSent,          // proven to be the recorded process (or, with no expectation, the one pinned at
+                  // the call) and signalled; for signal 0, proven and alive
+  kNoProcess,     // no process has the PID (or it was reaped before the send): nothing sent
+  kDifferent,     // the PID names another process (unique id or start token differs): nothing sent
+  kExited,        // the process has exited and awaits reaping (a zombie): nothing sent
+  kUnverifiable,  // nothing comparable could be read (e.g. access denied): nothing sent
+};
+
+// Where the send was not pinned: the identity read again right after kill(2).
+enum class SignalAfter {
+  kNotChecked,  // pinned (nothing to check), or not sent
+  kSame,        // the same process still holds the PID: the signal reached it
+  kGone,        // no process, or a zombie: it exited (possibly because of the signal)
+  kChanged,     // another process holds the PID now: the signal may have reached either
+};
+
+enum class SignalMatch { kNone, kUniqueId, kStartToken };
+
+struct SignalReport {
+  SignalVerdict verdict = SignalVerdict::kNoProcess;
+  bool pinned = false;  // verified and sent through one kernel handle: no window at all
+  SignalAfter after = SignalAfter::kNotChecked;
+  SignalMatch matched_by = SignalMatch::kNone;  // what proved the identity (kNone: a PID target)
+  Identity current;  // what was read about the process at the PID (for the caller's message)
+};
+
+// The comparison every backend makes on the pinned process, compareIdentity's rule within one
+// scope: the unique id when both have one of the same kind, else the start token when both have
+// one of the same unit. kNone when nothing compares; otherwise *same says whether it matched.
+inline SignalMatch CompareWithExpected(const ExpectedIdentity& e, const Identity& c, bool* same) {
+  if (e.has_unique_id && c.has_unique_id && c.unique_id_kind != nullptr &&
+      e.unique_id_kind == c.unique_id_kind) {
+    *same = e.unique_id == c.unique_id;
+    return SignalMatch::kUniqueId;
+  }
+  if (e.has_start_token && c.has_start_token && c.start_token_unit != nullptr &&
+      e.start_token_unit == c.start_token_unit) {
+    *same = e.start_token == c.start_token;
+    return SignalMatch::kStartToken;
+  }
+  return SignalMatch::kNone;
+}
+
+// The decision every backend takes from what it read on the pin: kSent means "send now".
+// `exited`: the pinned handle says the process has exited (a zombie, not yet reaped).
+inline SignalVerdict DecideSignal(const ExpectedIdentity* expected, const Identity& current,
+                                  bool exited, SignalMatch* matched_by) {
+  *matched_by = SignalMatch::kNone;
+  if (expected != nullptr) {
+    bool same = false;
+    *matched_by = CompareWithExpected(*expected, current, &same);
+    if (*matched_by == SignalMatch::kNone) return SignalVerdict::kUnverifiable;
+    if (!same) return SignalVerdict::kDifferent;
+  }
+  if (exited || current.state == ProcState::kZombie) return SignalVerdict::kExited;
+  return SignalVerdict::kSent;
+}
+
+// Where the send was not pinned: what a probe right after kill(2) says about the window. `again`
+// and `now` are that probe's status and result; `before` is what was verified.
+inline SignalAfter JudgeAfter(const Identity& before, const Status& again, const Identity& now) {
+  if (again.code == Status::kNoSuchProcess) return SignalAfter::kGone;
+  if (!again.ok()) return SignalAfter::kNotChecked;
+  if (now.state == ProcState::kZombie) return SignalAfter::kGone;
+  ExpectedIdentity e;
+  e.has_unique_id = before.has_unique_id && before.unique_id_kind != nullptr;
+  e.unique_id = before.unique_id;
+  if (e.has_unique_id) e.unique_id_kind = before.unique_id_kind;
+  e.has_start_token = before.has_start_token && before.start_token_unit != nullptr;
+  e.start_token = before.start_token;
+  if (e.has_start_token) e.start_token_unit = before.start_token_unit;
+  bool same = false;
+  if (CompareWithExpected(e, now, &same) == SignalMatch::kNone) return SignalAfter::kNotChecked;
+  return same ? SignalAfter::kSame : SignalAfter::kChanged;
+}
+
+// True when `signo` is 0 or a signal number this OS knows (POSIX: 1..NSIG-1; Windows: the numbers
+// Node's os.constants.signals names there). Knowing a signal is not being able to deliver it:
+// Windows delivers only SIGTERM and SIGKILL to one process (TerminateProcess); SignalProcess
+// answers the others with ENOTSUP.
+bool IsValidSignal(int signo);
+
+// Signals `pid` with `signo` only when it is proven to be `*expected`; `expected` null signals the
+// process holding the PID at the call (pinned where the OS can). Expected negatives are verdicts;
+// errors (EPERM, ENOTSUP for a signal the OS cannot deliver to one process) are a Status.
+Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out);
+
 }  // namespace pidproof
 
 #endif  // PIDPROOF_NATIVE_PLATFORM_H_

@@ -376,3 +376,47 @@ Status CheckAlive(int64_t pid, Liveness* out) {
 }
 
 }  // namespace pidproof
+
+// ---- Signals ---------------------------------------------------------------------------------
+// FreeBSD can send through a handle only to a process descriptor, and process descriptors exist
+// only for children created with pdfork(2) (pdkill(2) signals those); there is no way to obtain
+// one for an arbitrary PID. So SignalProcess verifies with ProbeProcess (ki_start - kern.boottime,
+// read consistently), sends with kill(2), then probes again. Between the verification and kill(2)
+// (microseconds) the process could exit and a new one take its PID; the probe afterwards says
+// whether the same process still holds it, it is gone, or the PID changed hands (the signal may
+// have reached the new owner, and the caller says so). FreeBSD has no unique process id: start
+// tokens are microseconds, so two processes on one PID cannot share one in practice.
+#include <signal.h>
+
+namespace pidproof {
+
+bool IsValidSignal(int signo) { return signo >= 0 && signo < NSIG; }
+
+Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("SignalProcess", EINVAL, "pid out of range");
+  if (!IsValidSignal(signo)) return Status::Error("SignalProcess", EINVAL, "no such signal");
+  *out = SignalReport();
+  out->current.pid = pid;
+  Status st = ProbeProcess(pid, &out->current);
+  if (st.code == Status::kNoSuchProcess) {
+    out->verdict = SignalVerdict::kNoProcess;
+    return Status::Ok();
+  }
+  if (!st.ok()) return st;
+  out->verdict = DecideSignal(expected, out->current, false, &out->matched_by);
+  if (out->verdict != SignalVerdict::kSent) return Status::Ok();
+  if (kill(static_cast<pid_t>(pid), signo) != 0) {
+    int err = errno;
+    if (err == ESRCH) {
+      out->verdict = SignalVerdict::kNoProcess;  // gone between the probe and kill(2)
+      return Status::Ok();
+    }
+    return Status::Error("kill", err);
+  }
+  Identity now;
+  Status again = ProbeProcess(pid, &now);
+  out->after = JudgeAfter(out->current, again, now);
+  return Status::Ok();
+}
+
+}  // namespace pidproof

@@ -500,3 +500,179 @@ Status CheckAlive(int64_t pid, Liveness* out) {
 }
 
 }  // namespace pidproof
+
+// ---- Signals ---------------------------------------------------------------------------------
+// SignalProcess pins with pidfd_open, reads the identity on the pin (the pidfs inode comes from
+// the pidfd itself; /proc/<pid>/stat is read after the pin, and a zero-timeout poll plus
+// pidfd_send_signal(pidfd, 0) confirm the pinned process was not reaped meanwhile, so what /proc
+// showed is that process), compares it with the expected identity, then sends with
+// pidfd_send_signal(2) on the same pidfd: a PID recycled at any moment cannot receive it. When the
+// pidfs inode decides (a record with one, on Linux >= 6.9) or nothing is compared (a PID target),
+// /proc is not read at all: pidfd_open, fstat, poll, pidfd_send_signal, close.
+// Without pidfd_open (kernel < 5.3, or a seccomp filter answering ENOSYS/EPERM) it verifies with
+// the /proc probe, sends with kill(2) and probes again: between that probe and kill(2) (a few
+// microseconds) the process could exit and a new one take its PID; SignalAfter reports what was
+// seen afterwards.
+namespace pidproof {
+namespace {
+
+// Reads the identity of the process pinned by `pidfd` (opened for `pid`). 1: read (*exited says
+// whether it has exited); 0: the pinned process was reaped during the read (retry); -1: *st set.
+int ReadPinnedIdentity(int64_t pid, int pidfd, Identity* out, bool* exited, Status* st) {
+  *out = Identity();
+  out->pid = pid;
+  uint64_t ino;
+  if (PidfsInode(pidfd, &ino)) {
+    out->has_unique_id = true;
+    out->unique_id = ino;
+    out->unique_id_kind = "linux-pidfs-inode";
+  }
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
+  char buf[1024];
+  ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+  int read_err = n < 0 ? errno : 0;
+  bool parsed = n >= 0 && FillFromStat(buf, static_cast<size_t>(n), out);
+  int ex = PidfdExited(pidfd);
+  if (ex < 0) {
+    *st = Status::Error("poll", errno);
+    return -1;
+  }
+  // Exited: a zombie still pins the PID (signal 0 succeeds); a reaped one does not, and the read
+  // may then have shown a new process.
+  if (ex == 1 && RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH) return 0;
+  *exited = ex == 1;
+  if (n < 0) {
+    if (read_err == ENOENT || read_err == ESRCH || read_err == EACCES || read_err == EPERM) {
+      out->partial = true;  // hidepid: the pidfd proves it exists; the inode may still compare
+      if (*exited) out->state = ProcState::kZombie;
+      return 1;
+    }
+    *st = Status::Error("open", read_err, path);
+    return -1;
+  }
+  if (!parsed) {
+    *st = Status::Error("read", EINVAL, std::string("unparsable ") + path);
+    return -1;
+  }
+  if (*exited) out->state = ProcState::kZombie;
+  return 1;
+}
+
+// The pin alone, when the /proc read can prove nothing more: a PID target (nothing to compare), or
+// a record whose pidfs inode decides (the unique id takes precedence over the start token, and the
+// inode comes from the pidfd itself). Same contract as ReadPinnedIdentity; saves the /proc read,
+// about half the cost of a signal.
+int ReadPinnedLight(int64_t pid, int pidfd, Identity* out, bool* exited, Status* st) {
+  *out = Identity();
+  out->pid = pid;
+  uint64_t ino;
+  if (PidfsInode(pidfd, &ino)) {
+    out->has_unique_id = true;
+    out->unique_id = ino;
+    out->unique_id_kind = "linux-pidfs-inode";
+  }
+  int ex = PidfdExited(pidfd);
+  if (ex < 0) {
+    *st = Status::Error("poll", errno);
+    return -1;
+  }
+  if (ex == 1 && RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH) return 0;
+  *exited = ex == 1;
+  if (*exited) out->state = ProcState::kZombie;
+  return 1;
+}
+
+Status SignalWithoutPidfd(int64_t pid, const ExpectedIdentity* expected, int signo,
+                          SignalReport* out) {
+  Status st = ProbeWithoutPidfd(pid, &out->current);
+  if (st.code == Status::kNoSuchProcess) {
+    out->verdict = SignalVerdict::kNoProcess;
+    return Status::Ok();
+  }
+  if (!st.ok()) return st;
+  out->verdict = DecideSignal(expected, out->current, false, &out->matched_by);
+  if (out->verdict != SignalVerdict::kSent) return Status::Ok();
+  if (kill(static_cast<pid_t>(pid), signo) != 0) {
+    int err = errno;
+    if (err == ESRCH) {
+      out->verdict = SignalVerdict::kNoProcess;  // gone between the probe and kill(2)
+      return Status::Ok();
+    }
+    return Status::Error("kill", err);
+  }
+  // What holds the PID now: the same start token says the same process held it throughout.
+  Identity now;
+  Status again = ProbeWithoutPidfd(pid, &now);
+  out->after = JudgeAfter(out->current, again, now);
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool IsValidSignal(int signo) {
+#ifdef NSIG
+  return signo >= 0 && signo < NSIG;
+#else
+  return signo >= 0 && signo <= 64;
+#endif
+}
+
+Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("SignalProcess", EINVAL, "pid out of range");
+  if (!IsValidSignal(signo)) return Status::Error("SignalProcess", EINVAL, "no such signal");
+  *out = SignalReport();
+  out->current.pid = pid;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    Status st;
+    int pidfd = OpenPidfd(pid, &st);
+    if (pidfd < 0) {
+      if (st.code == Status::kNoSuchProcess) {
+        out->verdict = SignalVerdict::kNoProcess;
+        return Status::Ok();
+      }
+      if (st.code == Status::kUnsupported) return SignalWithoutPidfd(pid, expected, signo, out);
+      return st;
+    }
+    bool exited = false;
+    const bool by_inode = expected != nullptr && expected->has_unique_id &&
+                          expected->unique_id_kind == "linux-pidfs-inode" && HavePidfs(pidfd);
+    int r = (expected == nullptr || by_inode)
+                ? ReadPinnedLight(pid, pidfd, &out->current, &exited, &st)
+                : ReadPinnedIdentity(pid, pidfd, &out->current, &exited, &st);
+    if (r == 1 && by_inode && !out->current.has_unique_id) {
+      r = ReadPinnedIdentity(pid, pidfd, &out->current, &exited, &st);  // fstat failed: use /proc
+    }
+    if (r == 0) {
+      close(pidfd);
+      continue;  // reaped under us: pin again (the PID may name a new process by now)
+    }
+    if (r < 0) {
+      close(pidfd);
+      return st;
+    }
+    out->verdict = DecideSignal(expected, out->current, exited, &out->matched_by);
+    if (out->verdict == SignalVerdict::kSent) {
+      if (RawPidfdSendSignal(pidfd, signo) == 0) {
+        out->pinned = true;
+      } else {
+        int err = errno;
+        close(pidfd);
+        if (err == ESRCH) {
+          // Exited and reaped between the check and the send: nothing was delivered, and the
+          // pidfd guarantees no other process got it.
+          out->verdict = SignalVerdict::kNoProcess;
+          return Status::Ok();
+        }
+        return Status::Error("pidfd_send_signal", err);
+      }
+    }
+    close(pidfd);
+    return Status::Ok();
+  }
+  // The PID kept being reaped and reused under us: whatever was recorded is not running.
+  out->verdict = SignalVerdict::kNoProcess;
+  return Status::Ok();
+}
+
+}  // namespace pidproof

@@ -21,3 +21,13 @@ Status OpenExitWatch(int64_t, std::unique_ptr<ExitWatch>*) { return NotHere("Ope
 Status CheckAlive(int64_t, Liveness*) { return NotHere("CheckAlive"); }
 
 }  // namespace pidproof
+
+// ---- Signals ---------------------------------------------------------------------------------
+namespace pidproof {
+
+bool IsValidSignal(int signo) { return signo >= 0 && signo <= 64; }
+Status SignalProcess(int64_t, const ExpectedIdentity*, int, SignalReport*) {
+  return NotHere("SignalProcess");
+}
+
+}  // namespace pidproof

@@ -631,3 +631,148 @@ Status CheckAlive(int64_t pid, Liveness* out) {
 }
 
 }  // namespace pidproof
+
+// ---- Signals ---------------------------------------------------------------------------------
+// Sources: TerminateProcess (learn.microsoft.com/windows/win32/api/processthreadsapi/
+// nf-processthreadsapi-terminateprocess: needs PROCESS_TERMINATE; fails with ERROR_ACCESS_DENIED
+// once the process has exited); GenerateConsoleCtrlEvent (learn.microsoft.com/windows/console/
+// generateconsolectrlevent).
+//
+// One handle, OpenProcess(PROCESS_TERMINATE | PROCESS_QUERY_LIMITED_INFORMATION | SYNCHRONIZE),
+// pins the process: its creation time (GetProcessTimes) and sequence number (Windows 10 1803+)
+// are read and compared on that handle, and TerminateProcess acts on the same handle. The PID
+// cannot be reused while the handle is open, so there is no window at all.
+//
+// Signals, honestly: Windows has no signals between processes. SIGTERM and SIGKILL terminate the
+// process (TerminateProcess, exit code 1, as libuv's process.kill does); neither can be caught,
+// so SIGTERM is no polite request here. Signal 0 verifies only. SIGINT and SIGBREAK would need
+// GenerateConsoleCtrlEvent, which cannot address one process: CTRL_C_EVENT reaches every process
+// attached to the caller's console (this one included; a non-zero group id is documented as not
+// receiving it), and CTRL_BREAK_EVENT addresses a process group by number, not a handle, reaching
+// only processes that share the caller's console. Neither can be pinned or limited to the verified
+// process, so every signal but 0, SIGTERM and SIGKILL is ENOTSUP (ERROR_NOT_SUPPORTED).
+namespace pidproof {
+namespace {
+
+constexpr int kSigKill = 9;
+constexpr int kSigTerm = 15;
+
+// Reads the identity of the process behind `h` (checked to be `pid`): creation time, sequence
+// number, and whether it has exited (with SYNCHRONIZE the wait is authoritative).
+Status ReadHandleIdentity(HANDLE h, int64_t pid, Identity* out, bool* exited) {
+  *out = Identity();
+  out->pid = pid;
+  FILETIME created, exited_at, kernel, user;
+  if (!GetProcessTimes(h, &created, &exited_at, &kernel, &user)) {
+    return Status::Error("GetProcessTimes", GetLastError());
+  }
+  uint64_t create_ft = FiletimeToU64(created);
+  out->has_start_token = true;
+  out->start_token = create_ft;
+  out->start_token_unit = "win32-filetime";
+  out->has_start_time_ms = true;
+  out->start_time_ms = FiletimeToEpochMs(create_ft);
+  uint64_t seq;
+  if (SequenceNumber(h, &seq)) {
+    out->has_unique_id = true;
+    out->unique_id = seq;
+    out->unique_id_kind = "win32-process-sequence-number";
+  }
+  Status st = HandleExited(h, true, FiletimeToU64(exited_at), exited);
+  if (!st.ok()) return st;
+  out->state = *exited ? ProcState::kZombie : ProcState::kRunning;
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool IsValidSignal(int signo) {
+  // The numbers Node's os.constants.signals names on Windows (the CRT's plus libuv's SIGHUP,
+  // SIGQUIT, SIGKILL and SIGWINCH; checked with Node 22's node.exe).
+  switch (signo) {
+    case 0:
+    case 1:   // SIGHUP
+    case 2:   // SIGINT
+    case 3:   // SIGQUIT
+    case 4:   // SIGILL
+    case 8:   // SIGFPE
+    case 9:   // SIGKILL
+    case 11:  // SIGSEGV
+    case 15:  // SIGTERM
+    case 21:  // SIGBREAK
+    case 22:  // SIGABRT
+    case 28:  // SIGWINCH
+      return true;
+    default:
+      return false;
+  }
+}
+
+Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out) {
+  if (pid < 1 || pid > kMaxPid) {
+    return Status::Error("SignalProcess", ERROR_INVALID_PARAMETER, "pid out of range");
+  }
+  if (!IsValidSignal(signo)) {
+    return Status::Error("SignalProcess", ERROR_INVALID_PARAMETER, "no such signal");
+  }
+  if (signo != 0 && signo != kSigTerm && signo != kSigKill) {
+    return Status::Error("SignalProcess", ERROR_NOT_SUPPORTED,
+                         "Windows delivers only SIGTERM and SIGKILL (TerminateProcess) to one "
+                         "process; console control events cannot be limited to it");
+  }
+  *out = SignalReport();
+  out->current.pid = pid;
+  DWORD access = PROCESS_QUERY_LIMITED_INFORMATION | SYNCHRONIZE;
+  if (signo != 0) access |= PROCESS_TERMINATE;
+  HANDLE raw = OpenProcess(access, FALSE, static_cast<DWORD>(pid));
+  if (raw == nullptr) {
+    DWORD err = GetLastError();
+    if (err == ERROR_INVALID_PARAMETER) {
+      out->verdict = SignalVerdict::kNoProcess;
+      return Status::Ok();
+    }
+    if (err != ERROR_ACCESS_DENIED && err != ERROR_SUCCESS)
+      return Status::Error("OpenProcess", err);
+    // It exists, and this user may not terminate (or open) it. Judge what it is anyway: a
+    // recycled PID is "different", not a permission error; the recorded process is EPERM.
+    Identity cur;
+    Status st = ProbeProcess(pid, &cur);
+    if (st.code == Status::kNoSuchProcess) {
+      out->verdict = SignalVerdict::kNoProcess;
+      return Status::Ok();
+    }
+    if (!st.ok()) return st;
+    out->current = cur;
+    out->verdict = DecideSignal(expected, cur, false, &out->matched_by);
+    if (out->verdict == SignalVerdict::kSent) {
+      out->verdict = SignalVerdict::kUnverifiable;  // never reported as sent
+      return Status::Error("OpenProcess", ERROR_ACCESS_DENIED,
+                           "the process may not be terminated by this user");
+    }
+    return Status::Ok();
+  }
+  ScopedHandle h(raw);
+  if (!PidMatches(h.get(), pid)) {
+    out->verdict = SignalVerdict::kNoProcess;
+    return Status::Ok();
+  }
+  bool exited = false;
+  Status st = ReadHandleIdentity(h.get(), pid, &out->current, &exited);
+  if (!st.ok()) return st;
+  out->verdict = DecideSignal(expected, out->current, exited, &out->matched_by);
+  if (out->verdict != SignalVerdict::kSent) return Status::Ok();
+  if (signo != 0 && !TerminateProcess(h.get(), 1)) {
+    DWORD err = GetLastError();
+    bool now_exited = false;
+    if (err == ERROR_ACCESS_DENIED && HandleExited(h.get(), true, 0, &now_exited).ok() &&
+        now_exited) {
+      out->verdict = SignalVerdict::kExited;  // it exited between the check and the call
+      return Status::Ok();
+    }
+    return Status::Error("TerminateProcess", err);
+  }
+  out->pinned = true;
+  return Status::Ok();
+}
+
+}  // namespace pidproof
