@@ -17,8 +17,8 @@ import type {
 import { selectedBackend } from './binding';
 import { assertDecimalU64, assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
 
-/** A record normalised for comparison. */
-interface Normalised {
+/** @internal a record normalised for comparison (shared with lib/signal.ts). */
+export interface Normalised {
   pid: number;
   startToken: string | null;
   startTokenUnit: string | null;
@@ -31,7 +31,11 @@ interface Normalised {
   createdAtMs: number | null;
 }
 
-function normaliseRecord(input: unknown, name: string, defaultUnit: string | null): Normalised {
+/**
+ * @internal checks and normalises a record; errors name `name` and the field. A token without a
+ * unit gets `defaultUnit` (this platform's native unit, see `defaultTokenUnit`).
+ */
+export function normaliseRecord(input: unknown, name: string, defaultUnit: string | null): Normalised {
   const o = assertObject(input, name);
   const pid = assertPid(o.pid, `${name}.pid`);
   let startToken: string | null = null;
@@ -132,18 +136,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
   }
 
   function nativeUnit(): string | null {
-    switch (rawScope().platform) {
-      case 'linux':
-        return 'linux-ticks';
-      case 'darwin':
-        return b.name === 'native' ? 'darwin-us' : 'ps-lstart-s';
-      case 'win32':
-        return 'win32-filetime';
-      case 'freebsd':
-        return b.name === 'native' ? 'freebsd-us-since-boot' : 'ps-lstart-s';
-      default:
-        return null;
-    }
+    return defaultTokenUnit(rawScope().platform, b.name);
   }
 
   function complete(raw: RawIdentity): ProcessIdentity {
@@ -286,6 +279,22 @@ export function createIdentityApi(b: Backend): IdentityApi {
     compareIdentity,
     ownerStatus,
   };
+}
+
+/** @internal the unit of a start token recorded without one: this platform's native unit. */
+export function defaultTokenUnit(platform: string, backend: 'native' | 'fallback'): string | null {
+  switch (platform) {
+    case 'linux':
+      return 'linux-ticks';
+    case 'darwin':
+      return backend === 'native' ? 'darwin-us' : 'ps-lstart-s';
+    case 'win32':
+      return 'win32-filetime';
+    case 'freebsd':
+      return backend === 'native' ? 'freebsd-us-since-boot' : 'ps-lstart-s';
+    default:
+      return null;
+  }
 }
 
 function iso(ms: number): string {

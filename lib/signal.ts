@@ -18,7 +18,7 @@
 import os from 'node:os';
 import { addon as loadedAddon, selectedBackend } from './binding';
 import type { NativeAddon } from './binding';
-import { createIdentityApi } from './identity';
+import { createIdentityApi, defaultTokenUnit, normaliseRecord } from './identity';
 import type { Backend, OwnerRecord, OwnerStatus, OwnerVerdict, ProcessIdentity } from './types';
 import { assertKnownOptions, assertMs, assertObject, assertPid, describe } from './validate';
 import { createWatchApi, WatchError } from './watch';
@@ -126,17 +126,6 @@ function assertDeliverable(sig: Sig, name: string): void {
 
 // ---- targets -------------------------------------------------------------------------------------
 
-/** A decimal u64-sized string (what /^(0|[1-9]\d{0,19})$/ accepts), without a regex on the hot path. */
-function isDecimal(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || n > 20 || (n > 1 && s.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
 /** A target read and checked once (errors name `target`). */
 interface Target {
   pid: number;
@@ -151,13 +140,6 @@ interface Target {
   bootId: string | null;
   pidNamespace: string | null;
   createdAtMs: number | null;
-}
-
-/** An optional string field of the target (static property reads: this runs on every call). */
-function optStr(v: unknown, k: string): string | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v !== 'string') throw new TypeError(`target.${k} must be a string or null, got ${describe(v)}`);
-  return v;
 }
 
 function pidTarget(pid: number): Target {
@@ -176,47 +158,13 @@ function pidTarget(pid: number): Target {
   };
 }
 
-function readTarget(t: unknown): Target {
+function readTarget(t: unknown, defaultUnit: string | null): Target {
   if (typeof t === 'number' || typeof t === 'bigint' || typeof t === 'string') return pidTarget(assertPid(t, 'target'));
   if (t === null || typeof t !== 'object' || Array.isArray(t)) {
     throw new TypeError(`target must be a ProcessIdentity, a record with a pid, or a pid, got ${describe(t)}`);
   }
-  const o = t as OwnerRecord;
-  const pid = assertPid(o.pid, 'target.pid');
-  let startToken: string | null = null;
-  const st = o.startToken;
-  if (typeof st === 'string') {
-    if (!isDecimal(st)) throw new TypeError(`target.startToken must be a decimal integer string, got ${describe(st)}`);
-    startToken = st;
-  } else if (typeof st === 'number') {
-    if (!Number.isSafeInteger(st) || st < 0) {
-      throw new TypeError(`target.startToken must be a non-negative integer, got ${describe(st)}`);
-    }
-    startToken = String(st);
-  } else if (st !== undefined && st !== null) {
-    throw new TypeError(`target.startToken must be a string or null, got ${describe(st)}`);
-  }
-  const uniqueId = optStr(o.uniqueId, 'uniqueId');
-  if (uniqueId !== null && !isDecimal(uniqueId)) {
-    throw new TypeError(`target.uniqueId must be a decimal integer string, got ${describe(uniqueId)}`);
-  }
-  const created = o.createdAtMs;
-  if (created !== undefined && created !== null && (typeof created !== 'number' || !Number.isFinite(created))) {
-    throw new TypeError(`target.createdAtMs must be a finite number, got ${describe(created)}`);
-  }
-  return {
-    pid,
-    record: o,
-    uniqueId,
-    uniqueIdKind: optStr(o.uniqueIdKind, 'uniqueIdKind'),
-    startToken,
-    startTokenUnit: optStr(o.startTokenUnit, 'startTokenUnit'),
-    hostname: optStr(o.hostname, 'hostname'),
-    platform: optStr(o.platform, 'platform'),
-    bootId: optStr(o.bootId, 'bootId'),
-    pidNamespace: optStr(o.pidNamespace, 'pidNamespace'),
-    createdAtMs: typeof created === 'number' ? created : null,
-  };
+  // The checks and rules of ownerStatus/compareIdentity (one validator for every entry point).
+  return { ...normaliseRecord(t, 'target', defaultUnit), record: t as OwnerRecord };
 }
 
 // ---- the API -------------------------------------------------------------------------------------
@@ -241,33 +189,9 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
   // Receives the unique id and start token the native side read on the pin.
   const out = new BigUint64Array(2);
   let scope: ReturnType<typeof api.currentScope> | undefined;
-  let defaultUnit: string | null | undefined;
   const handleName = IS_WIN32 ? 'process handle' : 'pidfd';
 
-  /** The unit a token without one is in (compareIdentity's rule: this platform's native unit). */
-  function unitOf(t: Target): string | null {
-    if (t.startToken === null) return null;
-    if (t.startTokenUnit !== null) return t.startTokenUnit;
-    if (defaultUnit === undefined) {
-      switch (process.platform) {
-        case 'linux':
-          defaultUnit = 'linux-ticks';
-          break;
-        case 'win32':
-          defaultUnit = 'win32-filetime';
-          break;
-        case 'darwin':
-          defaultUnit = backend.name === 'native' ? 'darwin-us' : 'ps-lstart-s';
-          break;
-        case 'freebsd':
-          defaultUnit = backend.name === 'native' ? 'freebsd-us-since-boot' : 'ps-lstart-s';
-          break;
-        default:
-          defaultUnit = null;
-      }
-    }
-    return defaultUnit;
-  }
+  const defaultUnit = defaultTokenUnit(process.platform, backend.name);
 
   /**
    * A record from another scope is judged by ownerStatus alone (never probed, never signalled):
@@ -326,7 +250,7 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
     } else {
       const uid = t.uniqueId;
       const token = t.startToken;
-      code = a.signal(pid, sig.num, out, true, uid === null ? null : t.uniqueIdKind, uid, unitOf(t), token);
+      code = a.signal(pid, sig.num, out, true, uid === null ? null : t.uniqueIdKind, uid, t.startTokenUnit, token);
     }
     const verdict = code & 7;
     const isPinned = (code & 8) !== 0;
@@ -473,7 +397,7 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
   // ---- public --------------------------------------------------------------------------------------
 
   function signalProcess(target: SignalTarget, signal: SignalSpec = 'SIGTERM'): SignalResult {
-    const t = readTarget(target);
+    const t = readTarget(target, defaultUnit);
     const sig = parseSignal(signal, 'signal');
     assertDeliverable(sig, 'signal');
     if (t.record !== null) {
@@ -513,7 +437,7 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
     if (killSignal.num === 0) throw new RangeError('options.killSignal must be a signal that ends the process, not 0');
     assertDeliverable(termSignal, 'options.termSignal');
     assertDeliverable(killSignal, 'options.killSignal');
-    const t = readTarget(target);
+    const t = readTarget(target, defaultUnit);
     if (abort?.aborted) throw abortError(abort);
 
     // 1. Pin the process (verified against the record, or the one holding the PID now).

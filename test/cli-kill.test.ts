@@ -149,7 +149,7 @@ describe.skipIf(isWin32)('pidproof kill', () => {
     expect(p.out).toMatchObject({ format: 'pidfile', pid: L.pid, sent: false, verdict: 'unknown' });
     expect(String(p.out.detail)).toMatch(/no start token to compare/);
     const foreign = path.join(d, 'foreign.lock');
-    forgeLock(foreign, id, { hostname: 'build-07.example' });
+    forgeLock(foreign, id, { hostname: 'build-07.example', bootId: '0badb007-0000-4000-8000-000000000000' });
     const f = json(['-s', 'USR1', foreign]);
     expect(f.code).toBe(2);
     expect(f.out).toMatchObject({ sent: false, verdict: 'foreign' });

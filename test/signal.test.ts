@@ -25,6 +25,9 @@ if (addon) backends.push(['native', nativeBackendOf(addon), addon]);
 backends.push(['fallback', fallbackBackend, null]);
 
 const dirs: string[] = [];
+/** Another machine's boot: with this boot id and PID namespace another hostname alone is judged here. */
+const OTHER_HOST_BOOT = '0badb007-0000-4000-8000-000000000000';
+
 afterEach(cleanup);
 afterAll(() => {
   cleanup();
@@ -143,7 +146,7 @@ describe.skipIf(isWin32).each(backends)('signalProcess (%s backend)', (name, bac
     const api2 = createSignalApi(c.backend, c.addon);
     api2.signalProcess(process.pid, 0); // warm the scope cache
     const before = { ...c.n };
-    const host = api2.signalProcess({ ...id, hostname: `${id.hostname}-elsewhere` }, 'SIGUSR1');
+    const host = api2.signalProcess({ ...id, hostname: `${id.hostname}-elsewhere`, bootId: OTHER_HOST_BOOT }, 'SIGUSR1');
     expect(host).toMatchObject({ sent: false, verdict: 'foreign' });
     expect(host.detail).toMatch(/recorded on host .*cannot be signalled from here; nothing sent/);
     expect(api2.signalProcess({ ...id, platform: 'plan9' }, 'SIGUSR1')).toMatchObject({ sent: false, verdict: 'foreign' });
@@ -374,7 +377,7 @@ describe.skipIf(isWin32).each(backends)('terminateProcess (%s backend)', (_name,
       code: 'EUNKNOWNIDENTITY',
       message: expect.stringMatching(/cannot terminate PID \d+: .*no start token.*nothing was sent/),
     });
-    await expect(api.terminateProcess({ ...id, hostname: 'elsewhere.example' })).rejects.toMatchObject({ code: 'EFOREIGN' });
+    await expect(api.terminateProcess({ ...id, hostname: 'elsewhere.example', bootId: OTHER_HOST_BOOT })).rejects.toMatchObject({ code: 'EFOREIGN' });
     expect(api.signalProcess(id, 'SIGUSR2').sent).toBe(true);
     await L.saw('SIGUSR2');
     expect(L.lines).toEqual(['ready', 'SIGUSR2']);
