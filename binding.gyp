@@ -18,7 +18,9 @@
           "cflags_cc": ["-std=c++17"]
         }],
         ["OS=='mac'", {
-          "sources": ["native/platform_darwin.cc", "native/lock_posix.cc"],
+          "sources": [
+            "native/platform_darwin.cc", "native/lock_posix.cc", "native/kqueue_exit_watch.cc"
+          ],
           "xcode_settings": {
             "GCC_SYMBOLS_PRIVATE_EXTERN": "YES",
             "GCC_ENABLE_CPP_EXCEPTIONS": "YES",
@@ -42,7 +44,9 @@
           }
         }],
         ["OS=='freebsd'", {
-          "sources": ["native/platform_freebsd.cc", "native/lock_posix.cc"],
+          "sources": [
+            "native/platform_freebsd.cc", "native/lock_posix.cc", "native/kqueue_exit_watch.cc"
+          ],
           "cflags": ["-fvisibility=hidden", "-fstack-protector-strong", "-Wall", "-Wextra"],
           "cflags_cc": ["-std=c++17"]
         }],

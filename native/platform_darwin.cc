@@ -12,19 +12,16 @@
 //   returns struct proc_uniqidentifierinfo (XNU bsd/sys/proc_info_private.h, 56 bytes, not in the
 //   SDK): p_uniqueid, assigned at fork, never reused within a boot, kept across exec. No same-user
 //   check for this flavor; arg != 0 also finds zombies. Returns the byte count, or <= 0 with errno.
-// - kqueue(2): EVFILT_PROC + NOTE_EXIT attaches to the process itself (a later PID reuse cannot
-//   fire it); ESRCH when no such process (XNU proc_find() also skips zombies). A kqueue descriptor
-//   polls readable while events are pending. EVFILT_USER + NOTE_TRIGGER posts a user event.
+// - The kqueue exit watch (EVFILT_PROC/NOTE_EXIT) lives in kqueue_exit_watch.cc, shared with
+//   FreeBSD; this file reads the process table for it (ReadKqueueTableEntry).
 // - Kernel locks (flock) live in lock_posix.cc, shared with Linux and FreeBSD.
 // clang-format off
 #include <sys/types.h>
 #include <sys/param.h>
-#include <sys/event.h>
 #include <sys/proc.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <libproc.h>
 #include <unistd.h>
 // clang-format on
@@ -33,7 +30,9 @@
 #include <cstring>
 #include <string>
 
+#include "kqueue_exit_watch.h"
 #include "platform.h"
+#include "posix_host.h"
 
 // Private flavor of proc_pidinfo() (XNU bsd/sys/proc_info_private.h); older SDKs defined it.
 #ifndef PROC_PIDUNIQIDENTIFIERINFO
@@ -195,11 +194,7 @@ const BootCache& GetBootCache() {
 
 Status ProbeBoot(Boot* out) {
   *out = GetBootCache().boot;
-  char host[MAXHOSTNAMELEN + 1];
-  if (gethostname(host, sizeof(host)) != 0) return Status::Error("gethostname", errno);
-  host[sizeof(host) - 1] = '\0';
-  out->hostname = host;
-  return Status::Ok();
+  return ReadHostname(&out->hostname);
 }
 
 Status ProbeProcess(int64_t pid, Identity* out) {
@@ -232,160 +227,25 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   return Status::Ok();
 }
 
-namespace {
+// ---- Process table reads for the shared kqueue exit watch (kqueue_exit_watch.cc) -------------
 
-// Identifier of the level-triggered user event that keeps the kqueue readable after the exit.
-constexpr uintptr_t kExitedUserEvent = 1;
-
-int KeventRetry(int kq, const struct kevent* changes, int nchanges, struct kevent* events,
-                int nevents, const struct timespec* timeout) {
-  int r;
-  do {
-    r = kevent(kq, changes, nchanges, events, nevents, timeout);
-  } while (r < 0 && errno == EINTR);  // kqueue(2): on EINTR the changelist was applied
-  return r;
+Status ReadKqueueTableEntry(int64_t pid, KqueueTableEntry* entry) {
+  *entry = KqueueTableEntry();
+  struct kinfo_proc kp;
+  int err = 0;
+  int k = ReadKinfo(pid, &kp, &err);
+  if (k < 0) return Status::Error("sysctl", err, "kern.proc.pid");
+  if (k == 0) return Status::Ok();
+  entry->listed = true;
+  entry->exited = kp.kp_proc.p_stat == SZOMB;
+  entry->has_start = true;
+  entry->start = TimevalToMicros(kp.kp_proc.p_starttime);
+  return Status::Ok();
 }
 
-class KqueueExitWatch : public ExitWatch {
- public:
-  KqueueExitWatch(int kq, int64_t pid) : kq_(kq), pid_(pid) {}
-  ~KqueueExitWatch() override {
-    if (kq_ >= 0) close(kq_);
-  }
-  KqueueExitWatch(const KqueueExitWatch&) = delete;
-  KqueueExitWatch& operator=(const KqueueExitWatch&) = delete;
-
-  int PollFd() const override { return kq_; }
-  Status Arm(void (*)(void*), void*) override {
-    return Status::Unsupported("Arm", ENOTSUP, "use PollFd on macOS");
-  }
-
-  // Called once, right after the NOTE_EXIT registration: reads what pins this process. Returns
-  // true when it is already a zombie (a registration on a zombie may never see NOTE_EXIT).
-  bool ReadPinnedFacts() {
-    int err = 0;
-    uint64_t uid = 0;
-    if (ReadUniqueId(pid_, &uid, &err)) {
-      has_unique_id_ = true;
-      unique_id_ = uid;
-    }
-    struct kinfo_proc kp;
-    if (ReadKinfo(pid_, &kp, &err) != 1) return false;
-    has_start_ = true;
-    start_us_ = TimevalToMicros(kp.kp_proc.p_starttime);
-    return kp.kp_proc.p_stat == SZOMB;
-  }
-
-  // The process has exited: remember it, and post a level-triggered user event so that PollFd()
-  // stays readable (the NOTE_EXIT event, once consumed by HasExited, is gone).
-  Status MarkExited() {
-    exited_ = true;
-    struct kevent changes[2];
-    EV_SET(&changes[0], kExitedUserEvent, EVFILT_USER, EV_ADD | EV_ENABLE, 0, 0, nullptr);
-    EV_SET(&changes[1], kExitedUserEvent, EVFILT_USER, 0, NOTE_TRIGGER, 0, nullptr);
-    if (KeventRetry(kq_, changes, 2, nullptr, 0, nullptr) < 0)
-      return Status::Error("kevent", errno);
-    return Status::Ok();
-  }
-
-  Status HasExited(bool* exited) override {
-    if (exited_) {
-      *exited = true;
-      return Status::Ok();
-    }
-    struct kevent events[4];
-    struct timespec zero;
-    zero.tv_sec = 0;
-    zero.tv_nsec = 0;
-    int n = KeventRetry(kq_, nullptr, 0, events, 4, &zero);
-    if (n < 0) return Status::Error("kevent", errno);
-    bool saw_exit = false;
-    for (int i = 0; i < n; ++i) {
-      if (events[i].filter == EVFILT_PROC &&
-          ((events[i].fflags & NOTE_EXIT) != 0 || (events[i].flags & EV_EOF) != 0)) {
-        saw_exit = true;
-      }
-    }
-    // Safety net for an exit racing the registration: the process table says it is gone.
-    if (!saw_exit) saw_exit = GoneFromTable();
-    if (saw_exit) {
-      Status st = MarkExited();
-      if (!st.ok()) return st;
-    }
-    *exited = saw_exit;
-    return Status::Ok();
-  }
-
-  bool UniqueId(uint64_t* out) const override {
-    if (!has_unique_id_) return false;
-    *out = unique_id_;
-    return true;
-  }
-
- private:
-  bool GoneFromTable() const {
-    struct kinfo_proc kp;
-    int err = 0;
-    int k = ReadKinfo(pid_, &kp, &err);
-    if (k < 0) return false;  // cannot tell: rely on the kqueue event
-    if (k == 0) return true;
-    if (kp.kp_proc.p_stat == SZOMB) return true;
-    return has_start_ && TimevalToMicros(kp.kp_proc.p_starttime) != start_us_;
-  }
-
-  int kq_;
-  int64_t pid_;
-  bool exited_ = false;
-  bool has_unique_id_ = false;
-  uint64_t unique_id_ = 0;
-  bool has_start_ = false;
-  uint64_t start_us_ = 0;
-};
-
-}  // namespace
-
-Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
-  if (pid < 1 || pid > kMaxPid) return Status::Error("OpenExitWatch", EINVAL, "pid out of range");
-  int kq = kqueue();
-  if (kq < 0) return Status::Error("kqueue", errno);
-  if (fcntl(kq, F_SETFD, FD_CLOEXEC) != 0) {
-    int err = errno;
-    close(kq);
-    return Status::Error("fcntl", err);
-  }
-  std::unique_ptr<KqueueExitWatch> watch(new KqueueExitWatch(kq, pid));  // owns kq from here
-  bool zombie = false;
-  for (int attempt = 0;; ++attempt) {
-    struct kevent change;
-    EV_SET(&change, static_cast<uintptr_t>(pid), EVFILT_PROC, EV_ADD | EV_ENABLE | EV_CLEAR,
-           NOTE_EXIT, 0, nullptr);
-    if (KeventRetry(kq, &change, 1, nullptr, 0, nullptr) == 0) break;
-    int err = errno;
-    if (err == EACCES || err == EPERM) return Status::Unsupported("kevent", err);
-    if (err != ESRCH) return Status::Error("kevent", err);
-    // ESRCH: no such process, or a zombie (proc_find() skips zombies).
-    struct kinfo_proc kp;
-    int kerr = 0;
-    int k = ReadKinfo(pid, &kp, &kerr);
-    if (k < 0) return Status::Error("sysctl", kerr, "kern.proc.pid");
-    if (k == 0) return Status::NoSuchProcess();
-    if (kp.kp_proc.p_stat == SZOMB) {
-      zombie = true;
-      break;
-    }
-    // Listed and not a zombie, yet not attachable: being created (SIDL) or the PID changed
-    // hands between the two calls. Try again a few times.
-    if (attempt + 1 >= kRetries) {
-      return Status::Error("kevent", ESRCH, "process listed by kern.proc.pid but not attachable");
-    }
-  }
-  if (watch->ReadPinnedFacts()) zombie = true;
-  if (zombie) {
-    Status st = watch->MarkExited();
-    if (!st.ok()) return st;
-  }
-  out->reset(watch.release());
-  return Status::Ok();
+bool ReadKqueueUniqueId(int64_t pid, uint64_t* out) {
+  int err = 0;
+  return ReadUniqueId(pid, out, &err);
 }
 
 Status CheckAlive(int64_t pid, Liveness* out) {

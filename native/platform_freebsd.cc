@@ -12,28 +12,26 @@
 //   the boot time (sys/kern/kern_tc.c tc_setclock()). So ki_start - kern.boottime, with
 //   kern.boottime read before and after and equal, is the step-immune uptime stamp p_start.
 // - sysctl(3) KERN_BOOTTIME: struct timeval. FreeBSD has no boot UUID: the boot id is null.
-// - kqueue(2): EVFILT_PROC + NOTE_EXIT attaches to the process; ESRCH when it does not exist; on
-//   a zombie the registration succeeds and the exit is reported at once (filt_procattach()), older
-//   kernels answered ESRCH. A kqueue descriptor polls readable while events are pending.
-//   EVFILT_USER + NOTE_TRIGGER posts a user event.
+// - The kqueue exit watch (EVFILT_PROC/NOTE_EXIT) lives in kqueue_exit_watch.cc, shared with
+//   macOS; this file reads the process table for it (ReadKqueueTableEntry).
 // - Kernel locks (flock) live in lock_posix.cc, shared with Linux and macOS.
 // clang-format off
 #include <sys/types.h>
 #include <sys/param.h>
-#include <sys/event.h>
 #include <sys/proc.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
 #include <sys/user.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <unistd.h>
 // clang-format on
 
 #include <cstdint>
 #include <cstring>
 
+#include "kqueue_exit_watch.h"
 #include "platform.h"
+#include "posix_host.h"
 
 namespace pidproof {
 namespace {
@@ -158,11 +156,7 @@ const BootCache& GetBootCache() {
 
 Status ProbeBoot(Boot* out) {
   *out = GetBootCache().boot;
-  char host[MAXHOSTNAMELEN + 1];
-  if (gethostname(host, sizeof(host)) != 0) return Status::Error("gethostname", errno);
-  host[sizeof(host) - 1] = '\0';
-  out->hostname = host;
-  return Status::Ok();
+  return ReadHostname(&out->hostname);
 }
 
 Status ProbeProcess(int64_t pid, Identity* out) {
@@ -197,167 +191,27 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   return Status::Ok();
 }
 
-namespace {
+// ---- Process table reads for the shared kqueue exit watch (kqueue_exit_watch.cc) -------------
 
-// Identifier of the level-triggered user event that keeps the kqueue readable after the exit.
-constexpr uintptr_t kExitedUserEvent = 1;
-
-int KeventRetry(int kq, const struct kevent* changes, int nchanges, struct kevent* events,
-                int nevents, const struct timespec* timeout) {
-  int r;
-  do {
-    r = kevent(kq, changes, nchanges, events, nevents, timeout);
-  } while (r < 0 && errno == EINTR);  // kqueue(2): on EINTR the changelist was applied
-  return r;
-}
-
-// The start stamp that pins a process: ki_start - kern.boottime, read consistently.
-bool ReadStartSinceBoot(int64_t pid, int64_t* out, bool* zombie, bool* found) {
+// The start stamp that pins a process is ki_start - kern.boottime, read consistently.
+Status ReadKqueueTableEntry(int64_t pid, KqueueTableEntry* entry) {
+  *entry = KqueueTableEntry();
   Snapshot s;
-  *found = false;
-  if (!ReadSnapshot(pid, &s, found).ok() || !*found) return false;
-  *zombie = s.kp.ki_stat == SZOMB;
-  if (!s.have_boot) return false;
-  *out = TimevalToMicros(s.kp.ki_start) - TimevalToMicros(s.boot);
-  return true;
-}
-
-class KqueueExitWatch : public ExitWatch {
- public:
-  KqueueExitWatch(int kq, int64_t pid) : kq_(kq), pid_(pid) {}
-  ~KqueueExitWatch() override {
-    if (kq_ >= 0) close(kq_);
+  bool found = false;
+  Status st = ReadSnapshot(pid, &s, &found);
+  if (!st.ok()) return st;
+  if (!found) return Status::Ok();
+  entry->listed = true;
+  entry->exited = s.kp.ki_stat == SZOMB;
+  const int64_t since_boot = TimevalToMicros(s.kp.ki_start) - TimevalToMicros(s.boot);
+  if (s.have_boot && since_boot >= 0) {
+    entry->has_start = true;
+    entry->start = static_cast<uint64_t>(since_boot);
   }
-  KqueueExitWatch(const KqueueExitWatch&) = delete;
-  KqueueExitWatch& operator=(const KqueueExitWatch&) = delete;
-
-  int PollFd() const override { return kq_; }
-  Status Arm(void (*)(void*), void*) override {
-    return Status::Unsupported("Arm", ENOTSUP, "use PollFd on FreeBSD");
-  }
-
-  // Called once, right after the NOTE_EXIT registration. Returns true when the process is
-  // already a zombie (the kernel reports its exit at once too; this does not depend on that).
-  bool ReadPinnedFacts() {
-    bool zombie = false;
-    bool found = false;
-    int64_t start = 0;
-    if (ReadStartSinceBoot(pid_, &start, &zombie, &found)) {
-      has_start_ = true;
-      start_ = start;
-    }
-    return found && zombie;
-  }
-
-  // The process has exited: remember it, and post a level-triggered user event so that PollFd()
-  // stays readable (the NOTE_EXIT event is EV_ONESHOT: once consumed by HasExited, it is gone).
-  Status MarkExited() {
-    exited_ = true;
-    struct kevent changes[2];
-    EV_SET(&changes[0], kExitedUserEvent, EVFILT_USER, EV_ADD | EV_ENABLE, 0, 0, nullptr);
-    EV_SET(&changes[1], kExitedUserEvent, EVFILT_USER, 0, NOTE_TRIGGER, 0, nullptr);
-    if (KeventRetry(kq_, changes, 2, nullptr, 0, nullptr) < 0)
-      return Status::Error("kevent", errno);
-    return Status::Ok();
-  }
-
-  Status HasExited(bool* exited) override {
-    if (exited_) {
-      *exited = true;
-      return Status::Ok();
-    }
-    struct kevent events[4];
-    struct timespec zero;
-    zero.tv_sec = 0;
-    zero.tv_nsec = 0;
-    int n = KeventRetry(kq_, nullptr, 0, events, 4, &zero);
-    if (n < 0) return Status::Error("kevent", errno);
-    bool saw_exit = false;
-    for (int i = 0; i < n; ++i) {
-      if (events[i].filter == EVFILT_PROC &&
-          ((events[i].fflags & NOTE_EXIT) != 0 || (events[i].flags & EV_EOF) != 0)) {
-        saw_exit = true;
-      }
-    }
-    // Safety net for an exit racing the registration: the process table says it is gone.
-    if (!saw_exit) saw_exit = GoneFromTable();
-    if (saw_exit) {
-      Status st = MarkExited();
-      if (!st.ok()) return st;
-    }
-    *exited = saw_exit;
-    return Status::Ok();
-  }
-
-  bool UniqueId(uint64_t*) const override { return false; }  // FreeBSD has none
-
- private:
-  bool GoneFromTable() const {
-    bool zombie = false;
-    bool found = false;
-    int64_t start = 0;
-    const bool have_start = ReadStartSinceBoot(pid_, &start, &zombie, &found);
-    if (!found) {
-      // Gone, or the read failed: only a successful "no such process" answer counts.
-      struct kinfo_proc kp;
-      int err = 0;
-      return ReadKinfo(pid_, &kp, &err) == 0;
-    }
-    if (zombie) return true;
-    return has_start_ && have_start && start != start_;
-  }
-
-  int kq_;
-  int64_t pid_;
-  bool exited_ = false;
-  bool has_start_ = false;
-  int64_t start_ = 0;
-};
-
-}  // namespace
-
-Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
-  if (pid < 1 || pid > kMaxPid) return Status::Error("OpenExitWatch", EINVAL, "pid out of range");
-  int kq = kqueue();
-  if (kq < 0) return Status::Error("kqueue", errno);
-  if (fcntl(kq, F_SETFD, FD_CLOEXEC) != 0) {
-    int err = errno;
-    close(kq);
-    return Status::Error("fcntl", err);
-  }
-  std::unique_ptr<KqueueExitWatch> watch(new KqueueExitWatch(kq, pid));  // owns kq from here
-  bool zombie = false;
-  for (int attempt = 0;; ++attempt) {
-    struct kevent change;
-    EV_SET(&change, static_cast<uintptr_t>(pid), EVFILT_PROC, EV_ADD | EV_ENABLE | EV_CLEAR,
-           NOTE_EXIT, 0, nullptr);
-    if (KeventRetry(kq, &change, 1, nullptr, 0, nullptr) == 0) break;
-    int err = errno;
-    if (err == EACCES || err == EPERM) return Status::Unsupported("kevent", err);
-    if (err != ESRCH) return Status::Error("kevent", err);
-    // ESRCH: no such process (or a thread id), or a zombie on kernels that refuse those.
-    struct kinfo_proc kp;
-    int kerr = 0;
-    int k = ReadKinfo(pid, &kp, &kerr);
-    if (k < 0) return Status::Error("sysctl", kerr, "kern.proc.pid");
-    if (k == 0) return Status::NoSuchProcess();
-    if (kp.ki_stat == SZOMB) {
-      zombie = true;
-      break;
-    }
-    if (attempt + 1 >= kRetries) {
-      return Status::Error("kevent", ESRCH, "process listed by kern.proc.pid but not attachable");
-    }
-  }
-  // The knote is attached. A thread id cannot get here: EVFILT_PROC looks up processes only.
-  if (watch->ReadPinnedFacts()) zombie = true;
-  if (zombie) {
-    Status st = watch->MarkExited();
-    if (!st.ok()) return st;
-  }
-  out->reset(watch.release());
   return Status::Ok();
 }
+
+bool ReadKqueueUniqueId(int64_t, uint64_t*) { return false; }  // FreeBSD has none
 
 // One KERN_PROC_PID read is atomic for one process: existence and zombie state are exact. There
 // is no unique id on FreeBSD, so callers that must tell a recycled PID use ProbeProcess's start

@@ -26,6 +26,7 @@
 #include <cstring>
 
 #include "platform.h"
+#include "posix_host.h"
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434
@@ -360,16 +361,8 @@ Status ProbeWithoutPidfd(int64_t pid, Identity* out) {
 }  // namespace
 
 Status ProbeBoot(Boot* out) {
-  BootCache& bc = GetBootCache();
-  *out = bc.boot;
-  char host[256];
-  if (gethostname(host, sizeof(host)) == 0) {
-    host[sizeof(host) - 1] = '\0';
-    out->hostname = host;
-  } else {
-    return Status::Error("gethostname", errno);
-  }
-  return Status::Ok();
+  *out = GetBootCache().boot;
+  return ReadHostname(&out->hostname);
 }
 
 Status ProbeProcess(int64_t pid, Identity* out) {
