@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "pidproof",
-      "sources": ["native/addon.cc"],
+      "sources": ["native/addon.cc", "native/logic.cc"],
       # node-addon-api's headers without its node_addon_api_except target: that target's
       # except.gypi forces MACOSX_DEPLOYMENT_TARGET 10.7 over ours. Its exception settings are
       # repeated here (NAPI_CPP_EXCEPTIONS, no -fno-exceptions, GCC_ENABLE_CPP_EXCEPTIONS,
@@ -33,7 +33,7 @@
         ["OS=='win'", {
           "sources": ["native/platform_win32.cc"],
           "defines": ["_HAS_EXCEPTIONS=1"],
-          "libraries": ["ntdll.lib"],
+          "libraries": ["ntdll.lib", "advapi32.lib"],
           "msvs_settings": {
             "VCCLCompilerTool": {
               "ExceptionHandling": 1,

@@ -138,6 +138,12 @@ export interface RawIdentity {
   ppid: number | null;
   state: ProcessState | null;
   access: 'full' | 'partial';
+  /**
+   * Why `access` is partial, when the backend can say: on FreeBSD the settings that may hide the
+   * process from this caller (e.g. `security.bsd.see_other_uids=0`); then nothing but the PID is
+   * known and the process may not even exist. Absent otherwise.
+   */
+  accessDetail?: string | null;
 }
 
 /** @internal the caller's scope as a backend reads it. */

@@ -109,7 +109,8 @@ constexpr const char kMakeIdentitySource[] =
     "startTimeMs, ppid, state, access) { return { pid, startToken, startTokenUnit, uniqueId, "
     "uniqueIdKind, startTimeMs, ppid, state, access }; })";
 
-// probe(pid) -> raw identity object | null
+// probe(pid) -> raw identity object | null (with accessDetail when the backend says why access
+// is partial)
 Napi::Value Probe(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t pid = PidArg(info, 0);
@@ -130,9 +131,10 @@ Napi::Value Probe(const Napi::CallbackInfo& info) {
     o.Set("ppid", id.has_ppid ? Napi::Number::New(env, static_cast<double>(id.ppid)) : env.Null());
     o.Set("state", OptCStr(env, StateName(id.state)));
     o.Set("access", Napi::String::New(env, id.partial ? "partial" : "full"));
+    if (!id.access_detail.empty()) o.Set("accessDetail", Napi::String::New(env, id.access_detail));
     return o;
   }
-  return data->make_identity.Call({
+  Napi::Value result = data->make_identity.Call({
       Napi::Number::New(env, static_cast<double>(id.pid)),
       OptU64(env, id.has_start_token, id.start_token),
       id.has_start_token ? OptCStr(env, id.start_token_unit) : env.Null(),
@@ -143,6 +145,11 @@ Napi::Value Probe(const Napi::CallbackInfo& info) {
       OptCStr(env, StateName(id.state)),
       Napi::String::New(env, id.partial ? "partial" : "full"),
   });
+  // Rare (FreeBSD, a PID the kernel may be hiding): says why access is partial.
+  if (!id.access_detail.empty() && result.IsObject()) {
+    result.As<Napi::Object>().Set("accessDetail", Napi::String::New(env, id.access_detail));
+  }
+  return result;
 }
 
 // scope() -> { platform, bootId, bootTimeMs, pidNamespace, hostname }

@@ -2,10 +2,11 @@
 //
 // kqueue(2) (both kernels): EVFILT_PROC + NOTE_EXIT attaches to the process itself, so a later
 // reuse of its PID cannot fire the watch; registration fails with ESRCH when the kernel finds no
-// such process (XNU proc_find() also skips zombies; FreeBSD accepts a zombie and reports its exit
-// at once, older FreeBSD answered ESRCH). A kqueue descriptor polls readable while events are
-// pending, so addon.cc waits on it with a uv_poll_t. EVFILT_USER + NOTE_TRIGGER posts a user event
-// that keeps the descriptor readable once the exit has been consumed.
+// such process (XNU proc_find() also skips zombies and processes already exiting: logic.h;
+// FreeBSD accepts a zombie and reports its exit at once, older FreeBSD answered ESRCH, and
+// answers ESRCH for a process hidden from the caller). A kqueue descriptor polls readable while
+// events are pending, so addon.cc waits on it with a uv_poll_t. EVFILT_USER + NOTE_TRIGGER posts a
+// user event that keeps the descriptor readable once the exit has been consumed.
 //
 // The process table is read by each backend (ReadKqueueTableEntry, kqueue_exit_watch.h).
 // clang-format off
@@ -21,6 +22,7 @@
 
 #include <memory>
 
+#include "logic.h"
 #include "platform.h"
 
 namespace pidproof {
@@ -121,7 +123,8 @@ class KqueueExitWatch : public ExitWatch {
   bool GoneFromTable() const {
     KqueueTableEntry e;
     if (!ReadKqueueTableEntry(pid_, &e).ok()) return false;
-    if (!e.listed || e.exited) return true;
+    if (!e.listed) return e.hidden_by.empty();  // hidden is no proof: wait for the kqueue event
+    if (e.exited) return true;
     return has_start_ && e.has_start && e.start != start_;
   }
 
@@ -155,20 +158,27 @@ Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
     int err = errno;
     if (err == EACCES || err == EPERM) return Status::Unsupported("kevent", err);
     if (err != ESRCH) return Status::Error("kevent", err);
-    // ESRCH: no such process (or a thread id on FreeBSD), or one the kernel will not attach to
-    // because it has exited (a zombie).
+    // ESRCH: no such process (or a thread id on FreeBSD), one the kernel will not attach to
+    // because it has exited (a zombie; on macOS also a process still exiting), or one hidden from
+    // this caller (FreeBSD visibility policies, a jail).
     KqueueTableEntry e;
     Status st = ReadKqueueTableEntry(pid, &e);
     if (!st.ok()) return st;
-    if (!e.listed) return Status::NoSuchProcess();
-    if (e.exited) {
-      exited = true;
-      break;
+    switch (logic::AfterAttachEsrch(e.listed, e.exited, !e.hidden_by.empty(), attempt, kRetries)) {
+      case logic::AttachEsrch::kNoSuchProcess:
+        return Status::NoSuchProcess();
+      case logic::AttachEsrch::kHidden:
+        // No proof either way: the caller polls identities, which answer "unknown".
+        return Status::Unsupported("kevent", ESRCH, "the process may be hidden by " + e.hidden_by);
+      case logic::AttachEsrch::kExited:
+        exited = true;
+        break;
+      case logic::AttachEsrch::kRetry:  // listed and running: the PID changed hands in between
+        continue;
+      case logic::AttachEsrch::kGiveUp:
+        return Status::Error("kevent", ESRCH, "process listed by kern.proc.pid but not attachable");
     }
-    // Listed, not exited, yet not attachable: the PID changed hands between the two calls.
-    if (attempt + 1 >= kRetries) {
-      return Status::Error("kevent", ESRCH, "process listed by kern.proc.pid but not attachable");
-    }
+    break;
   }
   // The knote is attached. A thread id cannot get here: EVFILT_PROC looks up processes only.
   if (watch->ReadPinnedFacts()) exited = true;

@@ -5,17 +5,22 @@
 #define PIDPROOF_NATIVE_KQUEUE_EXIT_WATCH_H_
 
 #include <cstdint>
+#include <string>
 
 #include "platform.h"
 
 namespace pidproof {
 
-// One read of the process table entry of a PID (macOS, FreeBSD: sysctl KERN_PROC_PID).
+// One read of the process table entry of a PID (macOS, FreeBSD: sysctl KERN_PROC_PID). Exited:
+// a zombie, or on macOS a process that is exiting (P_WEXIT), to which kevent refuses to attach.
 struct KqueueTableEntry {
   bool listed = false;     // a process has this PID
-  bool exited = false;     // ... and it has exited (a zombie)
+  bool exited = false;     // ... and it has exited
   bool has_start = false;  // its start stamp, which tells it from a later holder of the PID
   uint64_t start = 0;
+  // Not listed, but the kernel may be hiding it from this caller (FreeBSD): the settings that can
+  // hide it (logic.h BsdHidingReason). Empty when "not listed" is a proof.
+  std::string hidden_by;
 };
 
 // Implemented by platform_darwin.cc and platform_freebsd.cc. An error Status when the table could

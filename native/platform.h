@@ -73,6 +73,10 @@ struct Identity {
   int64_t ppid = 0;
   ProcState state = ProcState::kUnknown;
   bool partial = false;  // access denied to some sources: `access: 'partial'`
+  // ---- why access is partial, when the backend can say (issue 16) ----
+  // e.g. FreeBSD: "security.bsd.see_other_uids=0" when the kernel may be hiding the process;
+  // empty otherwise. Reported as `accessDetail`.
+  std::string access_detail;
 };
 
 // The caller's scope. Constant for a boot; addon.cc reads it once and caches it.

@@ -4,8 +4,10 @@
 // - sysctl(3), <sys/sysctl.h>: {CTL_KERN, KERN_PROC, KERN_PROC_PID, pid} fills a struct kinfo_proc
 //   and succeeds with length 0 when no process has that PID. kp_proc is a struct extern_proc
 //   (XNU bsd/sys/proc.h): p_starttime (struct timeval, set once in forkproc(), kept across exec,
-//   not moved by clock steps), p_stat (char: SIDL 1, SRUN 2, SSLEEP 3, SSTOP 4, SZOMB 5), p_pid.
-//   kp_eproc.e_ppid is the parent PID. Zombies are listed (p_stat == SZOMB).
+//   not moved by clock steps), p_stat (char: SIDL 1, SRUN 2, SSLEEP 3, SSTOP 4, SZOMB 5), p_flag,
+//   p_pid. kp_eproc.e_ppid is the parent PID. Zombies are listed (p_stat == SZOMB), and so is a
+//   process that is exiting (P_WEXIT in p_flag) long before it becomes one: both count as exited
+//   everywhere here (logic.h XnuHasExited, which cites the kernel sources).
 // - sysctl(3) KERN_BOOTTIME: struct timeval (moves when the calendar clock is stepped; display
 //   only). sysctlbyname(3) "kern.bootsessionuuid": UUID string, new on every boot.
 // - proc_pidinfo() (<libproc.h>, XNU bsd/kern/proc_info.c): flavor PROC_PIDUNIQIDENTIFIERINFO (17)
@@ -31,6 +33,7 @@
 #include <string>
 
 #include "kqueue_exit_watch.h"
+#include "logic.h"
 #include "platform.h"
 #include "posix_host.h"
 
@@ -39,6 +42,12 @@
 #define PROC_PIDUNIQIDENTIFIERINFO 17
 #endif
 static_assert(PROC_PIDUNIQIDENTIFIERINFO == 17, "XNU flavor number of PROC_PIDUNIQIDENTIFIERINFO");
+// The state rules (logic.cc) are written with XNU's values; the SDK must agree.
+static_assert(SIDL == pidproof::logic::kXnuSIdl && SRUN == pidproof::logic::kXnuSRun &&
+                  SSLEEP == pidproof::logic::kXnuSSleep && SSTOP == pidproof::logic::kXnuSStop &&
+                  SZOMB == pidproof::logic::kXnuSZomb,
+              "XNU p_stat values");
+static_assert(P_WEXIT == pidproof::logic::kXnuPWExit, "XNU P_WEXIT");
 
 namespace pidproof {
 namespace {
@@ -95,21 +104,6 @@ bool ReadUniqueId(int64_t pid, uint64_t* out, int* err) {
   }
   *out = info.p_uniqueid;
   return true;
-}
-
-ProcState MapState(char stat) {
-  switch (stat) {
-    case SRUN:
-      return ProcState::kRunning;
-    case SSLEEP:
-      return ProcState::kSleeping;
-    case SSTOP:
-      return ProcState::kStopped;
-    case SZOMB:
-      return ProcState::kZombie;
-    default:  // SIDL (being created) and anything newer
-      return ProcState::kUnknown;
-  }
 }
 
 // kinfo_proc plus, where readable, the p_uniqueid of the same process. p_uniqueid is read before
@@ -222,7 +216,7 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   }
   out->has_ppid = true;
   out->ppid = static_cast<int64_t>(s.kp.kp_eproc.e_ppid);
-  out->state = MapState(s.kp.kp_proc.p_stat);
+  out->state = logic::XnuState(s.kp.kp_proc.p_stat, s.kp.kp_proc.p_flag);
   out->partial = s.unique_id_denied;
   return Status::Ok();
 }
@@ -237,7 +231,7 @@ Status ReadKqueueTableEntry(int64_t pid, KqueueTableEntry* entry) {
   if (k < 0) return Status::Error("sysctl", err, "kern.proc.pid");
   if (k == 0) return Status::Ok();
   entry->listed = true;
-  entry->exited = kp.kp_proc.p_stat == SZOMB;
+  entry->exited = logic::XnuHasExited(kp.kp_proc.p_stat, kp.kp_proc.p_flag);
   entry->has_start = true;
   entry->start = TimevalToMicros(kp.kp_proc.p_starttime);
   return Status::Ok();
@@ -257,7 +251,7 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   if (!st.ok()) return st;
   if (!found) return Status::Ok();  // exists = false
   out->exists = true;
-  out->exited = s.kp.kp_proc.p_stat == SZOMB;
+  out->exited = logic::XnuHasExited(s.kp.kp_proc.p_stat, s.kp.kp_proc.p_flag);
   out->has_unique_id = s.has_unique_id;
   out->unique_id = s.unique_id;
   return Status::Ok();

@@ -2,7 +2,9 @@
 //
 // Sources (man pages; FreeBSD kernel source where the man page is silent):
 // - sysctl(3): {CTL_KERN, KERN_PROC, KERN_PROC_PID, pid} fills one struct kinfo_proc (sys/user.h)
-//   for the process (not its threads); ESRCH when no process is visible under that PID. The kernel
+//   for the process (not its threads); ESRCH when no process is visible under that PID, which is
+//   no proof of absence where visibility policies or a jail can hide it (logic.h BsdVisibility:
+//   such a PID is reported with access 'partial' and the settings in accessDetail). The kernel
 //   (sys/kern/kern_proc.c, pget() without PGET_NOTID) also answers for a thread id with the
 //   owning process, so ki_pid == pid is checked. Fields read: ki_structsize, ki_pid, ki_ppid,
 //   ki_stat (char: SIDL 1, SRUN 2, SSLEEP 3, SSTOP 4, SZOMB 5, SWAIT 6, SLOCK 7; sys/proc.h),
@@ -28,8 +30,10 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 #include "kqueue_exit_watch.h"
+#include "logic.h"
 #include "platform.h"
 #include "posix_host.h"
 
@@ -58,23 +62,54 @@ bool ReadBootTime(struct timeval* tv, int* err) {
   return true;
 }
 
-// 1: found, 0: no such process (or a thread id), -1: error (*err set).
+// ReadKinfo results. kNotVisible is the kernel's ESRCH: no such process, or one hidden from this
+// caller (logic.h BsdVisibility); kNotAProcess is a definite answer (a thread id).
+constexpr int kFound = 1;
+constexpr int kNotAProcess = 0;
+constexpr int kNotVisible = 2;
+constexpr int kReadError = -1;
+
+// kFound, kNotAProcess, kNotVisible, or kReadError (*err set).
 int ReadKinfo(int64_t pid, struct kinfo_proc* kp, int* err) {
   int mib[4] = {CTL_KERN, KERN_PROC, KERN_PROC_PID, static_cast<int>(pid)};
   std::memset(kp, 0, sizeof(*kp));
   size_t len = sizeof(*kp);
   if (sysctl(mib, 4, kp, &len, nullptr, 0) != 0) {
-    if (errno == ESRCH) return 0;
+    if (errno == ESRCH) return kNotVisible;
     *err = errno;
-    return -1;
+    return kReadError;
   }
-  if (len == 0) return 0;
+  if (len == 0) return kNotVisible;
   if (len != sizeof(*kp) || kp->ki_structsize != static_cast<int>(sizeof(*kp))) {
     *err = EINVAL;  // kinfo_proc layout mismatch (sys/user.h: KINFO_PROC_SIZE)
-    return -1;
+    return kReadError;
   }
-  if (static_cast<int64_t>(kp->ki_pid) != pid) return 0;  // a thread id names no process
-  return 1;
+  if (static_cast<int64_t>(kp->ki_pid) != pid) return kNotAProcess;  // a thread id
+  return kFound;
+}
+
+// An integer sysctl, or logic::kSysctlAbsent / kSysctlUnreadable.
+int ReadSysctlInt(const char* name) {
+  int v = 0;
+  size_t len = sizeof(v);
+  if (sysctlbyname(name, &v, &len, nullptr, 0) != 0) {
+    return errno == ENOENT ? logic::kSysctlAbsent : logic::kSysctlUnreadable;
+  }
+  return len == sizeof(v) ? v : logic::kSysctlUnreadable;
+}
+
+// The settings that may hide a process from this caller right now (read on every ESRCH: an
+// administrator may change them at any time), or empty when ESRCH is a proof of absence.
+std::string HidingReason() {
+  logic::BsdVisibility v;
+  v.see_other_uids = ReadSysctlInt("security.bsd.see_other_uids");
+  v.see_other_gids = ReadSysctlInt("security.bsd.see_other_gids");
+  v.see_jail_proc = ReadSysctlInt("security.bsd.see_jail_proc");
+  v.suser_enabled = ReadSysctlInt("security.bsd.suser_enabled");
+  v.jailed = ReadSysctlInt("security.jail.jailed");
+  v.mac_seeotheruids = ReadSysctlInt("security.mac.seeotheruids.enabled");
+  v.caller_is_root = geteuid() == 0;
+  return logic::BsdHidingReason(v);
 }
 
 ProcState MapState(char stat) {
@@ -100,10 +135,12 @@ ProcState MapState(char stat) {
 
 // A kinfo_proc read bracketed by two equal kern.boottime reads, so that ki_start - boot time is
 // the kernel's p_start. *have_boot is false when the boot time kept moving (or was unreadable).
+// not_visible: not found because the kernel answered ESRCH (which hiding can cause).
 struct Snapshot {
   struct kinfo_proc kp;
   bool have_boot = false;
   struct timeval boot;
+  bool not_visible = false;
 };
 
 Status ReadSnapshot(int64_t pid, Snapshot* s, bool* found) {
@@ -112,9 +149,10 @@ Status ReadSnapshot(int64_t pid, Snapshot* s, bool* found) {
     struct timeval before;
     const bool have_before = ReadBootTime(&before, &err);
     int k = ReadKinfo(pid, &s->kp, &err);
-    if (k < 0) return Status::Error("sysctl", err, "kern.proc.pid");
-    *found = k == 1;
-    if (k == 0) return Status::Ok();
+    if (k == kReadError) return Status::Error("sysctl", err, "kern.proc.pid");
+    *found = k == kFound;
+    s->not_visible = k == kNotVisible;
+    if (!*found) return Status::Ok();
     struct timeval after;
     if (!have_before || !ReadBootTime(&after, &err)) {
       s->have_boot = false;
@@ -167,7 +205,14 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   bool found = false;
   Status st = ReadSnapshot(pid, &s, &found);
   if (!st.ok()) return st;
-  if (!found) return Status::NoSuchProcess();
+  if (!found) {
+    std::string hidden_by = s.not_visible ? HidingReason() : std::string();
+    if (hidden_by.empty()) return Status::NoSuchProcess();
+    // Maybe hidden from this caller: no proof either way. Nothing is known but the PID.
+    out->partial = true;
+    out->access_detail = hidden_by;
+    return Status::Ok();
+  }
   const struct timeval& start = s.kp.ki_start;
   const int64_t start_us = TimevalToMicros(start);
   if (start.tv_sec > 0) {
@@ -200,7 +245,10 @@ Status ReadKqueueTableEntry(int64_t pid, KqueueTableEntry* entry) {
   bool found = false;
   Status st = ReadSnapshot(pid, &s, &found);
   if (!st.ok()) return st;
-  if (!found) return Status::Ok();
+  if (!found) {
+    if (s.not_visible) entry->hidden_by = HidingReason();
+    return Status::Ok();
+  }
   entry->listed = true;
   entry->exited = s.kp.ki_stat == SZOMB;
   const int64_t since_boot = TimevalToMicros(s.kp.ki_start) - TimevalToMicros(s.boot);
@@ -222,8 +270,14 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   struct kinfo_proc kp;
   int err = 0;
   int k = ReadKinfo(pid, &kp, &err);
-  if (k < 0) return Status::Error("sysctl", err, "kern.proc.pid");
-  if (k == 0) return Status::Ok();  // exists = false
+  if (k == kReadError) return Status::Error("sysctl", err, "kern.proc.pid");
+  if (k == kNotVisible) {
+    // ESRCH is a proof of absence only where nothing can hide a process from this caller.
+    std::string hidden_by = HidingReason();
+    if (!hidden_by.empty()) return Status::Unsupported("sysctl", ESRCH, hidden_by);
+    return Status::Ok();  // exists = false
+  }
+  if (k == kNotAProcess) return Status::Ok();  // a thread id: exists = false
   out->exists = true;
   out->exited = kp.ki_stat == SZOMB;
   return Status::Ok();

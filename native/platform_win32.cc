@@ -24,10 +24,18 @@
 //   returns SYSTEM_TIMEOFDAY_INFORMATION {BootTime, CurrentTime, TimeZoneBias, TimeZoneId,
 //   Reserved, BootTimeBias, SleepTimeBias} (phnt ntexapi.h; psutil uses it for boot_time()).
 //   The kernel shifts BootTime and BootTimeBias together when the clock is set (ReactOS
-//   KeSetSystemTime), so BootTime - BootTimeBias is the boot instant, constant within a boot.
+//   KeSetSystemTime); whether resume from sleep or hibernation moves them is not documented
+//   (psutil subtracts SleepTimeBias to keep its boot time steady), so the boot time is display
+//   only (bootTimeMs) and never part of the boot id.
 // - KUSER_SHARED_DATA.BootId: ULONG at offset 0x2C4 of the page mapped read-only at 0x7FFE0000
 //   in every process (ntddk.h; ntdoc descriptions/kuser_shared_data.md: "number of boots since OS
-//   install"). A counter, so restored snapshots can repeat it: the boot id appends the boot time.
+//   install"). Set once when the kernel starts; sleep, hibernation (and Fast Startup, which
+//   hibernates the kernel session) and clock changes do not touch it.
+// - MachineGuid (REG_SZ under HKLM\SOFTWARE\Microsoft\Cryptography, readable by every user):
+//   written at installation, so two installations (clones included, once generalised) counting
+//   the same number of boots still have different boot ids. The boot id is
+//   "<BootId>-<MachineGuid>": no time in it, so nothing that moves a clock can change it within a
+//   boot.
 // - GetComputerNameExW(ComputerNameDnsHostname): learn.microsoft.com/windows/win32/api/
 //   sysinfoapi/nf-sysinfoapi-getcomputernameexw.
 // - LockFileEx / UnlockFileEx: learn.microsoft.com/windows/win32/api/fileapi/
@@ -349,12 +357,36 @@ struct BootCache {
   Boot boot;
 };
 
+// ---- boot id: BootId + MachineGuid, no time component (issue 16, item 4) ----
+// The installation's MachineGuid, lower-cased; empty when it cannot be read.
+std::string ReadMachineGuid() {
+  wchar_t buf[64];
+  DWORD bytes = sizeof(buf);
+  LSTATUS r = RegGetValueW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Cryptography", L"MachineGuid",
+                           RRF_RT_REG_SZ | RRF_SUBKEY_WOW6464KEY, nullptr, buf, &bytes);
+  if (r != ERROR_SUCCESS || bytes < sizeof(wchar_t)) return std::string();
+  std::string guid;
+  for (size_t i = 0; i < bytes / sizeof(wchar_t) && buf[i] != L'\0'; ++i) {
+    wchar_t ch = buf[i];
+    if (ch >= L'A' && ch <= L'F') ch = static_cast<wchar_t>(ch - L'A' + L'a');
+    const bool ok = (ch >= L'0' && ch <= L'9') || (ch >= L'a' && ch <= L'f') || ch == L'-';
+    if (!ok) return std::string();  // not a GUID: use none rather than a strange one
+    guid.push_back(static_cast<char>(ch));
+  }
+  return guid.size() == 36 ? guid : std::string();
+}
+
 const BootCache& GetBootCache() {
   static const BootCache cache = [] {
     BootCache c;
     c.boot.platform = "win32";
     ULONG boot_count =
         *reinterpret_cast<const volatile ULONG*>(kUserSharedData + kBootIdOffset);  // NOLINT
+    const std::string machine = ReadMachineGuid();
+    if (!machine.empty()) {
+      c.boot.has_boot_id = true;
+      c.boot.boot_id = std::to_string(boot_count) + "-" + machine;
+    }
     const Ntdll& nt = GetNtdll();
     if (nt.query_system != nullptr) {
       TimeOfDayInfo tod;
@@ -365,10 +397,6 @@ const BootCache& GetBootCache() {
         uint64_t boot_ft = static_cast<uint64_t>(tod.BootTime.QuadPart) - tod.BootTimeBias;
         c.boot.has_boot_time_ms = true;
         c.boot.boot_time_ms = FiletimeToEpochMs(boot_ft);
-        // BootId alone repeats across restored snapshots and clones; with the boot instant it
-        // does not. No boot time, no boot id: null ("unknown") is safer than a weak id.
-        c.boot.has_boot_id = true;
-        c.boot.boot_id = std::to_string(boot_count) + "-" + std::to_string(boot_ft);
       }
     }
     return c;

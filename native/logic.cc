@@ -1,0 +1,74 @@
+// Pure decision functions of the native backends (logic.h). No OS headers.
+#include "logic.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace pidproof {
+namespace logic {
+
+bool XnuHasExited(int p_stat, int p_flag) {
+  return p_stat == kXnuSZomb || (p_flag & kXnuPWExit) != 0;
+}
+
+ProcState XnuState(int p_stat, int p_flag) {
+  if (XnuHasExited(p_stat, p_flag)) return ProcState::kZombie;
+  switch (p_stat) {
+    case kXnuSRun:
+      return ProcState::kRunning;
+    case kXnuSSleep:
+      return ProcState::kSleeping;
+    case kXnuSStop:
+      return ProcState::kStopped;
+    default:  // SIDL is never listed; anything newer is unknown
+      return ProcState::kUnknown;
+  }
+}
+
+namespace {
+
+void AddReason(std::string* out, const std::string& what) {
+  if (!out->empty()) *out += ", ";
+  *out += what;
+}
+
+// A policy that hides when its sysctl reads `hiding_value`; an unreadable one may hide too.
+void CheckPolicy(std::string* out, const char* name, int value, int hiding_value) {
+  if (value == kSysctlUnreadable) {
+    AddReason(out, std::string(name) + " unreadable");
+  } else if (value == hiding_value) {
+    AddReason(out, std::string(name) + "=" + std::to_string(hiding_value));
+  }
+}
+
+}  // namespace
+
+std::string BsdHidingReason(const BsdVisibility& v) {
+  std::string reason;
+  // A jail hides every process outside it, from root too (prison_check()).
+  CheckPolicy(&reason, "security.jail.jailed", v.jailed, 1);
+  // Root passes priv_check_cred() for PRIV_SEEOTHERUIDS/GIDS/JAILPROC unless suser_enabled=0.
+  const bool root_exempt =
+      v.caller_is_root && v.suser_enabled != 0 && v.suser_enabled != kSysctlUnreadable;
+  if (!root_exempt) {
+    CheckPolicy(&reason, "security.bsd.see_other_uids", v.see_other_uids, 0);
+    CheckPolicy(&reason, "security.bsd.see_other_gids", v.see_other_gids, 0);
+    CheckPolicy(&reason, "security.bsd.see_jail_proc", v.see_jail_proc, 0);
+    CheckPolicy(&reason, "security.mac.seeotheruids.enabled", v.mac_seeotheruids, 1);
+    if (v.caller_is_root && v.suser_enabled == 0 && !reason.empty()) {
+      AddReason(&reason, "security.bsd.suser_enabled=0");
+    }
+  }
+  return reason;
+}
+
+AttachEsrch AfterAttachEsrch(bool listed, bool exited, bool hiding_possible, int attempt,
+                             int attempts) {
+  if (!listed) return hiding_possible ? AttachEsrch::kHidden : AttachEsrch::kNoSuchProcess;
+  if (exited) return AttachEsrch::kExited;
+  return attempt + 1 >= attempts ? AttachEsrch::kGiveUp : AttachEsrch::kRetry;
+}
+
+}  // namespace logic
+}  // namespace pidproof

@@ -1,0 +1,216 @@
+// Unit tests of native/logic.cc, the pure decision rules of the backends, built and run on Linux
+// by test/native-logic.test.ts. The macOS and FreeBSD cases feed the rules kernel answers recorded
+// from the kernels' sources (XNU bsd/kern/kern_exit.c, kern_sysctl.c; FreeBSD sys/kern/kern_prot.c,
+// kern_proc.c), since neither kernel runs here: each case name says "mock of ... kernel answers".
+//
+// Usage: logic_test --list (one case name a line) | logic_test "<case name>" (exit 0 on success,
+// 1 with the failed checks on stderr) | logic_test (every case).
+#include "logic.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace {
+
+using pidproof::ProcState;
+namespace logic = pidproof::logic;
+
+struct Case {
+  std::string name;
+  void (*run)();
+};
+
+std::vector<Case>& Cases() {
+  static std::vector<Case> cases;
+  return cases;
+}
+
+int g_failures = 0;
+
+void Check(bool ok, const char* what, int line) {
+  if (!ok) {
+    std::fprintf(stderr, "  check failed (line %d): %s\n", line, what);
+    ++g_failures;
+  }
+}
+#define CHECK(x) Check((x), #x, __LINE__)
+
+struct Register {
+  Register(const char* name, void (*run)()) { Cases().push_back({name, run}); }
+};
+#define CASE(var, name)                       \
+  void var();                                 \
+  const Register var##_registered(name, var); \
+  void var()
+
+// ---- recorded XNU answers ----------------------------------------------------------------------
+// kinfo_proc.kp_proc.p_flag of a 64-bit process (P_LP64 0x4) that has exec'd (P_EXEC 0x4000), with
+// and without P_WEXIT, as fill_user64_externproc() reports it.
+constexpr int kXnuFlagsRunning = 0x00004004;
+constexpr int kXnuFlagsExiting = 0x00004004 | 0x00002000;
+constexpr int kEsrchAttempts = 4;  // kqueue_exit_watch.cc kRetries
+
+CASE(c1, "mock of macOS kernel answers: SRUN without P_WEXIT is running, not exited") {
+  CHECK(!logic::XnuHasExited(logic::kXnuSRun, kXnuFlagsRunning));
+  CHECK(logic::XnuState(logic::kXnuSRun, kXnuFlagsRunning) == ProcState::kRunning);
+}
+
+CASE(c2, "mock of macOS kernel answers: SRUN or SSLEEP with P_WEXIT (exit in progress) is exited") {
+  CHECK(logic::XnuHasExited(logic::kXnuSRun, kXnuFlagsExiting));
+  CHECK(logic::XnuHasExited(logic::kXnuSSleep, kXnuFlagsExiting));
+  CHECK(logic::XnuState(logic::kXnuSRun, kXnuFlagsExiting) == ProcState::kZombie);
+  CHECK(logic::XnuState(logic::kXnuSSleep, kXnuFlagsExiting) == ProcState::kZombie);
+}
+
+CASE(c3, "mock of macOS kernel answers: SZOMB is exited; SSLEEP sleeping; SSTOP stopped") {
+  CHECK(logic::XnuHasExited(logic::kXnuSZomb, kXnuFlagsExiting));
+  CHECK(logic::XnuHasExited(logic::kXnuSZomb, 0));
+  CHECK(logic::XnuState(logic::kXnuSZomb, 0) == ProcState::kZombie);
+  CHECK(logic::XnuState(logic::kXnuSSleep, kXnuFlagsRunning) == ProcState::kSleeping);
+  CHECK(logic::XnuState(logic::kXnuSStop, kXnuFlagsRunning) == ProcState::kStopped);
+  CHECK(logic::XnuState(logic::kXnuSIdl, 0) == ProcState::kUnknown);
+  CHECK(logic::XnuState(9, 0) == ProcState::kUnknown);
+}
+
+CASE(c4,
+     "mock of macOS kernel answers: kevent ESRCH on an exiting process fires the watch at once, "
+     "on every attempt, and never ends in an ESRCH error") {
+  // proc_prepareexit() has set P_REF_DEAD (kevent: ESRCH) while sysctl still lists it with
+  // P_WEXIT and p_stat SRUN: the answer is the same whichever attempt sees it.
+  for (int attempt = 0; attempt < kEsrchAttempts; ++attempt) {
+    CHECK(logic::AfterAttachEsrch(true, logic::XnuHasExited(logic::kXnuSRun, kXnuFlagsExiting),
+                                  false, attempt, kEsrchAttempts) == logic::AttachEsrch::kExited);
+  }
+}
+
+CASE(c5, "mock of macOS kernel answers: kevent ESRCH and the PID not listed: no such process") {
+  CHECK(logic::AfterAttachEsrch(false, false, false, 0, kEsrchAttempts) ==
+        logic::AttachEsrch::kNoSuchProcess);
+}
+
+CASE(c6,
+     "mock of macOS kernel answers: kevent ESRCH while listed and running (PID changed hands): "
+     "retried, then given up after the last attempt") {
+  for (int attempt = 0; attempt + 1 < kEsrchAttempts; ++attempt) {
+    CHECK(logic::AfterAttachEsrch(true, false, false, attempt, kEsrchAttempts) ==
+          logic::AttachEsrch::kRetry);
+  }
+  CHECK(logic::AfterAttachEsrch(true, false, false, kEsrchAttempts - 1, kEsrchAttempts) ==
+        logic::AttachEsrch::kGiveUp);
+}
+
+// ---- recorded FreeBSD answers ------------------------------------------------------------------
+// The defaults of a FreeBSD 14 host, as sysctl(8) prints them: everything visible, not jailed,
+// mac_seeotheruids not loaded.
+logic::BsdVisibility Defaults(bool root) {
+  logic::BsdVisibility v;
+  v.see_other_uids = 1;
+  v.see_other_gids = 1;
+  v.see_jail_proc = 1;
+  v.suser_enabled = 1;
+  v.jailed = 0;
+  v.mac_seeotheruids = logic::kSysctlAbsent;
+  v.caller_is_root = root;
+  return v;
+}
+
+CASE(c7, "mock of FreeBSD kernel answers: default settings: ESRCH proves absence, root or not") {
+  CHECK(logic::BsdHidingReason(Defaults(false)).empty());
+  CHECK(logic::BsdHidingReason(Defaults(true)).empty());
+  CHECK(logic::AfterAttachEsrch(false, false, false, 0, kEsrchAttempts) ==
+        logic::AttachEsrch::kNoSuchProcess);
+}
+
+CASE(c8, "mock of FreeBSD kernel answers: see_other_uids=0 hides other users' processes") {
+  logic::BsdVisibility v = Defaults(false);
+  v.see_other_uids = 0;
+  CHECK(logic::BsdHidingReason(v) == "security.bsd.see_other_uids=0");
+  // kevent and sysctl both answer ESRCH: not a proof of death.
+  CHECK(logic::AfterAttachEsrch(false, false, !logic::BsdHidingReason(v).empty(), 0,
+                                kEsrchAttempts) == logic::AttachEsrch::kHidden);
+}
+
+CASE(c9, "mock of FreeBSD kernel answers: root sees everything unless suser_enabled=0") {
+  logic::BsdVisibility v = Defaults(true);
+  v.see_other_uids = 0;
+  v.see_other_gids = 0;
+  v.see_jail_proc = 0;
+  CHECK(logic::BsdHidingReason(v).empty());
+  v.suser_enabled = 0;
+  CHECK(logic::BsdHidingReason(v) ==
+        "security.bsd.see_other_uids=0, security.bsd.see_other_gids=0, "
+        "security.bsd.see_jail_proc=0, security.bsd.suser_enabled=0");
+  v.suser_enabled = logic::kSysctlUnreadable;  // cannot tell: root is not known to be exempt
+  CHECK(!logic::BsdHidingReason(v).empty());
+}
+
+CASE(c10, "mock of FreeBSD kernel answers: inside a jail, even root cannot see outside it") {
+  logic::BsdVisibility v = Defaults(true);
+  v.jailed = 1;
+  CHECK(logic::BsdHidingReason(v) == "security.jail.jailed=1");
+}
+
+CASE(c11, "mock of FreeBSD kernel answers: see_other_gids=0 and see_jail_proc=0 are both named") {
+  logic::BsdVisibility v = Defaults(false);
+  v.see_other_gids = 0;
+  v.see_jail_proc = 0;
+  CHECK(logic::BsdHidingReason(v) == "security.bsd.see_other_gids=0, security.bsd.see_jail_proc=0");
+}
+
+CASE(c12,
+     "mock of FreeBSD kernel answers: a sysctl that does not exist (see_jail_proc before 11) "
+     "hides nothing; one that cannot be read may") {
+  logic::BsdVisibility v = Defaults(false);
+  v.see_jail_proc = logic::kSysctlAbsent;
+  CHECK(logic::BsdHidingReason(v).empty());
+  v.see_other_uids = logic::kSysctlUnreadable;
+  CHECK(logic::BsdHidingReason(v) == "security.bsd.see_other_uids unreadable");
+  v = Defaults(false);
+  v.jailed = logic::kSysctlUnreadable;
+  CHECK(logic::BsdHidingReason(v) == "security.jail.jailed unreadable");
+}
+
+CASE(c13, "mock of FreeBSD kernel answers: the mac_seeotheruids policy hides too") {
+  logic::BsdVisibility v = Defaults(false);
+  v.mac_seeotheruids = 1;
+  CHECK(logic::BsdHidingReason(v) == "security.mac.seeotheruids.enabled=1");
+  v.mac_seeotheruids = 0;
+  CHECK(logic::BsdHidingReason(v).empty());
+}
+
+CASE(c14,
+     "mock of FreeBSD kernel answers: a zombie is attachable there, an ESRCH on a listed zombie "
+     "(older kernels) still fires the watch") {
+  CHECK(logic::AfterAttachEsrch(true, true, true, 0, kEsrchAttempts) ==
+        logic::AttachEsrch::kExited);
+}
+
+int RunOne(const Case& c) {
+  g_failures = 0;
+  c.run();
+  std::printf("%s %s\n", g_failures == 0 ? "ok" : "FAIL", c.name.c_str());
+  return g_failures == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 2 && std::strcmp(argv[1], "--list") == 0) {
+    for (const Case& c : Cases()) std::printf("%s\n", c.name.c_str());
+    return 0;
+  }
+  int rc = 0;
+  bool found = argc < 2;
+  for (const Case& c : Cases()) {
+    if (argc >= 2 && c.name != argv[1]) continue;
+    found = true;
+    rc |= RunOne(c);
+  }
+  if (!found) {
+    std::fprintf(stderr, "no case named \"%s\"\n", argv[1]);
+    return 2;
+  }
+  return rc;
+}
