@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "logic.h"
 #include "platform.h"
 
 namespace {
@@ -53,6 +54,41 @@ int64_t IntegerArg(const Napi::CallbackInfo& info, size_t index, const char* nam
 
 int64_t PidArg(const Napi::CallbackInfo& info, size_t index) {
   return IntegerArg(info, index, "pid", 1, pidproof::kMaxPid);
+}
+
+// ---- uniqueId arguments (issue 10, item 7): the one rule of lib/validate.ts, mirrored ----
+constexpr const char kUniqueIdTypeMessage[] =
+    "uniqueId must be a decimal string of 1 to 20 digits without leading zeros";
+constexpr const char kUniqueIdRangeMessage[] =
+    "uniqueId must fit in 64 bits (at most 18446744073709551615)";
+
+// A uniqueId string (logic::ParseUniqueId). Its full UTF-8 length is asked for first, so nothing is
+// judged on a truncated copy: a 20-digit prefix followed by anything else is a TypeError.
+uint64_t UniqueIdArg(const Napi::CallbackInfo& info, size_t index) {
+  Napi::Env env = info.Env();
+  if (info.Length() <= index || !info[index].IsString()) {
+    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+  }
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, info[index], nullptr, 0, &len) != napi_ok || len == 0 ||
+      len > 20) {
+    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+  }
+  char buf[21 + 1];
+  size_t copied = 0;
+  if (napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &copied) != napi_ok ||
+      copied != len) {
+    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+  }
+  uint64_t v = 0;
+  switch (pidproof::logic::ParseUniqueId(buf, len, &v)) {
+    case pidproof::logic::UniqueIdParse::kOk:
+      return v;
+    case pidproof::logic::UniqueIdParse::kTooLarge:
+      throw Napi::RangeError::New(env, kUniqueIdRangeMessage);
+    default:
+      throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+  }
 }
 
 // A Node fd, turned into the OS handle the platform layer locks (the fd on POSIX, a HANDLE on
@@ -196,26 +232,7 @@ Napi::Value CheckAlive(const Napi::CallbackInfo& info) {
 Napi::Value AliveExact(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t pid = PidArg(info, 0);
-  if (info.Length() < 2 || !info[1].IsString()) {
-    throw Napi::TypeError::New(env, "uniqueId must be a decimal string");
-  }
-  char buf[24];
-  size_t len = 0;
-  napi_status ns = napi_get_value_string_utf8(env, info[1], buf, sizeof(buf), &len);
-  if (ns != napi_ok || len == 0 || len > 20) {
-    throw Napi::TypeError::New(env, "uniqueId must be a decimal string of at most 20 digits");
-  }
-  uint64_t expected = 0;
-  for (size_t i = 0; i < len; ++i) {
-    if (buf[i] < '0' || buf[i] > '9') {
-      throw Napi::TypeError::New(env, "uniqueId must be a decimal string");
-    }
-    uint64_t d = static_cast<uint64_t>(buf[i] - '0');
-    if (expected > (UINT64_MAX - d) / 10) {
-      throw Napi::RangeError::New(env, "uniqueId must fit in 64 bits");
-    }
-    expected = expected * 10 + d;
-  }
+  uint64_t expected = UniqueIdArg(info, 1);
   pidproof::Liveness l;
   Status st = pidproof::CheckAlive(pid, &l);
   if (st.code == Status::kUnsupported) return Napi::Number::New(env, -1);

@@ -70,5 +70,22 @@ AttachEsrch AfterAttachEsrch(bool listed, bool exited, bool hiding_possible, int
   return attempt + 1 >= attempts ? AttachEsrch::kGiveUp : AttachEsrch::kRetry;
 }
 
+UniqueIdParse ParseUniqueId(const char* s, size_t len, uint64_t* out) {
+  constexpr size_t kMaxDigits = 20;  // 18446744073709551615
+  if (s == nullptr || len == 0 || len > kMaxDigits) return UniqueIdParse::kNotDecimal;
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] < '0' || s[i] > '9') return UniqueIdParse::kNotDecimal;
+  }
+  if (s[0] == '0' && len > 1) return UniqueIdParse::kNotDecimal;
+  uint64_t v = 0;
+  for (size_t i = 0; i < len; ++i) {
+    const uint64_t d = static_cast<uint64_t>(s[i] - '0');
+    if (v > (UINT64_MAX - d) / 10) return UniqueIdParse::kTooLarge;
+    v = v * 10 + d;
+  }
+  *out = v;
+  return UniqueIdParse::kOk;
+}
+
 }  // namespace logic
 }  // namespace pidproof

@@ -74,6 +74,17 @@ enum class AttachEsrch {
 AttachEsrch AfterAttachEsrch(bool listed, bool exited, bool hiding_possible, int attempt,
                              int attempts);
 
+// ---- uniqueId strings crossing into C++ --------------------------------------------------------
+// The one rule for a uniqueId, shared with lib/validate.ts: a decimal string without leading
+// zeros ("0" itself allowed), 1 to 20 digits, value <= 18446744073709551615. `s` is the UTF-8
+// text and `len` its full length in bytes (never a truncated copy).
+enum class UniqueIdParse {
+  kOk,
+  kNotDecimal,  // empty, a non-digit (any byte outside '0'..'9'), a leading zero, > 20 digits
+  kTooLarge,    // 20 digits above 2^64 - 1
+};
+UniqueIdParse ParseUniqueId(const char* s, size_t len, uint64_t* out);
+
 }  // namespace logic
 }  // namespace pidproof
 

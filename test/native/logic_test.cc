@@ -187,6 +187,43 @@ CASE(c14,
         logic::AttachEsrch::kExited);
 }
 
+// ---- uniqueId strings ------------------------------------------------------------------------
+
+logic::UniqueIdParse Parse(const std::string& s, uint64_t* v = nullptr) {
+  uint64_t tmp = 0;
+  return logic::ParseUniqueId(s.data(), s.size(), v != nullptr ? v : &tmp);
+}
+
+CASE(c15, "uniqueId rule: decimal without leading zeros, 1 to 20 digits, at most 2^64 - 1") {
+  uint64_t v = 1;
+  CHECK(Parse("0", &v) == logic::UniqueIdParse::kOk && v == 0);
+  CHECK(Parse("7", &v) == logic::UniqueIdParse::kOk && v == 7);
+  CHECK(Parse("18446744073709551615", &v) == logic::UniqueIdParse::kOk &&
+        v == 18446744073709551615ull);
+  CHECK(Parse("10000000000000000000", &v) == logic::UniqueIdParse::kOk &&
+        v == 10000000000000000000ull);
+}
+
+CASE(c16, "uniqueId rule: every malformed form is kNotDecimal, never a value") {
+  for (const char* bad : {"", "00", "0002", "01", " 1", "1 ", "+1", "-1", "1.0", "1e5", "0x10",
+                          "abc", "12a", "123456789012345678901"}) {
+    CHECK(Parse(bad) == logic::UniqueIdParse::kNotDecimal);
+  }
+  CHECK(Parse(std::string("1\0"
+                          "2",
+                          3)) == logic::UniqueIdParse::kNotDecimal);  // embedded NUL
+  CHECK(Parse("\xef\xbc\x90") == logic::UniqueIdParse::kNotDecimal);  // fullwidth digit zero
+  // 20 digits then an emoji: 24 bytes; the caller passes the full length, never a prefix.
+  CHECK(Parse("12345678901234567890\xf0\x9f\x98\x80") == logic::UniqueIdParse::kNotDecimal);
+  CHECK(logic::ParseUniqueId(nullptr, 0, nullptr) == logic::UniqueIdParse::kNotDecimal);
+}
+
+CASE(c17, "uniqueId rule: 20 digits above 2^64 - 1 are kTooLarge") {
+  CHECK(Parse("18446744073709551616") == logic::UniqueIdParse::kTooLarge);
+  CHECK(Parse("99999999999999999999") == logic::UniqueIdParse::kTooLarge);
+  CHECK(Parse("20000000000000000000") == logic::UniqueIdParse::kTooLarge);
+}
+
 int RunOne(const Case& c) {
   g_failures = 0;
   c.run();
