@@ -162,6 +162,19 @@ export interface RawLiveness {
   uniqueId: string | null;
 }
 
+/**
+ * @internal the command line of a live process, bounded to `MAX_COMMAND_BYTES` of UTF-8 (cut at a
+ * character boundary; `truncated` when there was more). Linux, FreeBSD and macOS: the arguments
+ * joined with single spaces; Windows: the image path. Empty for a zombie or a kernel thread.
+ */
+export interface RawCommand {
+  text: string;
+  truncated: boolean;
+}
+
+/** @internal the bound of `RawCommand.text`, in UTF-8 bytes (native/platform.h kMaxCommandBytes). */
+export const MAX_COMMAND_BYTES = 32 * 1024;
+
 /** @internal a source of process facts: the native addon or the pure-TypeScript fallback. */
 export interface Backend {
   readonly name: 'native' | 'fallback';
@@ -169,4 +182,10 @@ export interface Backend {
   scope(): RawScope;
   /** null when this backend has no cheap exact liveness path. */
   checkAlive(pid: number): RawLiveness | null;
+  /**
+   * The command line of the process with this PID; null when no process has it. Throws an Error
+   * with `.code` EACCES/EPERM when the OS denies the read. Evidence, not proof: any process may
+   * set its own arguments.
+   */
+  command(pid: number): RawCommand | null;
 }

@@ -242,6 +242,23 @@ Napi::Value AliveExact(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, (l.unique_id == expected && !l.exited) ? 1 : 0);
 }
 
+// ---- command(pid) (issue 12) -------------------------------------------------------------------
+// command(pid) -> { text, truncated } | null (no such process). Throws with .code (EACCES, EPERM)
+// when the OS denies the read.
+Napi::Value Command(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t pid = PidArg(info, 0);
+  if (info.Length() > 1) throw Napi::TypeError::New(env, "command takes one argument (pid)");
+  pidproof::CommandLine c;
+  Status st = pidproof::ReadCommand(pid, &c);
+  if (st.code == Status::kNoSuchProcess) return env.Null();
+  if (!st.ok()) ThrowStatus(env, st);
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("text", Napi::String::New(env, c.text));
+  o.Set("truncated", Napi::Boolean::New(env, c.truncated));
+  return o;
+}
+
 // tryLock(fd, exclusive) -> 'acquired' | 'busy' | 'unsupported'
 Napi::Value TryLock(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -649,6 +666,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   }
   env.SetInstanceData<AddonData>(data);
   exports.Set("openWatch", Napi::Function::New(env, OpenWatch, "openWatch"));
+  exports.Set("command", Napi::Function::New(env, Command, "command"));
   return exports;
 }
 

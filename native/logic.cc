@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace pidproof {
@@ -85,6 +86,46 @@ UniqueIdParse ParseUniqueId(const char* s, size_t len, uint64_t* out) {
   }
   *out = v;
   return UniqueIdParse::kOk;
+}
+
+bool BoundUtf8(std::string* text, size_t max) {
+  if (text->size() <= max) return false;
+  size_t cut = max;
+  // Back off continuation bytes (10xxxxxx) so that no character is split.
+  while (cut > 0 && (static_cast<unsigned char>((*text)[cut]) & 0xC0) == 0x80) --cut;
+  text->resize(cut);
+  return true;
+}
+
+void JoinArgs(const char* data, size_t len, bool source_truncated, size_t max, std::string* out,
+              bool* truncated) {
+  while (len > 0 && data[len - 1] == '\0') --len;
+  out->assign(data, len > max ? max + 1 : len);  // one byte more than kept: enough to see a cut
+  for (char& c : *out) {
+    if (c == '\0') c = ' ';
+  }
+  *truncated = BoundUtf8(out, max) || source_truncated;
+}
+
+bool JoinProcArgs2(const char* data, size_t len, size_t max, std::string* out, bool* truncated) {
+  out->clear();
+  *truncated = false;
+  int32_t argc = 0;
+  if (len < sizeof(argc)) return false;
+  std::memcpy(&argc, data, sizeof(argc));
+  if (argc < 0) return false;
+  size_t i = sizeof(argc);
+  while (i < len && data[i] != '\0') ++i;  // the exec path
+  while (i < len && data[i] == '\0') ++i;  // its padding
+  const size_t start = i;
+  int32_t seen = 0;
+  while (i < len && seen < argc) {
+    while (i < len && data[i] != '\0') ++i;
+    ++seen;
+    if (i < len) ++i;  // past the argument's NUL
+  }
+  JoinArgs(data + start, i - start, false, max, out, truncated);
+  return true;
 }
 
 }  // namespace logic

@@ -85,6 +85,20 @@ enum class UniqueIdParse {
 };
 UniqueIdParse ParseUniqueId(const char* s, size_t len, uint64_t* out);
 
+// ---- command lines (issue 12) -----------------------------------------------------------------
+// Joins NUL-separated arguments (Linux /proc/<pid>/cmdline, FreeBSD KERN_PROC_ARGS, the argv part
+// of macOS KERN_PROCARGS2) with single spaces; trailing NULs (padding left by processes that
+// rewrite their title) are dropped. Keeps at most `max` bytes, cut back to a UTF-8 character
+// boundary; *truncated when anything was dropped or `source_truncated` says the source had more.
+void JoinArgs(const char* data, size_t len, bool source_truncated, size_t max, std::string* out,
+              bool* truncated);
+// Bounds UTF-8 text to `max` bytes at a character boundary; true when it cut anything.
+bool BoundUtf8(std::string* text, size_t max);
+// Splits macOS KERN_PROCARGS2 output (int argc, the exec path, NUL padding, argc NUL-terminated
+// arguments, then the environment) and joins the arguments as JoinArgs does. False when the
+// buffer is not in that format.
+bool JoinProcArgs2(const char* data, size_t len, size_t max, std::string* out, bool* truncated);
+
 }  // namespace logic
 }  // namespace pidproof
 

@@ -7,6 +7,7 @@
 #ifndef PIDPROOF_NATIVE_PLATFORM_H_
 #define PIDPROOF_NATIVE_PLATFORM_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -142,6 +143,20 @@ struct Liveness {
 };
 // kUnsupported where no cheap exact path exists; callers fall back to ProbeProcess.
 Status CheckAlive(int64_t pid, Liveness* out);
+
+// ---- Command line of a live process (issue 12) ------------------------------------------------
+// Bounded: at most kMaxCommandBytes of UTF-8 text (cut at a character boundary), `truncated` when
+// there was more. The text: Linux /proc/<pid>/cmdline and FreeBSD KERN_PROC_ARGS, argv joined
+// with single spaces; macOS KERN_PROCARGS2's argv likewise; Windows the image path
+// (QueryFullProcessImageNameW). Empty for a process with none (a kernel thread, a zombie).
+constexpr size_t kMaxCommandBytes = 32 * 1024;
+struct CommandLine {
+  std::string text;
+  bool truncated = false;
+};
+// kNoSuchProcess when no process has the PID (or it names a thread); kError with EACCES/EPERM
+// (Windows: ERROR_ACCESS_DENIED) when the OS denies the read.
+Status ReadCommand(int64_t pid, CommandLine* out);
 
 }  // namespace pidproof
 

@@ -257,4 +257,58 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   return Status::Ok();
 }
 
+// ---- Command line (issue 12) ------------------------------------------------------------------
+// sysctl {CTL_KERN, KERN_PROCARGS2, pid} (XNU kern_sysctl.c sysctl_procargsx): int argc, the exec
+// path, NUL padding, argc NUL-terminated arguments, then the environment; the buffer must be
+// kern.argmax bytes. EINVAL for another user's process (unless root) and for one without a task
+// left (exiting). macOS cannot pin a process: p_uniqueid read before and after proves one process
+// held the PID throughout.
+
+namespace {
+
+size_t ArgMax() {
+  int mib[2] = {CTL_KERN, KERN_ARGMAX};
+  int argmax = 0;
+  size_t len = sizeof(argmax);
+  if (sysctl(mib, 2, &argmax, &len, nullptr, 0) != 0 || argmax <= 0) return 1 << 20;
+  return static_cast<size_t>(argmax);
+}
+
+}  // namespace
+
+Status ReadCommand(int64_t pid, CommandLine* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("ReadCommand", EINVAL, "pid out of range");
+  std::string buf(ArgMax(), '\0');
+  for (int attempt = 0; attempt < kRetries; ++attempt) {
+    *out = CommandLine();
+    uint64_t before = 0;
+    int uerr = 0;
+    const bool have_before = ReadUniqueId(pid, &before, &uerr);
+    int mib[3] = {CTL_KERN, KERN_PROCARGS2, static_cast<int>(pid)};
+    size_t len = buf.size();
+    const int r = sysctl(mib, 3, &buf[0], &len, nullptr, 0);
+    const int err = r == 0 ? 0 : errno;
+    struct kinfo_proc kp;
+    int kerr = 0;
+    const int k = ReadKinfo(pid, &kp, &kerr);
+    if (k < 0) return Status::Error("sysctl", kerr, "kern.proc.pid");
+    if (k == 0) return Status::NoSuchProcess();
+    uint64_t after = 0;
+    if (have_before && (!ReadUniqueId(pid, &after, &uerr) || after != before)) continue;
+    if (logic::XnuHasExited(kp.kp_proc.p_stat, kp.kp_proc.p_flag))
+      return Status::Ok();  // none left
+    if (r != 0) {
+      if (err == EINVAL || err == EPERM || err == EACCES) {
+        return Status::Error("sysctl", EPERM, "kern.procargs2: another user's process");
+      }
+      return Status::Error("sysctl", err, "kern.procargs2");
+    }
+    if (!logic::JoinProcArgs2(buf.data(), len, kMaxCommandBytes, &out->text, &out->truncated)) {
+      return Status::Error("sysctl", EINVAL, "kern.procargs2: unexpected format");
+    }
+    return Status::Ok();
+  }
+  return Status::NoSuchProcess();  // kept changing hands under us
+}
+
 }  // namespace pidproof

@@ -283,4 +283,48 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   return Status::Ok();
 }
 
+// ---- Command line (issue 12) ------------------------------------------------------------------
+// sysctl {CTL_KERN, KERN_PROC, KERN_PROC_ARGS, pid} (sys/kern/kern_proc.c sysctl_kern_proc_args):
+// the NUL-separated arguments; more than the buffer holds is copied in part with ENOMEM
+// (sysctl(3)). pget() there also resolves a thread id, so KERN_PROC_PID is asked first; ESRCH is
+// judged like ProbeProcess's (hidden or gone). Empty for a zombie and a system process.
+
+Status ReadCommand(int64_t pid, CommandLine* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("ReadCommand", EINVAL, "pid out of range");
+  *out = CommandLine();
+  struct kinfo_proc kp;
+  int kerr = 0;
+  const int k = ReadKinfo(pid, &kp, &kerr);
+  if (k == kReadError) return Status::Error("sysctl", kerr, "kern.proc.pid");
+  if (k == kNotAProcess) return Status::NoSuchProcess();
+  std::string buf(kMaxCommandBytes + 1, '\0');  // one byte more than kept: enough to see a cut
+  size_t len = buf.size();
+  int mib[4] = {CTL_KERN, KERN_PROC, KERN_PROC_ARGS, static_cast<int>(pid)};
+  bool more = false;
+  if (k == kFound && sysctl(mib, 4, &buf[0], &len, nullptr, 0) != 0) {
+    if (errno == ENOMEM) {
+      more = true;  // the buffer is full of the first part
+    } else if (errno == ESRCH) {
+      len = 0;
+      // Gone between the two reads, or hidden: judged below like a first ESRCH.
+      if (ReadKinfo(pid, &kp, &kerr) != kFound) {
+        std::string hidden_by = HidingReason();
+        if (hidden_by.empty()) return Status::NoSuchProcess();
+        return Status::Error("sysctl", EPERM, "the process may be hidden by " + hidden_by);
+      }
+    } else {
+      const int err = errno;
+      return Status::Error("sysctl", err == EACCES ? EPERM : err, "kern.proc.args");
+    }
+  }
+  if (k == kNotVisible) {
+    std::string hidden_by = HidingReason();
+    if (hidden_by.empty()) return Status::NoSuchProcess();
+    return Status::Error("sysctl", EPERM, "the process may be hidden by " + hidden_by);
+  }
+  if (kp.ki_stat == SZOMB) return Status::Ok();  // a zombie has no arguments left
+  logic::JoinArgs(buf.data(), len, more, kMaxCommandBytes, &out->text, &out->truncated);
+  return Status::Ok();
+}
+
 }  // namespace pidproof

@@ -57,6 +57,7 @@
 #include <cstring>
 #include <vector>
 
+#include "logic.h"
 #include "platform.h"
 
 namespace pidproof {
@@ -655,6 +656,43 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   DWORD w = WaitForSingleObject(h.get(), 0);
   if (w == WAIT_FAILED) return Status::Error("WaitForSingleObject", GetLastError());
   out->exited = w == WAIT_OBJECT_0;
+  return Status::Ok();
+}
+
+// ---- Command line (issue 12) ------------------------------------------------------------------
+// The image path, QueryFullProcessImageNameW (learn.microsoft.com/windows/win32/api/winbase/
+// nf-winbase-queryfullprocessimagenamew; PROCESS_QUERY_LIMITED_INFORMATION), as UTF-8. The handle
+// pins the process. Reading another process's command line would need its PEB (PROCESS_VM_READ),
+// which other users' processes refuse: the image path is what every caller can read.
+
+Status ReadCommand(int64_t pid, CommandLine* out) {
+  if (pid < 1 || pid > kMaxPid) {
+    return Status::Error("ReadCommand", ERROR_INVALID_PARAMETER, "pid out of range");
+  }
+  *out = CommandLine();
+  bool can_wait = false;
+  DWORD err = 0;
+  ScopedHandle h(OpenForQuery(pid, &can_wait, &err));
+  if (h.get() == nullptr) {
+    if (err == ERROR_INVALID_PARAMETER) return Status::NoSuchProcess();
+    return Status::Error("OpenProcess", err == ERROR_SUCCESS ? ERROR_ACCESS_DENIED : err);
+  }
+  if (!PidMatches(h.get(), pid)) return Status::NoSuchProcess();
+  FILETIME created, exited_at, kernel, user;
+  if (!GetProcessTimes(h.get(), &created, &exited_at, &kernel, &user)) {
+    return Status::Error("GetProcessTimes", GetLastError());
+  }
+  bool exited = false;
+  Status st = HandleExited(h.get(), can_wait, FiletimeToU64(exited_at), &exited);
+  if (!st.ok()) return st;
+  if (exited) return Status::Ok();  // exited but referenced: like a zombie, nothing to read
+  std::vector<wchar_t> path(32768);
+  DWORD n = static_cast<DWORD>(path.size());
+  if (!QueryFullProcessImageNameW(h.get(), 0, path.data(), &n)) {
+    return Status::Error("QueryFullProcessImageNameW", GetLastError());
+  }
+  out->text = WideToUtf8(path.data(), static_cast<int>(n));
+  out->truncated = logic::BoundUtf8(&out->text, kMaxCommandBytes);
   return Status::Ok();
 }
 

@@ -62,6 +62,7 @@ function counting(b: Backend): { backend: Backend; probes: () => number } {
       name: b.name,
       scope: () => b.scope(),
       checkAlive: (pid) => b.checkAlive(pid),
+      command: (pid) => b.command(pid),
       probe: (pid) => {
         n++;
         return b.probe(pid);

@@ -41,6 +41,7 @@ function freebsdBackend(hiding: boolean): Backend {
       hostname: os.hostname(),
     }),
     checkAlive: () => null,
+    command: () => null,
   };
 }
 

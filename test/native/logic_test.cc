@@ -224,6 +224,59 @@ CASE(c17, "uniqueId rule: 20 digits above 2^64 - 1 are kTooLarge") {
   CHECK(Parse("20000000000000000000") == logic::UniqueIdParse::kTooLarge);
 }
 
+// ---- command lines ----------------------------------------------------------------------------
+
+std::string Joined(const std::string& raw, size_t max, bool* truncated,
+                   bool source_truncated = false) {
+  std::string out;
+  logic::JoinArgs(raw.data(), raw.size(), source_truncated, max, &out, truncated);
+  return out;
+}
+
+CASE(c18, "command lines: NUL-separated arguments joined with single spaces, padding dropped") {
+  bool t = true;
+  CHECK(Joined(std::string("sleep\0"
+                           "1000\0",
+                           11),
+               100, &t) == "sleep 1000" &&
+        !t);
+  CHECK(Joined(std::string("a b\0c\0\0\0\0", 9), 100, &t) == "a b c" && !t);
+  CHECK(Joined(std::string(), 100, &t).empty() && !t);              // a zombie or a kernel thread
+  CHECK(Joined(std::string("x\0", 2), 100, &t, true) == "x" && t);  // the source had more
+}
+
+CASE(c19, "command lines: the bound cuts at a UTF-8 character boundary and says so") {
+  bool t = false;
+  // "a" then U+1F600 (4 bytes): a 3-byte bound must not keep a partial emoji.
+  CHECK(Joined("a\xf0\x9f\x98\x80", 3, &t) == "a" && t);
+  CHECK(Joined("a\xf0\x9f\x98\x80", 5, &t) == "a\xf0\x9f\x98\x80" && !t);
+  CHECK(Joined("abcdef", 4, &t) == "abcd" && t);
+  std::string text = "\xc3\xa9\xc3\xa9";  // "éé"
+  CHECK(logic::BoundUtf8(&text, 3) && text == "\xc3\xa9");
+}
+
+CASE(c20, "mock of macOS kernel answers: KERN_PROCARGS2 argc, exec path, padding, argv, env") {
+  // As sysctl_procargsx() lays it out: int argc, the exec path, NUL padding, argv, environment.
+  std::string raw("\x02\0\0\0", 4);
+  raw += std::string("/bin/sleep\0\0\0\0", 14);
+  raw += std::string(
+      "sleep\0"
+      "1000\0",
+      11);
+  raw += std::string("PATH=/usr/bin\0HOME=/var/root\0", 29);
+  std::string out;
+  bool t = true;
+  CHECK(logic::JoinProcArgs2(raw.data(), raw.size(), 100, &out, &t));
+  CHECK(out == "sleep 1000");  // the environment is never part of it
+  CHECK(!t);
+  CHECK(!logic::JoinProcArgs2(raw.data(), 3, 100, &out, &t));  // shorter than argc
+  std::string negative("\xff\xff\xff\xff", 4);
+  CHECK(!logic::JoinProcArgs2(negative.data(), negative.size(), 100, &out, &t));
+  // argc larger than what is there (a truncated buffer): what is there, no overrun.
+  std::string cut("\x05\0\0\0/x\0a\0b", 10);
+  CHECK(logic::JoinProcArgs2(cut.data(), cut.size(), 100, &out, &t) && out == "a b");
+}
+
 int RunOne(const Case& c) {
   g_failures = 0;
   c.run();

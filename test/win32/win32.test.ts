@@ -45,6 +45,7 @@ interface RawAddon {
   tryLock(fd: number, exclusive: boolean): 'acquired' | 'busy' | 'unsupported';
   unlock(fd: number): void;
   openWatch?: (pid: number) => RawWatch | null | 'unsupported';
+  command(pid: number): { text: string; truncated: boolean } | null;
 }
 
 const raw = addon as unknown as RawAddon | null;
@@ -213,6 +214,19 @@ describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
     expect(api.ownerStatus(id).verdict).toBe('dead');
     expect(api.compareIdentity(id)).toBe('different');
     expect(a.checkAlive(pid)).toEqual({ exists: false, exited: false, uniqueId: null });
+  });
+
+  it('command(pid): the image path of a live process as UTF-8; null for no process', async () => {
+    const child = spawnIdle();
+    await once(child, 'spawn');
+    const c = a.command(child.pid!);
+    expect(c).not.toBeNull();
+    expect(c!.truncated).toBe(false);
+    expect(path.basename(c!.text).toLowerCase()).toBe(path.basename(process.execPath).toLowerCase());
+    expect(a.command(unusedWinPid())).toBeNull();
+    expect(() => (a.command as (...x: unknown[]) => unknown)('1')).toThrow(TypeError);
+    expect(() => a.command(0)).toThrow(RangeError);
+    await kill(child);
   });
 
   it('a PID that names no process is null and dead', () => {
