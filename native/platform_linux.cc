@@ -120,16 +120,16 @@ int PidfdExited(int pidfd) {
   return (r > 0 && (p.revents & (POLLIN | POLLHUP))) ? 1 : 0;
 }
 
-// Reads a small /proc file into buf (NUL-terminated). Returns bytes read, or -1 with errno.
-ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
+// Reads at most cap bytes of a /proc file. Returns bytes read, or -1 with errno.
+ssize_t ReadProcFile(const char* path, char* buf, size_t cap) {
   int fd;
   do {
     fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) return -1;
   size_t len = 0;
-  while (len + 1 < cap) {
-    ssize_t n = read(fd, buf + len, cap - 1 - len);
+  while (len < cap) {
+    ssize_t n = read(fd, buf + len, cap - len);
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
@@ -141,8 +141,14 @@ ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
     len += static_cast<size_t>(n);
   }
   close(fd);
-  buf[len] = '\0';
   return static_cast<ssize_t>(len);
+}
+
+// Reads a small /proc file into buf (NUL-terminated). Returns bytes read, or -1 with errno.
+ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
+  ssize_t n = ReadProcFile(path, buf, cap - 1);
+  if (n >= 0) buf[n] = '\0';
+  return n;
 }
 
 bool ParseU64(const char* s, const char** end, uint64_t* out) {
@@ -500,30 +506,6 @@ Status CheckAlive(int64_t pid, Liveness* out) {
 // (else the PID may have passed to another process during the read, and it is read again).
 
 namespace {
-
-// Reads at most cap bytes of a /proc file. Returns bytes read, or -1 with errno.
-ssize_t ReadProcFile(const char* path, char* buf, size_t cap) {
-  int fd;
-  do {
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-  } while (fd < 0 && errno == EINTR);
-  if (fd < 0) return -1;
-  size_t len = 0;
-  while (len < cap) {
-    ssize_t n = read(fd, buf + len, cap - len);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      close(fd);
-      errno = err;
-      return -1;
-    }
-    if (n == 0) break;
-    len += static_cast<size_t>(n);
-  }
-  close(fd);
-  return static_cast<ssize_t>(len);
-}
 
 Status CommandFromRead(ssize_t n, int read_err, const char* path, const std::string& buf,
                        CommandLine* out) {

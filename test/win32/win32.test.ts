@@ -98,6 +98,27 @@ function runLockScript(file: string, steps: string): Record<string, unknown> {
   return JSON.parse(r.stdout.trim()) as Record<string, unknown>;
 }
 
+/** A process that takes the exclusive kernel lock of `file` and holds it until killed. */
+async function lockHolder(file: string): Promise<ChildProcess> {
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const fs = require('fs');
+       const a = require('node-gyp-build')(process.argv[1]);
+       const fd = fs.openSync(process.argv[2], 'r+');
+       console.log(a.tryLock(fd, true));
+       setInterval(() => {}, 1e6);`,
+      repoRoot,
+      file,
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [line] = (await once(holder.stdout!, 'data')) as [Buffer];
+  expect(line.toString().trim()).toBe('acquired');
+  return holder;
+}
+
 /** The scope as a fresh process reads it (each process reads the boot id once). */
 function scopeInChild(): { bootId: string | null; bootTimeMs: number | null } {
   const r = spawnSync(
@@ -345,22 +366,7 @@ describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
     dirs.push(dir);
     const file = path.join(dir, 'held.lock');
     fs.writeFileSync(file, 'payload');
-    const holder = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const fs = require('fs');
-         const a = require('node-gyp-build')(process.argv[1]);
-         const fd = fs.openSync(process.argv[2], 'r+');
-         console.log(a.tryLock(fd, true));
-         setInterval(() => {}, 1e6);`,
-        repoRoot,
-        file,
-      ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const [line] = (await once(holder.stdout!, 'data')) as [Buffer];
-    expect(line.toString().trim()).toBe('acquired');
+    const holder = await lockHolder(file);
     const fd = fs.openSync(file, 'r+');
     try {
       expect(a.tryLock(fd, true)).toBe('busy');
@@ -499,22 +505,7 @@ describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
       fs.writeFileSync(file, 'payload');
       const delays: number[] = [];
       for (let i = 0; i < 10; i++) {
-        const holder = spawn(
-          process.execPath,
-          [
-            '-e',
-            `const fs = require('fs');
-             const a = require('node-gyp-build')(process.argv[1]);
-             const fd = fs.openSync(process.argv[2], 'r+');
-             console.log(a.tryLock(fd, true));
-             setInterval(() => {}, 1e6);`,
-            repoRoot,
-            file,
-          ],
-          { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-        );
-        const [line] = (await once(holder.stdout!, 'data')) as [Buffer];
-        expect(line.toString().trim()).toBe('acquired');
+        const holder = await lockHolder(file);
         const fd = fs.openSync(file, 'r+');
         try {
           expect(a.tryLock(fd, true)).toBe('busy');
