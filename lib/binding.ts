@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 import { fallbackBackend } from './fallback';
-import type { Backend, RawIdentity, RawLiveness, RawScope } from './types';
+import type { Backend, RawCommand, RawIdentity, RawLiveness, RawScope } from './types';
 
 /** @internal the addon's exports (native/addon.cc). Never exported from the package. */
 export interface NativeAddon {
@@ -44,6 +44,8 @@ export interface NativeAddon {
     startTokenUnit?: string | null,
     startToken?: string | null,
   ): number;
+  /** Bounded, validated command line (see Backend.command); null: no such process. */
+  command(pid: number): RawCommand | null;
 }
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */
@@ -111,6 +113,7 @@ export function nativeBackendOf(a: NativeAddon): Backend {
     probe: (pid) => a.probe(pid),
     scope: () => a.scope(),
     checkAlive: (pid) => a.checkAlive(pid),
+    command: (pid) => a.command(pid),
   };
 }
 

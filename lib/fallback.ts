@@ -9,7 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Backend, ProcessState, RawIdentity, RawScope } from './types';
+import { MAX_COMMAND_BYTES } from './types';
+import type { Backend, ProcessState, RawCommand, RawIdentity, RawScope } from './types';
 
 function errnoOf(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | null)?.code;
@@ -326,10 +327,104 @@ function scope(): RawScope {
   return { ...base, hostname: os.hostname() };
 }
 
+// ---- command line (issue 12) ----------------------------------------------------------------------
+
+/** Bounds UTF-8 text to MAX_COMMAND_BYTES at a character boundary (as native/logic.cc does). */
+function boundCommand(bytes: Buffer, sourceTruncated: boolean): RawCommand {
+  if (bytes.length <= MAX_COMMAND_BYTES) return { text: bytes.toString('utf8'), truncated: sourceTruncated };
+  let cut = MAX_COMMAND_BYTES;
+  while (cut > 0 && (bytes[cut] & 0xc0) === 0x80) cut--; // never split a character
+  return { text: bytes.subarray(0, cut).toString('utf8'), truncated: true };
+}
+
+/** NUL-separated arguments joined with single spaces; trailing NULs (title padding) dropped. */
+function joinArgs(raw: Buffer): RawCommand {
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === 0) end--;
+  const b = Buffer.from(raw.subarray(0, end));
+  for (let i = 0; i < b.length; i++) if (b[i] === 0) b[i] = 0x20;
+  return boundCommand(b, false);
+}
+
+function linuxCommand(pid: number): RawCommand | null {
+  // /proc/<tid>/cmdline exists for threads too: only a thread-group leader is a process.
+  let status: string;
+  try {
+    status = fs.readFileSync(`/proc/${pid}/status`, 'latin1');
+  } catch (err) {
+    const code = errnoOf(err);
+    if (code !== 'ENOENT' && code !== 'ESRCH') throw err;
+    if (signalZero(pid) === 'gone') return null;
+    throw Object.assign(new Error(`EACCES: /proc/${pid} is hidden from this user (hidepid)`), {
+      code: 'EACCES',
+      syscall: 'open',
+    });
+  }
+  const m = /^Tgid:\s*(\d+)$/m.exec(status);
+  if (m && Number(m[1]) !== pid) return null;
+  let raw: Buffer;
+  try {
+    raw = fs.readFileSync(`/proc/${pid}/cmdline`);
+  } catch (err) {
+    const code = errnoOf(err);
+    if ((code === 'ENOENT' || code === 'ESRCH') && signalZero(pid) === 'gone') return null;
+    throw err;
+  }
+  return joinArgs(raw);
+}
+
+function psCommand(pid: number): RawCommand | null {
+  // -ww: no width limit. A zombie prints its name in angle brackets or nothing: empty, as natively.
+  let out: Buffer;
+  try {
+    out = execFileSync('ps', ['-ww', '-o', 'stat=,command=', '-p', String(pid)], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (err) {
+    if ((err as { status?: number }).status === 1) return null; // ps: no such process
+    throw err;
+  }
+  const line = out.toString('utf8').replace(/\n+$/, '');
+  const m = /^\s*(\S+)\s?(.*)$/s.exec(line);
+  if (!m) return null;
+  if (m[1].startsWith('Z')) return { text: '', truncated: false };
+  return boundCommand(Buffer.from(m[2], 'utf8'), false);
+}
+
+function winCommand(pid: number): RawCommand | null {
+  const script =
+    `$ErrorActionPreference='SilentlyContinue';` +
+    `$c=Get-CimInstance Win32_Process -Filter 'ProcessId=${pid}';` +
+    `if(-not $c){'none';exit};` +
+    `try{'path:'+(Get-Process -Id ${pid} -ErrorAction Stop).Path}catch{'denied'}`;
+  const out = powershell(`[Console]::OutputEncoding=[Text.Encoding]::UTF8;${script}`).trim();
+  if (out === 'none' || out === '') return null;
+  if (out === 'denied' || out === 'path:') {
+    throw Object.assign(new Error(`EPERM: the image path of PID ${pid} cannot be read`), {
+      code: 'EPERM',
+      syscall: 'QueryFullProcessImageNameW',
+    });
+  }
+  return boundCommand(Buffer.from(out.slice('path:'.length), 'utf8'), false);
+}
+
+function command(pid: number): RawCommand | null {
+  switch (process.platform) {
+    case 'linux':
+      return linuxCommand(pid);
+    case 'win32':
+      return winCommand(pid);
+    default:
+      return psCommand(pid);
+  }
+}
+
 /** @internal the pure-TypeScript backend. */
 export const fallbackBackend: Backend = {
   name: 'fallback',
   probe,
   scope,
   checkAlive: () => null,
+  command,
 };

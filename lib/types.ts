@@ -138,6 +138,12 @@ export interface RawIdentity {
   ppid: number | null;
   state: ProcessState | null;
   access: 'full' | 'partial';
+  /**
+   * Why `access` is partial, when the backend can say: on FreeBSD the settings that may hide the
+   * process from this caller (e.g. `security.bsd.see_other_uids=0`); then nothing but the PID is
+   * known and the process may not even exist. Absent otherwise.
+   */
+  accessDetail?: string | null;
 }
 
 /** @internal the caller's scope as a backend reads it. */
@@ -156,6 +162,19 @@ export interface RawLiveness {
   uniqueId: string | null;
 }
 
+/**
+ * @internal the command line of a live process, bounded to `MAX_COMMAND_BYTES` of UTF-8 (cut at a
+ * character boundary; `truncated` when there was more). Linux, FreeBSD and macOS: the arguments
+ * joined with single spaces; Windows: the image path. Empty for a zombie or a kernel thread.
+ */
+export interface RawCommand {
+  text: string;
+  truncated: boolean;
+}
+
+/** @internal the bound of `RawCommand.text`, in UTF-8 bytes (native/platform.h kMaxCommandBytes). */
+export const MAX_COMMAND_BYTES = 32 * 1024;
+
 /** @internal a source of process facts: the native addon or the pure-TypeScript fallback. */
 export interface Backend {
   readonly name: 'native' | 'fallback';
@@ -163,4 +182,10 @@ export interface Backend {
   scope(): RawScope;
   /** null when this backend has no cheap exact liveness path. */
   checkAlive(pid: number): RawLiveness | null;
+  /**
+   * The command line of the process with this PID; null when no process has it. Throws an Error
+   * with `.code` EACCES/EPERM when the OS denies the read. Evidence, not proof: any process may
+   * set its own arguments.
+   */
+  command(pid: number): RawCommand | null;
 }

@@ -390,6 +390,19 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
     return pinner.openWatch(pid);
   }
 
+  /**
+   * Why a PID cannot be judged, when the backend can say so: on FreeBSD a process the kernel may
+   * hide from this user (security.bsd.see_other_uids=0, a jail, ...) answers ESRCH like a dead
+   * one, so neither its life nor its death can be proven. '' otherwise.
+   */
+  function hiddenNote(pid: number): string {
+    const raw = backend.probe(pid);
+    const d = raw?.accessDetail;
+    return typeof d === 'string' && d !== ''
+      ? `; the kernel may be hiding PID ${pid} from this user (${d}), so its exit cannot be observed`
+      : '';
+  }
+
   function pollVerdict(r: ProcessIdentity | OwnerRecord): 'alive' | 'gone' | 'unknown' {
     const v = api.ownerStatus(r).verdict;
     if (v === 'alive') return 'alive';
@@ -479,18 +492,35 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
           case 'foreign':
             throw new WatchError('EFOREIGN', pid, `cannot watch PID ${pid}: ${st.detail}`);
           default:
-            throw new WatchError(
-              'EUNKNOWNIDENTITY',
-              pid,
-              `cannot watch PID ${pid}: ${st.detail}; without a comparable start token or unique ` +
-                'id a recycled PID could not be told apart. Pass the pid number to watch ' +
-                'whatever process holds it now',
-            );
+            {
+              const hidden = hiddenNote(pid);
+              throw new WatchError(
+                'EUNKNOWNIDENTITY',
+                pid,
+                hidden !== ''
+                  ? `cannot watch PID ${pid}: ${st.detail}${hidden}`
+                  : `cannot watch PID ${pid}: ${st.detail}; without a comparable start token or ` +
+                      'unique id a recycled PID could not be told apart. Pass the pid number to ' +
+                      'watch whatever process holds it now',
+              );
+            }
         }
       } else {
         identity = api.processIdentity(pid);
         if (identity === null) return make('none', null, handle, 'dead');
         if (identity.state === 'zombie') return make('none', identity, handle, 'zombie');
+        if (
+          handle === null &&
+          identity.access === 'partial' &&
+          identity.startToken === null &&
+          identity.uniqueId === null
+        ) {
+          // Nothing pinned and nothing to poll against: the poll could never prove an exit.
+          const hidden = hiddenNote(pid);
+          if (hidden !== '') {
+            throw new WatchError('EUNKNOWNIDENTITY', pid, `cannot watch PID ${pid}${hidden}`);
+          }
+        }
       }
       if (opened === null) {
         // Nothing to pin when we looked, so whatever holds the PID now is not the process we
@@ -599,7 +629,7 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
         throw new WatchError(
           'EUNKNOWNIDENTITY',
           pid,
-          `cannot tell whether PID ${pid} is the recorded process: ${st.detail}`,
+          `cannot tell whether PID ${pid} is the recorded process: ${st.detail}${hiddenNote(pid)}`,
         );
     }
   }

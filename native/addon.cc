@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "logic.h"
 #include "platform.h"
 
 namespace {
@@ -53,6 +54,41 @@ int64_t IntegerArg(const Napi::CallbackInfo& info, size_t index, const char* nam
 
 int64_t PidArg(const Napi::CallbackInfo& info, size_t index) {
   return IntegerArg(info, index, "pid", 1, pidproof::kMaxPid);
+}
+
+// ---- uniqueId arguments (issue 10, item 7): the one rule of lib/validate.ts, mirrored ----
+constexpr const char kUniqueIdTypeMessage[] =
+    "uniqueId must be a decimal string of 1 to 20 digits without leading zeros";
+constexpr const char kUniqueIdRangeMessage[] =
+    "uniqueId must fit in 64 bits (at most 18446744073709551615)";
+
+// A uniqueId string (logic::ParseUniqueId). Its full UTF-8 length is asked for first, so nothing is
+// judged on a truncated copy: a 20-digit prefix followed by anything else is a TypeError.
+uint64_t UniqueIdArg(const Napi::CallbackInfo& info, size_t index) {
+  Napi::Env env = info.Env();
+  if (info.Length() <= index || !info[index].IsString()) {
+    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+  }
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, info[index], nullptr, 0, &len) != napi_ok || len == 0 ||
+      len > 20) {
+    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+  }
+  char buf[21 + 1];
+  size_t copied = 0;
+  if (napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &copied) != napi_ok ||
+      copied != len) {
+    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+  }
+  uint64_t v = 0;
+  switch (pidproof::logic::ParseUniqueId(buf, len, &v)) {
+    case pidproof::logic::UniqueIdParse::kOk:
+      return v;
+    case pidproof::logic::UniqueIdParse::kTooLarge:
+      throw Napi::RangeError::New(env, kUniqueIdRangeMessage);
+    default:
+      throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+  }
 }
 
 // A Node fd, turned into the OS handle the platform layer locks (the fd on POSIX, a HANDLE on
@@ -109,7 +145,8 @@ constexpr const char kMakeIdentitySource[] =
     "startTimeMs, ppid, state, access) { return { pid, startToken, startTokenUnit, uniqueId, "
     "uniqueIdKind, startTimeMs, ppid, state, access }; })";
 
-// probe(pid) -> raw identity object | null
+// probe(pid) -> raw identity object | null (with accessDetail when the backend says why access
+// is partial)
 Napi::Value Probe(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t pid = PidArg(info, 0);
@@ -130,9 +167,10 @@ Napi::Value Probe(const Napi::CallbackInfo& info) {
     o.Set("ppid", id.has_ppid ? Napi::Number::New(env, static_cast<double>(id.ppid)) : env.Null());
     o.Set("state", OptCStr(env, StateName(id.state)));
     o.Set("access", Napi::String::New(env, id.partial ? "partial" : "full"));
+    if (!id.access_detail.empty()) o.Set("accessDetail", Napi::String::New(env, id.access_detail));
     return o;
   }
-  return data->make_identity.Call({
+  Napi::Value result = data->make_identity.Call({
       Napi::Number::New(env, static_cast<double>(id.pid)),
       OptU64(env, id.has_start_token, id.start_token),
       id.has_start_token ? OptCStr(env, id.start_token_unit) : env.Null(),
@@ -143,6 +181,11 @@ Napi::Value Probe(const Napi::CallbackInfo& info) {
       OptCStr(env, StateName(id.state)),
       Napi::String::New(env, id.partial ? "partial" : "full"),
   });
+  // Rare (FreeBSD, a PID the kernel may be hiding): says why access is partial.
+  if (!id.access_detail.empty() && result.IsObject()) {
+    result.As<Napi::Object>().Set("accessDetail", Napi::String::New(env, id.access_detail));
+  }
+  return result;
 }
 
 // scope() -> { platform, bootId, bootTimeMs, pidNamespace, hostname }
@@ -189,26 +232,7 @@ Napi::Value CheckAlive(const Napi::CallbackInfo& info) {
 Napi::Value AliveExact(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   int64_t pid = PidArg(info, 0);
-  if (info.Length() < 2 || !info[1].IsString()) {
-    throw Napi::TypeError::New(env, "uniqueId must be a decimal string");
-  }
-  char buf[24];
-  size_t len = 0;
-  napi_status ns = napi_get_value_string_utf8(env, info[1], buf, sizeof(buf), &len);
-  if (ns != napi_ok || len == 0 || len > 20) {
-    throw Napi::TypeError::New(env, "uniqueId must be a decimal string of at most 20 digits");
-  }
-  uint64_t expected = 0;
-  for (size_t i = 0; i < len; ++i) {
-    if (buf[i] < '0' || buf[i] > '9') {
-      throw Napi::TypeError::New(env, "uniqueId must be a decimal string");
-    }
-    uint64_t d = static_cast<uint64_t>(buf[i] - '0');
-    if (expected > (UINT64_MAX - d) / 10) {
-      throw Napi::RangeError::New(env, "uniqueId must fit in 64 bits");
-    }
-    expected = expected * 10 + d;
-  }
+  uint64_t expected = UniqueIdArg(info, 1);
   pidproof::Liveness l;
   Status st = pidproof::CheckAlive(pid, &l);
   if (st.code == Status::kUnsupported) return Napi::Number::New(env, -1);
@@ -216,6 +240,23 @@ Napi::Value AliveExact(const Napi::CallbackInfo& info) {
   if (!l.exists) return Napi::Number::New(env, 0);
   if (!l.has_unique_id) return Napi::Number::New(env, -1);
   return Napi::Number::New(env, (l.unique_id == expected && !l.exited) ? 1 : 0);
+}
+
+// ---- command(pid) (issue 12) -------------------------------------------------------------------
+// command(pid) -> { text, truncated } | null (no such process). Throws with .code (EACCES, EPERM)
+// when the OS denies the read.
+Napi::Value Command(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t pid = PidArg(info, 0);
+  if (info.Length() > 1) throw Napi::TypeError::New(env, "command takes one argument (pid)");
+  pidproof::CommandLine c;
+  Status st = pidproof::ReadCommand(pid, &c);
+  if (st.code == Status::kNoSuchProcess) return env.Null();
+  if (!st.ok()) ThrowStatus(env, st);
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("text", Napi::String::New(env, c.text));
+  o.Set("truncated", Napi::Boolean::New(env, c.truncated));
+  return o;
 }
 
 // tryLock(fd, exclusive) -> 'acquired' | 'busy' | 'unsupported'
@@ -779,6 +820,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData<AddonData>(data);
   exports.Set("openWatch", Napi::Function::New(env, OpenWatch, "openWatch"));
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
+  exports.Set("command", Napi::Function::New(env, Command, "command"));
   return exports;
 }
 

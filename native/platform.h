@@ -7,6 +7,7 @@
 #ifndef PIDPROOF_NATIVE_PLATFORM_H_
 #define PIDPROOF_NATIVE_PLATFORM_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -73,6 +74,10 @@ struct Identity {
   int64_t ppid = 0;
   ProcState state = ProcState::kUnknown;
   bool partial = false;  // access denied to some sources: `access: 'partial'`
+  // ---- why access is partial, when the backend can say (issue 16) ----
+  // e.g. FreeBSD: "security.bsd.see_other_uids=0" when the kernel may be hiding the process;
+  // empty otherwise. Reported as `accessDetail`.
+  std::string access_detail;
 };
 
 // The caller's scope. Constant for a boot; addon.cc reads it once and caches it.
@@ -245,6 +250,19 @@ bool IsValidSignal(int signo);
 // process holding the PID at the call (pinned where the OS can). Expected negatives are verdicts;
 // errors (EPERM, ENOTSUP for a signal the OS cannot deliver to one process) are a Status.
 Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out);
+// ---- Command line of a live process (issue 12) ------------------------------------------------
+// Bounded: at most kMaxCommandBytes of UTF-8 text (cut at a character boundary), `truncated` when
+// there was more. The text: Linux /proc/<pid>/cmdline and FreeBSD KERN_PROC_ARGS, argv joined
+// with single spaces; macOS KERN_PROCARGS2's argv likewise; Windows the image path
+// (QueryFullProcessImageNameW). Empty for a process with none (a kernel thread, a zombie).
+constexpr size_t kMaxCommandBytes = 32 * 1024;
+struct CommandLine {
+  std::string text;
+  bool truncated = false;
+};
+// kNoSuchProcess when no process has the PID (or it names a thread); kError with EACCES/EPERM
+// (Windows: ERROR_ACCESS_DENIED) when the OS denies the read.
+Status ReadCommand(int64_t pid, CommandLine* out);
 
 }  // namespace pidproof
 

@@ -4,27 +4,26 @@
 // - sysctl(3), <sys/sysctl.h>: {CTL_KERN, KERN_PROC, KERN_PROC_PID, pid} fills a struct kinfo_proc
 //   and succeeds with length 0 when no process has that PID. kp_proc is a struct extern_proc
 //   (XNU bsd/sys/proc.h): p_starttime (struct timeval, set once in forkproc(), kept across exec,
-//   not moved by clock steps), p_stat (char: SIDL 1, SRUN 2, SSLEEP 3, SSTOP 4, SZOMB 5), p_pid.
-//   kp_eproc.e_ppid is the parent PID. Zombies are listed (p_stat == SZOMB).
+//   not moved by clock steps), p_stat (char: SIDL 1, SRUN 2, SSLEEP 3, SSTOP 4, SZOMB 5), p_flag,
+//   p_pid. kp_eproc.e_ppid is the parent PID. Zombies are listed (p_stat == SZOMB), and so is a
+//   process that is exiting (P_WEXIT in p_flag) long before it becomes one: both count as exited
+//   everywhere here (logic.h XnuHasExited, which cites the kernel sources).
 // - sysctl(3) KERN_BOOTTIME: struct timeval (moves when the calendar clock is stepped; display
 //   only). sysctlbyname(3) "kern.bootsessionuuid": UUID string, new on every boot.
 // - proc_pidinfo() (<libproc.h>, XNU bsd/kern/proc_info.c): flavor PROC_PIDUNIQIDENTIFIERINFO (17)
 //   returns struct proc_uniqidentifierinfo (XNU bsd/sys/proc_info_private.h, 56 bytes, not in the
 //   SDK): p_uniqueid, assigned at fork, never reused within a boot, kept across exec. No same-user
 //   check for this flavor; arg != 0 also finds zombies. Returns the byte count, or <= 0 with errno.
-// - kqueue(2): EVFILT_PROC + NOTE_EXIT attaches to the process itself (a later PID reuse cannot
-//   fire it); ESRCH when no such process (XNU proc_find() also skips zombies). A kqueue descriptor
-//   polls readable while events are pending. EVFILT_USER + NOTE_TRIGGER posts a user event.
+// - The kqueue exit watch (EVFILT_PROC/NOTE_EXIT) lives in kqueue_exit_watch.cc, shared with
+//   FreeBSD; this file reads the process table for it (ReadKqueueTableEntry).
 // - Kernel locks (flock) live in lock_posix.cc, shared with Linux and FreeBSD.
 // clang-format off
 #include <sys/types.h>
 #include <sys/param.h>
-#include <sys/event.h>
 #include <sys/proc.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <libproc.h>
 #include <unistd.h>
 // clang-format on
@@ -33,13 +32,22 @@
 #include <cstring>
 #include <string>
 
+#include "kqueue_exit_watch.h"
+#include "logic.h"
 #include "platform.h"
+#include "posix_host.h"
 
 // Private flavor of proc_pidinfo() (XNU bsd/sys/proc_info_private.h); older SDKs defined it.
 #ifndef PROC_PIDUNIQIDENTIFIERINFO
 #define PROC_PIDUNIQIDENTIFIERINFO 17
 #endif
 static_assert(PROC_PIDUNIQIDENTIFIERINFO == 17, "XNU flavor number of PROC_PIDUNIQIDENTIFIERINFO");
+// The state rules (logic.cc) are written with XNU's values; the SDK must agree.
+static_assert(SIDL == pidproof::logic::kXnuSIdl && SRUN == pidproof::logic::kXnuSRun &&
+                  SSLEEP == pidproof::logic::kXnuSSleep && SSTOP == pidproof::logic::kXnuSStop &&
+                  SZOMB == pidproof::logic::kXnuSZomb,
+              "XNU p_stat values");
+static_assert(P_WEXIT == pidproof::logic::kXnuPWExit, "XNU P_WEXIT");
 
 namespace pidproof {
 namespace {
@@ -96,21 +104,6 @@ bool ReadUniqueId(int64_t pid, uint64_t* out, int* err) {
   }
   *out = info.p_uniqueid;
   return true;
-}
-
-ProcState MapState(char stat) {
-  switch (stat) {
-    case SRUN:
-      return ProcState::kRunning;
-    case SSLEEP:
-      return ProcState::kSleeping;
-    case SSTOP:
-      return ProcState::kStopped;
-    case SZOMB:
-      return ProcState::kZombie;
-    default:  // SIDL (being created) and anything newer
-      return ProcState::kUnknown;
-  }
 }
 
 // kinfo_proc plus, where readable, the p_uniqueid of the same process. p_uniqueid is read before
@@ -195,11 +188,7 @@ const BootCache& GetBootCache() {
 
 Status ProbeBoot(Boot* out) {
   *out = GetBootCache().boot;
-  char host[MAXHOSTNAMELEN + 1];
-  if (gethostname(host, sizeof(host)) != 0) return Status::Error("gethostname", errno);
-  host[sizeof(host) - 1] = '\0';
-  out->hostname = host;
-  return Status::Ok();
+  return ReadHostname(&out->hostname);
 }
 
 Status ProbeProcess(int64_t pid, Identity* out) {
@@ -227,165 +216,30 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   }
   out->has_ppid = true;
   out->ppid = static_cast<int64_t>(s.kp.kp_eproc.e_ppid);
-  out->state = MapState(s.kp.kp_proc.p_stat);
+  out->state = logic::XnuState(s.kp.kp_proc.p_stat, s.kp.kp_proc.p_flag);
   out->partial = s.unique_id_denied;
   return Status::Ok();
 }
 
-namespace {
+// ---- Process table reads for the shared kqueue exit watch (kqueue_exit_watch.cc) -------------
 
-// Identifier of the level-triggered user event that keeps the kqueue readable after the exit.
-constexpr uintptr_t kExitedUserEvent = 1;
-
-int KeventRetry(int kq, const struct kevent* changes, int nchanges, struct kevent* events,
-                int nevents, const struct timespec* timeout) {
-  int r;
-  do {
-    r = kevent(kq, changes, nchanges, events, nevents, timeout);
-  } while (r < 0 && errno == EINTR);  // kqueue(2): on EINTR the changelist was applied
-  return r;
+Status ReadKqueueTableEntry(int64_t pid, KqueueTableEntry* entry) {
+  *entry = KqueueTableEntry();
+  struct kinfo_proc kp;
+  int err = 0;
+  int k = ReadKinfo(pid, &kp, &err);
+  if (k < 0) return Status::Error("sysctl", err, "kern.proc.pid");
+  if (k == 0) return Status::Ok();
+  entry->listed = true;
+  entry->exited = logic::XnuHasExited(kp.kp_proc.p_stat, kp.kp_proc.p_flag);
+  entry->has_start = true;
+  entry->start = TimevalToMicros(kp.kp_proc.p_starttime);
+  return Status::Ok();
 }
 
-class KqueueExitWatch : public ExitWatch {
- public:
-  KqueueExitWatch(int kq, int64_t pid) : kq_(kq), pid_(pid) {}
-  ~KqueueExitWatch() override {
-    if (kq_ >= 0) close(kq_);
-  }
-  KqueueExitWatch(const KqueueExitWatch&) = delete;
-  KqueueExitWatch& operator=(const KqueueExitWatch&) = delete;
-
-  int PollFd() const override { return kq_; }
-  Status Arm(void (*)(void*), void*) override {
-    return Status::Unsupported("Arm", ENOTSUP, "use PollFd on macOS");
-  }
-
-  // Called once, right after the NOTE_EXIT registration: reads what pins this process. Returns
-  // true when it is already a zombie (a registration on a zombie may never see NOTE_EXIT).
-  bool ReadPinnedFacts() {
-    int err = 0;
-    uint64_t uid = 0;
-    if (ReadUniqueId(pid_, &uid, &err)) {
-      has_unique_id_ = true;
-      unique_id_ = uid;
-    }
-    struct kinfo_proc kp;
-    if (ReadKinfo(pid_, &kp, &err) != 1) return false;
-    has_start_ = true;
-    start_us_ = TimevalToMicros(kp.kp_proc.p_starttime);
-    return kp.kp_proc.p_stat == SZOMB;
-  }
-
-  // The process has exited: remember it, and post a level-triggered user event so that PollFd()
-  // stays readable (the NOTE_EXIT event, once consumed by HasExited, is gone).
-  Status MarkExited() {
-    exited_ = true;
-    struct kevent changes[2];
-    EV_SET(&changes[0], kExitedUserEvent, EVFILT_USER, EV_ADD | EV_ENABLE, 0, 0, nullptr);
-    EV_SET(&changes[1], kExitedUserEvent, EVFILT_USER, 0, NOTE_TRIGGER, 0, nullptr);
-    if (KeventRetry(kq_, changes, 2, nullptr, 0, nullptr) < 0)
-      return Status::Error("kevent", errno);
-    return Status::Ok();
-  }
-
-  Status HasExited(bool* exited) override {
-    if (exited_) {
-      *exited = true;
-      return Status::Ok();
-    }
-    struct kevent events[4];
-    struct timespec zero;
-    zero.tv_sec = 0;
-    zero.tv_nsec = 0;
-    int n = KeventRetry(kq_, nullptr, 0, events, 4, &zero);
-    if (n < 0) return Status::Error("kevent", errno);
-    bool saw_exit = false;
-    for (int i = 0; i < n; ++i) {
-      if (events[i].filter == EVFILT_PROC &&
-          ((events[i].fflags & NOTE_EXIT) != 0 || (events[i].flags & EV_EOF) != 0)) {
-        saw_exit = true;
-      }
-    }
-    // Safety net for an exit racing the registration: the process table says it is gone.
-    if (!saw_exit) saw_exit = GoneFromTable();
-    if (saw_exit) {
-      Status st = MarkExited();
-      if (!st.ok()) return st;
-    }
-    *exited = saw_exit;
-    return Status::Ok();
-  }
-
-  bool UniqueId(uint64_t* out) const override {
-    if (!has_unique_id_) return false;
-    *out = unique_id_;
-    return true;
-  }
-
- private:
-  bool GoneFromTable() const {
-    struct kinfo_proc kp;
-    int err = 0;
-    int k = ReadKinfo(pid_, &kp, &err);
-    if (k < 0) return false;  // cannot tell: rely on the kqueue event
-    if (k == 0) return true;
-    if (kp.kp_proc.p_stat == SZOMB) return true;
-    return has_start_ && TimevalToMicros(kp.kp_proc.p_starttime) != start_us_;
-  }
-
-  int kq_;
-  int64_t pid_;
-  bool exited_ = false;
-  bool has_unique_id_ = false;
-  uint64_t unique_id_ = 0;
-  bool has_start_ = false;
-  uint64_t start_us_ = 0;
-};
-
-}  // namespace
-
-Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
-  if (pid < 1 || pid > kMaxPid) return Status::Error("OpenExitWatch", EINVAL, "pid out of range");
-  int kq = kqueue();
-  if (kq < 0) return Status::Error("kqueue", errno);
-  if (fcntl(kq, F_SETFD, FD_CLOEXEC) != 0) {
-    int err = errno;
-    close(kq);
-    return Status::Error("fcntl", err);
-  }
-  std::unique_ptr<KqueueExitWatch> watch(new KqueueExitWatch(kq, pid));  // owns kq from here
-  bool zombie = false;
-  for (int attempt = 0;; ++attempt) {
-    struct kevent change;
-    EV_SET(&change, static_cast<uintptr_t>(pid), EVFILT_PROC, EV_ADD | EV_ENABLE | EV_CLEAR,
-           NOTE_EXIT, 0, nullptr);
-    if (KeventRetry(kq, &change, 1, nullptr, 0, nullptr) == 0) break;
-    int err = errno;
-    if (err == EACCES || err == EPERM) return Status::Unsupported("kevent", err);
-    if (err != ESRCH) return Status::Error("kevent", err);
-    // ESRCH: no such process, or a zombie (proc_find() skips zombies).
-    struct kinfo_proc kp;
-    int kerr = 0;
-    int k = ReadKinfo(pid, &kp, &kerr);
-    if (k < 0) return Status::Error("sysctl", kerr, "kern.proc.pid");
-    if (k == 0) return Status::NoSuchProcess();
-    if (kp.kp_proc.p_stat == SZOMB) {
-      zombie = true;
-      break;
-    }
-    // Listed and not a zombie, yet not attachable: being created (SIDL) or the PID changed
-    // hands between the two calls. Try again a few times.
-    if (attempt + 1 >= kRetries) {
-      return Status::Error("kevent", ESRCH, "process listed by kern.proc.pid but not attachable");
-    }
-  }
-  if (watch->ReadPinnedFacts()) zombie = true;
-  if (zombie) {
-    Status st = watch->MarkExited();
-    if (!st.ok()) return st;
-  }
-  out->reset(watch.release());
-  return Status::Ok();
+bool ReadKqueueUniqueId(int64_t pid, uint64_t* out) {
+  int err = 0;
+  return ReadUniqueId(pid, out, &err);
 }
 
 Status CheckAlive(int64_t pid, Liveness* out) {
@@ -397,10 +251,64 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   if (!st.ok()) return st;
   if (!found) return Status::Ok();  // exists = false
   out->exists = true;
-  out->exited = s.kp.kp_proc.p_stat == SZOMB;
+  out->exited = logic::XnuHasExited(s.kp.kp_proc.p_stat, s.kp.kp_proc.p_flag);
   out->has_unique_id = s.has_unique_id;
   out->unique_id = s.unique_id;
   return Status::Ok();
+}
+
+// ---- Command line (issue 12) ------------------------------------------------------------------
+// sysctl {CTL_KERN, KERN_PROCARGS2, pid} (XNU kern_sysctl.c sysctl_procargsx): int argc, the exec
+// path, NUL padding, argc NUL-terminated arguments, then the environment; the buffer must be
+// kern.argmax bytes. EINVAL for another user's process (unless root) and for one without a task
+// left (exiting). macOS cannot pin a process: p_uniqueid read before and after proves one process
+// held the PID throughout.
+
+namespace {
+
+size_t ArgMax() {
+  int mib[2] = {CTL_KERN, KERN_ARGMAX};
+  int argmax = 0;
+  size_t len = sizeof(argmax);
+  if (sysctl(mib, 2, &argmax, &len, nullptr, 0) != 0 || argmax <= 0) return 1 << 20;
+  return static_cast<size_t>(argmax);
+}
+
+}  // namespace
+
+Status ReadCommand(int64_t pid, CommandLine* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("ReadCommand", EINVAL, "pid out of range");
+  std::string buf(ArgMax(), '\0');
+  for (int attempt = 0; attempt < kRetries; ++attempt) {
+    *out = CommandLine();
+    uint64_t before = 0;
+    int uerr = 0;
+    const bool have_before = ReadUniqueId(pid, &before, &uerr);
+    int mib[3] = {CTL_KERN, KERN_PROCARGS2, static_cast<int>(pid)};
+    size_t len = buf.size();
+    const int r = sysctl(mib, 3, &buf[0], &len, nullptr, 0);
+    const int err = r == 0 ? 0 : errno;
+    struct kinfo_proc kp;
+    int kerr = 0;
+    const int k = ReadKinfo(pid, &kp, &kerr);
+    if (k < 0) return Status::Error("sysctl", kerr, "kern.proc.pid");
+    if (k == 0) return Status::NoSuchProcess();
+    uint64_t after = 0;
+    if (have_before && (!ReadUniqueId(pid, &after, &uerr) || after != before)) continue;
+    if (logic::XnuHasExited(kp.kp_proc.p_stat, kp.kp_proc.p_flag))
+      return Status::Ok();  // none left
+    if (r != 0) {
+      if (err == EINVAL || err == EPERM || err == EACCES) {
+        return Status::Error("sysctl", EPERM, "kern.procargs2: another user's process");
+      }
+      return Status::Error("sysctl", err, "kern.procargs2");
+    }
+    if (!logic::JoinProcArgs2(buf.data(), len, kMaxCommandBytes, &out->text, &out->truncated)) {
+      return Status::Error("sysctl", EINVAL, "kern.procargs2: unexpected format");
+    }
+    return Status::Ok();
+  }
+  return Status::NoSuchProcess();  // kept changing hands under us
 }
 
 }  // namespace pidproof

@@ -2,7 +2,9 @@
 //
 // Sources (man pages; FreeBSD kernel source where the man page is silent):
 // - sysctl(3): {CTL_KERN, KERN_PROC, KERN_PROC_PID, pid} fills one struct kinfo_proc (sys/user.h)
-//   for the process (not its threads); ESRCH when no process is visible under that PID. The kernel
+//   for the process (not its threads); ESRCH when no process is visible under that PID, which is
+//   no proof of absence where visibility policies or a jail can hide it (logic.h BsdVisibility:
+//   such a PID is reported with access 'partial' and the settings in accessDetail). The kernel
 //   (sys/kern/kern_proc.c, pget() without PGET_NOTID) also answers for a thread id with the
 //   owning process, so ki_pid == pid is checked. Fields read: ki_structsize, ki_pid, ki_ppid,
 //   ki_stat (char: SIDL 1, SRUN 2, SSLEEP 3, SSTOP 4, SZOMB 5, SWAIT 6, SLOCK 7; sys/proc.h),
@@ -12,28 +14,28 @@
 //   the boot time (sys/kern/kern_tc.c tc_setclock()). So ki_start - kern.boottime, with
 //   kern.boottime read before and after and equal, is the step-immune uptime stamp p_start.
 // - sysctl(3) KERN_BOOTTIME: struct timeval. FreeBSD has no boot UUID: the boot id is null.
-// - kqueue(2): EVFILT_PROC + NOTE_EXIT attaches to the process; ESRCH when it does not exist; on
-//   a zombie the registration succeeds and the exit is reported at once (filt_procattach()), older
-//   kernels answered ESRCH. A kqueue descriptor polls readable while events are pending.
-//   EVFILT_USER + NOTE_TRIGGER posts a user event.
+// - The kqueue exit watch (EVFILT_PROC/NOTE_EXIT) lives in kqueue_exit_watch.cc, shared with
+//   macOS; this file reads the process table for it (ReadKqueueTableEntry).
 // - Kernel locks (flock) live in lock_posix.cc, shared with Linux and macOS.
 // clang-format off
 #include <sys/types.h>
 #include <sys/param.h>
-#include <sys/event.h>
 #include <sys/proc.h>
 #include <sys/sysctl.h>
 #include <sys/time.h>
 #include <sys/user.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <unistd.h>
 // clang-format on
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 
+#include "kqueue_exit_watch.h"
+#include "logic.h"
 #include "platform.h"
+#include "posix_host.h"
 
 namespace pidproof {
 namespace {
@@ -60,23 +62,54 @@ bool ReadBootTime(struct timeval* tv, int* err) {
   return true;
 }
 
-// 1: found, 0: no such process (or a thread id), -1: error (*err set).
+// ReadKinfo results. kNotVisible is the kernel's ESRCH: no such process, or one hidden from this
+// caller (logic.h BsdVisibility); kNotAProcess is a definite answer (a thread id).
+constexpr int kFound = 1;
+constexpr int kNotAProcess = 0;
+constexpr int kNotVisible = 2;
+constexpr int kReadError = -1;
+
+// kFound, kNotAProcess, kNotVisible, or kReadError (*err set).
 int ReadKinfo(int64_t pid, struct kinfo_proc* kp, int* err) {
   int mib[4] = {CTL_KERN, KERN_PROC, KERN_PROC_PID, static_cast<int>(pid)};
   std::memset(kp, 0, sizeof(*kp));
   size_t len = sizeof(*kp);
   if (sysctl(mib, 4, kp, &len, nullptr, 0) != 0) {
-    if (errno == ESRCH) return 0;
+    if (errno == ESRCH) return kNotVisible;
     *err = errno;
-    return -1;
+    return kReadError;
   }
-  if (len == 0) return 0;
+  if (len == 0) return kNotVisible;
   if (len != sizeof(*kp) || kp->ki_structsize != static_cast<int>(sizeof(*kp))) {
     *err = EINVAL;  // kinfo_proc layout mismatch (sys/user.h: KINFO_PROC_SIZE)
-    return -1;
+    return kReadError;
   }
-  if (static_cast<int64_t>(kp->ki_pid) != pid) return 0;  // a thread id names no process
-  return 1;
+  if (static_cast<int64_t>(kp->ki_pid) != pid) return kNotAProcess;  // a thread id
+  return kFound;
+}
+
+// An integer sysctl, or logic::kSysctlAbsent / kSysctlUnreadable.
+int ReadSysctlInt(const char* name) {
+  int v = 0;
+  size_t len = sizeof(v);
+  if (sysctlbyname(name, &v, &len, nullptr, 0) != 0) {
+    return errno == ENOENT ? logic::kSysctlAbsent : logic::kSysctlUnreadable;
+  }
+  return len == sizeof(v) ? v : logic::kSysctlUnreadable;
+}
+
+// The settings that may hide a process from this caller right now (read on every ESRCH: an
+// administrator may change them at any time), or empty when ESRCH is a proof of absence.
+std::string HidingReason() {
+  logic::BsdVisibility v;
+  v.see_other_uids = ReadSysctlInt("security.bsd.see_other_uids");
+  v.see_other_gids = ReadSysctlInt("security.bsd.see_other_gids");
+  v.see_jail_proc = ReadSysctlInt("security.bsd.see_jail_proc");
+  v.suser_enabled = ReadSysctlInt("security.bsd.suser_enabled");
+  v.jailed = ReadSysctlInt("security.jail.jailed");
+  v.mac_seeotheruids = ReadSysctlInt("security.mac.seeotheruids.enabled");
+  v.caller_is_root = geteuid() == 0;
+  return logic::BsdHidingReason(v);
 }
 
 ProcState MapState(char stat) {
@@ -102,10 +135,12 @@ ProcState MapState(char stat) {
 
 // A kinfo_proc read bracketed by two equal kern.boottime reads, so that ki_start - boot time is
 // the kernel's p_start. *have_boot is false when the boot time kept moving (or was unreadable).
+// not_visible: not found because the kernel answered ESRCH (which hiding can cause).
 struct Snapshot {
   struct kinfo_proc kp;
   bool have_boot = false;
   struct timeval boot;
+  bool not_visible = false;
 };
 
 Status ReadSnapshot(int64_t pid, Snapshot* s, bool* found) {
@@ -114,9 +149,10 @@ Status ReadSnapshot(int64_t pid, Snapshot* s, bool* found) {
     struct timeval before;
     const bool have_before = ReadBootTime(&before, &err);
     int k = ReadKinfo(pid, &s->kp, &err);
-    if (k < 0) return Status::Error("sysctl", err, "kern.proc.pid");
-    *found = k == 1;
-    if (k == 0) return Status::Ok();
+    if (k == kReadError) return Status::Error("sysctl", err, "kern.proc.pid");
+    *found = k == kFound;
+    s->not_visible = k == kNotVisible;
+    if (!*found) return Status::Ok();
     struct timeval after;
     if (!have_before || !ReadBootTime(&after, &err)) {
       s->have_boot = false;
@@ -158,11 +194,7 @@ const BootCache& GetBootCache() {
 
 Status ProbeBoot(Boot* out) {
   *out = GetBootCache().boot;
-  char host[MAXHOSTNAMELEN + 1];
-  if (gethostname(host, sizeof(host)) != 0) return Status::Error("gethostname", errno);
-  host[sizeof(host) - 1] = '\0';
-  out->hostname = host;
-  return Status::Ok();
+  return ReadHostname(&out->hostname);
 }
 
 Status ProbeProcess(int64_t pid, Identity* out) {
@@ -173,7 +205,14 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   bool found = false;
   Status st = ReadSnapshot(pid, &s, &found);
   if (!st.ok()) return st;
-  if (!found) return Status::NoSuchProcess();
+  if (!found) {
+    std::string hidden_by = s.not_visible ? HidingReason() : std::string();
+    if (hidden_by.empty()) return Status::NoSuchProcess();
+    // Maybe hidden from this caller: no proof either way. Nothing is known but the PID.
+    out->partial = true;
+    out->access_detail = hidden_by;
+    return Status::Ok();
+  }
   const struct timeval& start = s.kp.ki_start;
   const int64_t start_us = TimevalToMicros(start);
   if (start.tv_sec > 0) {
@@ -197,167 +236,30 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   return Status::Ok();
 }
 
-namespace {
+// ---- Process table reads for the shared kqueue exit watch (kqueue_exit_watch.cc) -------------
 
-// Identifier of the level-triggered user event that keeps the kqueue readable after the exit.
-constexpr uintptr_t kExitedUserEvent = 1;
-
-int KeventRetry(int kq, const struct kevent* changes, int nchanges, struct kevent* events,
-                int nevents, const struct timespec* timeout) {
-  int r;
-  do {
-    r = kevent(kq, changes, nchanges, events, nevents, timeout);
-  } while (r < 0 && errno == EINTR);  // kqueue(2): on EINTR the changelist was applied
-  return r;
-}
-
-// The start stamp that pins a process: ki_start - kern.boottime, read consistently.
-bool ReadStartSinceBoot(int64_t pid, int64_t* out, bool* zombie, bool* found) {
+// The start stamp that pins a process is ki_start - kern.boottime, read consistently.
+Status ReadKqueueTableEntry(int64_t pid, KqueueTableEntry* entry) {
+  *entry = KqueueTableEntry();
   Snapshot s;
-  *found = false;
-  if (!ReadSnapshot(pid, &s, found).ok() || !*found) return false;
-  *zombie = s.kp.ki_stat == SZOMB;
-  if (!s.have_boot) return false;
-  *out = TimevalToMicros(s.kp.ki_start) - TimevalToMicros(s.boot);
-  return true;
-}
-
-class KqueueExitWatch : public ExitWatch {
- public:
-  KqueueExitWatch(int kq, int64_t pid) : kq_(kq), pid_(pid) {}
-  ~KqueueExitWatch() override {
-    if (kq_ >= 0) close(kq_);
-  }
-  KqueueExitWatch(const KqueueExitWatch&) = delete;
-  KqueueExitWatch& operator=(const KqueueExitWatch&) = delete;
-
-  int PollFd() const override { return kq_; }
-  Status Arm(void (*)(void*), void*) override {
-    return Status::Unsupported("Arm", ENOTSUP, "use PollFd on FreeBSD");
-  }
-
-  // Called once, right after the NOTE_EXIT registration. Returns true when the process is
-  // already a zombie (the kernel reports its exit at once too; this does not depend on that).
-  bool ReadPinnedFacts() {
-    bool zombie = false;
-    bool found = false;
-    int64_t start = 0;
-    if (ReadStartSinceBoot(pid_, &start, &zombie, &found)) {
-      has_start_ = true;
-      start_ = start;
-    }
-    return found && zombie;
-  }
-
-  // The process has exited: remember it, and post a level-triggered user event so that PollFd()
-  // stays readable (the NOTE_EXIT event is EV_ONESHOT: once consumed by HasExited, it is gone).
-  Status MarkExited() {
-    exited_ = true;
-    struct kevent changes[2];
-    EV_SET(&changes[0], kExitedUserEvent, EVFILT_USER, EV_ADD | EV_ENABLE, 0, 0, nullptr);
-    EV_SET(&changes[1], kExitedUserEvent, EVFILT_USER, 0, NOTE_TRIGGER, 0, nullptr);
-    if (KeventRetry(kq_, changes, 2, nullptr, 0, nullptr) < 0)
-      return Status::Error("kevent", errno);
+  bool found = false;
+  Status st = ReadSnapshot(pid, &s, &found);
+  if (!st.ok()) return st;
+  if (!found) {
+    if (s.not_visible) entry->hidden_by = HidingReason();
     return Status::Ok();
   }
-
-  Status HasExited(bool* exited) override {
-    if (exited_) {
-      *exited = true;
-      return Status::Ok();
-    }
-    struct kevent events[4];
-    struct timespec zero;
-    zero.tv_sec = 0;
-    zero.tv_nsec = 0;
-    int n = KeventRetry(kq_, nullptr, 0, events, 4, &zero);
-    if (n < 0) return Status::Error("kevent", errno);
-    bool saw_exit = false;
-    for (int i = 0; i < n; ++i) {
-      if (events[i].filter == EVFILT_PROC &&
-          ((events[i].fflags & NOTE_EXIT) != 0 || (events[i].flags & EV_EOF) != 0)) {
-        saw_exit = true;
-      }
-    }
-    // Safety net for an exit racing the registration: the process table says it is gone.
-    if (!saw_exit) saw_exit = GoneFromTable();
-    if (saw_exit) {
-      Status st = MarkExited();
-      if (!st.ok()) return st;
-    }
-    *exited = saw_exit;
-    return Status::Ok();
+  entry->listed = true;
+  entry->exited = s.kp.ki_stat == SZOMB;
+  const int64_t since_boot = TimevalToMicros(s.kp.ki_start) - TimevalToMicros(s.boot);
+  if (s.have_boot && since_boot >= 0) {
+    entry->has_start = true;
+    entry->start = static_cast<uint64_t>(since_boot);
   }
-
-  bool UniqueId(uint64_t*) const override { return false; }  // FreeBSD has none
-
- private:
-  bool GoneFromTable() const {
-    bool zombie = false;
-    bool found = false;
-    int64_t start = 0;
-    const bool have_start = ReadStartSinceBoot(pid_, &start, &zombie, &found);
-    if (!found) {
-      // Gone, or the read failed: only a successful "no such process" answer counts.
-      struct kinfo_proc kp;
-      int err = 0;
-      return ReadKinfo(pid_, &kp, &err) == 0;
-    }
-    if (zombie) return true;
-    return has_start_ && have_start && start != start_;
-  }
-
-  int kq_;
-  int64_t pid_;
-  bool exited_ = false;
-  bool has_start_ = false;
-  int64_t start_ = 0;
-};
-
-}  // namespace
-
-Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
-  if (pid < 1 || pid > kMaxPid) return Status::Error("OpenExitWatch", EINVAL, "pid out of range");
-  int kq = kqueue();
-  if (kq < 0) return Status::Error("kqueue", errno);
-  if (fcntl(kq, F_SETFD, FD_CLOEXEC) != 0) {
-    int err = errno;
-    close(kq);
-    return Status::Error("fcntl", err);
-  }
-  std::unique_ptr<KqueueExitWatch> watch(new KqueueExitWatch(kq, pid));  // owns kq from here
-  bool zombie = false;
-  for (int attempt = 0;; ++attempt) {
-    struct kevent change;
-    EV_SET(&change, static_cast<uintptr_t>(pid), EVFILT_PROC, EV_ADD | EV_ENABLE | EV_CLEAR,
-           NOTE_EXIT, 0, nullptr);
-    if (KeventRetry(kq, &change, 1, nullptr, 0, nullptr) == 0) break;
-    int err = errno;
-    if (err == EACCES || err == EPERM) return Status::Unsupported("kevent", err);
-    if (err != ESRCH) return Status::Error("kevent", err);
-    // ESRCH: no such process (or a thread id), or a zombie on kernels that refuse those.
-    struct kinfo_proc kp;
-    int kerr = 0;
-    int k = ReadKinfo(pid, &kp, &kerr);
-    if (k < 0) return Status::Error("sysctl", kerr, "kern.proc.pid");
-    if (k == 0) return Status::NoSuchProcess();
-    if (kp.ki_stat == SZOMB) {
-      zombie = true;
-      break;
-    }
-    if (attempt + 1 >= kRetries) {
-      return Status::Error("kevent", ESRCH, "process listed by kern.proc.pid but not attachable");
-    }
-  }
-  // The knote is attached. A thread id cannot get here: EVFILT_PROC looks up processes only.
-  if (watch->ReadPinnedFacts()) zombie = true;
-  if (zombie) {
-    Status st = watch->MarkExited();
-    if (!st.ok()) return st;
-  }
-  out->reset(watch.release());
   return Status::Ok();
 }
+
+bool ReadKqueueUniqueId(int64_t, uint64_t*) { return false; }  // FreeBSD has none
 
 // One KERN_PROC_PID read is atomic for one process: existence and zombie state are exact. There
 // is no unique id on FreeBSD, so callers that must tell a recycled PID use ProbeProcess's start
@@ -368,10 +270,60 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   struct kinfo_proc kp;
   int err = 0;
   int k = ReadKinfo(pid, &kp, &err);
-  if (k < 0) return Status::Error("sysctl", err, "kern.proc.pid");
-  if (k == 0) return Status::Ok();  // exists = false
+  if (k == kReadError) return Status::Error("sysctl", err, "kern.proc.pid");
+  if (k == kNotVisible) {
+    // ESRCH is a proof of absence only where nothing can hide a process from this caller.
+    std::string hidden_by = HidingReason();
+    if (!hidden_by.empty()) return Status::Unsupported("sysctl", ESRCH, hidden_by);
+    return Status::Ok();  // exists = false
+  }
+  if (k == kNotAProcess) return Status::Ok();  // a thread id: exists = false
   out->exists = true;
   out->exited = kp.ki_stat == SZOMB;
+  return Status::Ok();
+}
+
+// ---- Command line (issue 12) ------------------------------------------------------------------
+// sysctl {CTL_KERN, KERN_PROC, KERN_PROC_ARGS, pid} (sys/kern/kern_proc.c sysctl_kern_proc_args):
+// the NUL-separated arguments; more than the buffer holds is copied in part with ENOMEM
+// (sysctl(3)). pget() there also resolves a thread id, so KERN_PROC_PID is asked first; ESRCH is
+// judged like ProbeProcess's (hidden or gone). Empty for a zombie and a system process.
+
+Status ReadCommand(int64_t pid, CommandLine* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("ReadCommand", EINVAL, "pid out of range");
+  *out = CommandLine();
+  struct kinfo_proc kp;
+  int kerr = 0;
+  const int k = ReadKinfo(pid, &kp, &kerr);
+  if (k == kReadError) return Status::Error("sysctl", kerr, "kern.proc.pid");
+  if (k == kNotAProcess) return Status::NoSuchProcess();
+  std::string buf(kMaxCommandBytes + 1, '\0');  // one byte more than kept: enough to see a cut
+  size_t len = buf.size();
+  int mib[4] = {CTL_KERN, KERN_PROC, KERN_PROC_ARGS, static_cast<int>(pid)};
+  bool more = false;
+  if (k == kFound && sysctl(mib, 4, &buf[0], &len, nullptr, 0) != 0) {
+    if (errno == ENOMEM) {
+      more = true;  // the buffer is full of the first part
+    } else if (errno == ESRCH) {
+      len = 0;
+      // Gone between the two reads, or hidden: judged below like a first ESRCH.
+      if (ReadKinfo(pid, &kp, &kerr) != kFound) {
+        std::string hidden_by = HidingReason();
+        if (hidden_by.empty()) return Status::NoSuchProcess();
+        return Status::Error("sysctl", EPERM, "the process may be hidden by " + hidden_by);
+      }
+    } else {
+      const int err = errno;
+      return Status::Error("sysctl", err == EACCES ? EPERM : err, "kern.proc.args");
+    }
+  }
+  if (k == kNotVisible) {
+    std::string hidden_by = HidingReason();
+    if (hidden_by.empty()) return Status::NoSuchProcess();
+    return Status::Error("sysctl", EPERM, "the process may be hidden by " + hidden_by);
+  }
+  if (kp.ki_stat == SZOMB) return Status::Ok();  // a zombie has no arguments left
+  logic::JoinArgs(buf.data(), len, more, kMaxCommandBytes, &out->text, &out->truncated);
   return Status::Ok();
 }
 

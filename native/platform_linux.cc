@@ -24,8 +24,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
+#include "logic.h"
 #include "platform.h"
+#include "posix_host.h"
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434
@@ -117,16 +120,16 @@ int PidfdExited(int pidfd) {
   return (r > 0 && (p.revents & (POLLIN | POLLHUP))) ? 1 : 0;
 }
 
-// Reads a small /proc file into buf (NUL-terminated). Returns bytes read, or -1 with errno.
-ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
+// Reads at most cap bytes of a /proc file. Returns bytes read, or -1 with errno.
+ssize_t ReadProcFile(const char* path, char* buf, size_t cap) {
   int fd;
   do {
     fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) return -1;
   size_t len = 0;
-  while (len + 1 < cap) {
-    ssize_t n = read(fd, buf + len, cap - 1 - len);
+  while (len < cap) {
+    ssize_t n = read(fd, buf + len, cap - len);
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
@@ -138,8 +141,14 @@ ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
     len += static_cast<size_t>(n);
   }
   close(fd);
-  buf[len] = '\0';
   return static_cast<ssize_t>(len);
+}
+
+// Reads a small /proc file into buf (NUL-terminated). Returns bytes read, or -1 with errno.
+ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
+  ssize_t n = ReadProcFile(path, buf, cap - 1);
+  if (n >= 0) buf[n] = '\0';
+  return n;
 }
 
 bool ParseU64(const char* s, const char** end, uint64_t* out) {
@@ -360,16 +369,8 @@ Status ProbeWithoutPidfd(int64_t pid, Identity* out) {
 }  // namespace
 
 Status ProbeBoot(Boot* out) {
-  BootCache& bc = GetBootCache();
-  *out = bc.boot;
-  char host[256];
-  if (gethostname(host, sizeof(host)) == 0) {
-    host[sizeof(host) - 1] = '\0';
-    out->hostname = host;
-  } else {
-    return Status::Error("gethostname", errno);
-  }
-  return Status::Ok();
+  *out = GetBootCache().boot;
+  return ReadHostname(&out->hostname);
 }
 
 Status ProbeProcess(int64_t pid, Identity* out) {
@@ -497,6 +498,60 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   if (r < 0) return Status::Error("poll", err);
   out->exited = r == 1;
   return Status::Ok();
+}
+
+// ---- Command line (issue 12) ------------------------------------------------------------------
+// proc_pid_cmdline(5): the arguments, each NUL-terminated; empty for a zombie and a kernel thread.
+// Pinned like ProbeProcess: pidfd first, then the read, then the pidfd must not have been reaped
+// (else the PID may have passed to another process during the read, and it is read again).
+
+namespace {
+
+Status CommandFromRead(ssize_t n, int read_err, const char* path, const std::string& buf,
+                       CommandLine* out) {
+  if (n < 0) {
+    // The process exists (the caller proved it): a missing or unreadable entry is a denial
+    // (hidepid, a restricted /proc), never "no such process".
+    if (read_err == ENOENT || read_err == ESRCH) read_err = EACCES;
+    return Status::Error("open", read_err, path);
+  }
+  logic::JoinArgs(buf.data(), static_cast<size_t>(n), false, kMaxCommandBytes, &out->text,
+                  &out->truncated);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadCommand(int64_t pid, CommandLine* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("ReadCommand", EINVAL, "pid out of range");
+  *out = CommandLine();
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/%lld/cmdline", static_cast<long long>(pid));
+  std::string buf(kMaxCommandBytes + 1, '\0');  // one byte more than kept: enough to see a cut
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    Status st;
+    int pidfd = OpenPidfd(pid, &st);
+    if (pidfd < 0) {
+      if (st.code != Status::kUnsupported) return st;
+      // No pidfd_open: /proc alone, with the thread-group check (a thread id has a cmdline too).
+      int leader = IsThreadGroupLeader(pid);
+      if (leader == 0) return Status::NoSuchProcess();
+      ssize_t n = ReadProcFile(path, &buf[0], buf.size());
+      if (n < 0 && (errno == ENOENT || errno == ESRCH)) {
+        if (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return Status::NoSuchProcess();
+        return Status::Error("open", EACCES, path);
+      }
+      return CommandFromRead(n, n < 0 ? errno : 0, path, buf, out);
+    }
+    ssize_t n = ReadProcFile(path, &buf[0], buf.size());
+    int read_err = n < 0 ? errno : 0;
+    bool reaped = PidfdExited(pidfd) == 1 && RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH;
+    close(pidfd);
+    if (reaped) continue;  // the PID may name another process now: look again
+    *out = CommandLine();
+    return CommandFromRead(n, read_err, path, buf, out);
+  }
+  return Status::NoSuchProcess();  // kept being reaped and reused under us
 }
 
 }  // namespace pidproof

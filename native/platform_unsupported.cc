@@ -19,6 +19,7 @@ Status TryLockFile(intptr_t, bool, LockResult*) { return NotHere("TryLockFile");
 Status UnlockFile(intptr_t) { return NotHere("UnlockFile"); }
 Status OpenExitWatch(int64_t, std::unique_ptr<ExitWatch>*) { return NotHere("OpenExitWatch"); }
 Status CheckAlive(int64_t, Liveness*) { return NotHere("CheckAlive"); }
+Status ReadCommand(int64_t, CommandLine*) { return NotHere("ReadCommand"); }
 
 }  // namespace pidproof
 

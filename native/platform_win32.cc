@@ -24,10 +24,18 @@
 //   returns SYSTEM_TIMEOFDAY_INFORMATION {BootTime, CurrentTime, TimeZoneBias, TimeZoneId,
 //   Reserved, BootTimeBias, SleepTimeBias} (phnt ntexapi.h; psutil uses it for boot_time()).
 //   The kernel shifts BootTime and BootTimeBias together when the clock is set (ReactOS
-//   KeSetSystemTime), so BootTime - BootTimeBias is the boot instant, constant within a boot.
+//   KeSetSystemTime); whether resume from sleep or hibernation moves them is not documented
+//   (psutil subtracts SleepTimeBias to keep its boot time steady), so the boot time is display
+//   only (bootTimeMs) and never part of the boot id.
 // - KUSER_SHARED_DATA.BootId: ULONG at offset 0x2C4 of the page mapped read-only at 0x7FFE0000
 //   in every process (ntddk.h; ntdoc descriptions/kuser_shared_data.md: "number of boots since OS
-//   install"). A counter, so restored snapshots can repeat it: the boot id appends the boot time.
+//   install"). Set once when the kernel starts; sleep, hibernation (and Fast Startup, which
+//   hibernates the kernel session) and clock changes do not touch it.
+// - MachineGuid (REG_SZ under HKLM\SOFTWARE\Microsoft\Cryptography, readable by every user):
+//   written at installation, so two installations (clones included, once generalised) counting
+//   the same number of boots still have different boot ids. The boot id is
+//   "<BootId>-<MachineGuid>": no time in it, so nothing that moves a clock can change it within a
+//   boot.
 // - GetComputerNameExW(ComputerNameDnsHostname): learn.microsoft.com/windows/win32/api/
 //   sysinfoapi/nf-sysinfoapi-getcomputernameexw.
 // - LockFileEx / UnlockFileEx: learn.microsoft.com/windows/win32/api/fileapi/
@@ -49,6 +57,7 @@
 #include <cstring>
 #include <vector>
 
+#include "logic.h"
 #include "platform.h"
 
 namespace pidproof {
@@ -349,12 +358,36 @@ struct BootCache {
   Boot boot;
 };
 
+// ---- boot id: BootId + MachineGuid, no time component (issue 16, item 4) ----
+// The installation's MachineGuid, lower-cased; empty when it cannot be read.
+std::string ReadMachineGuid() {
+  wchar_t buf[64];
+  DWORD bytes = sizeof(buf);
+  LSTATUS r = RegGetValueW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Cryptography", L"MachineGuid",
+                           RRF_RT_REG_SZ | RRF_SUBKEY_WOW6464KEY, nullptr, buf, &bytes);
+  if (r != ERROR_SUCCESS || bytes < sizeof(wchar_t)) return std::string();
+  std::string guid;
+  for (size_t i = 0; i < bytes / sizeof(wchar_t) && buf[i] != L'\0'; ++i) {
+    wchar_t ch = buf[i];
+    if (ch >= L'A' && ch <= L'F') ch = static_cast<wchar_t>(ch - L'A' + L'a');
+    const bool ok = (ch >= L'0' && ch <= L'9') || (ch >= L'a' && ch <= L'f') || ch == L'-';
+    if (!ok) return std::string();  // not a GUID: use none rather than a strange one
+    guid.push_back(static_cast<char>(ch));
+  }
+  return guid.size() == 36 ? guid : std::string();
+}
+
 const BootCache& GetBootCache() {
   static const BootCache cache = [] {
     BootCache c;
     c.boot.platform = "win32";
     ULONG boot_count =
         *reinterpret_cast<const volatile ULONG*>(kUserSharedData + kBootIdOffset);  // NOLINT
+    const std::string machine = ReadMachineGuid();
+    if (!machine.empty()) {
+      c.boot.has_boot_id = true;
+      c.boot.boot_id = std::to_string(boot_count) + "-" + machine;
+    }
     const Ntdll& nt = GetNtdll();
     if (nt.query_system != nullptr) {
       TimeOfDayInfo tod;
@@ -365,10 +398,6 @@ const BootCache& GetBootCache() {
         uint64_t boot_ft = static_cast<uint64_t>(tod.BootTime.QuadPart) - tod.BootTimeBias;
         c.boot.has_boot_time_ms = true;
         c.boot.boot_time_ms = FiletimeToEpochMs(boot_ft);
-        // BootId alone repeats across restored snapshots and clones; with the boot instant it
-        // does not. No boot time, no boot id: null ("unknown") is safer than a weak id.
-        c.boot.has_boot_id = true;
-        c.boot.boot_id = std::to_string(boot_count) + "-" + std::to_string(boot_ft);
       }
     }
     return c;
@@ -627,6 +656,43 @@ Status CheckAlive(int64_t pid, Liveness* out) {
   DWORD w = WaitForSingleObject(h.get(), 0);
   if (w == WAIT_FAILED) return Status::Error("WaitForSingleObject", GetLastError());
   out->exited = w == WAIT_OBJECT_0;
+  return Status::Ok();
+}
+
+// ---- Command line (issue 12) ------------------------------------------------------------------
+// The image path, QueryFullProcessImageNameW (learn.microsoft.com/windows/win32/api/winbase/
+// nf-winbase-queryfullprocessimagenamew; PROCESS_QUERY_LIMITED_INFORMATION), as UTF-8. The handle
+// pins the process. Reading another process's command line would need its PEB (PROCESS_VM_READ),
+// which other users' processes refuse: the image path is what every caller can read.
+
+Status ReadCommand(int64_t pid, CommandLine* out) {
+  if (pid < 1 || pid > kMaxPid) {
+    return Status::Error("ReadCommand", ERROR_INVALID_PARAMETER, "pid out of range");
+  }
+  *out = CommandLine();
+  bool can_wait = false;
+  DWORD err = 0;
+  ScopedHandle h(OpenForQuery(pid, &can_wait, &err));
+  if (h.get() == nullptr) {
+    if (err == ERROR_INVALID_PARAMETER) return Status::NoSuchProcess();
+    return Status::Error("OpenProcess", err == ERROR_SUCCESS ? ERROR_ACCESS_DENIED : err);
+  }
+  if (!PidMatches(h.get(), pid)) return Status::NoSuchProcess();
+  FILETIME created, exited_at, kernel, user;
+  if (!GetProcessTimes(h.get(), &created, &exited_at, &kernel, &user)) {
+    return Status::Error("GetProcessTimes", GetLastError());
+  }
+  bool exited = false;
+  Status st = HandleExited(h.get(), can_wait, FiletimeToU64(exited_at), &exited);
+  if (!st.ok()) return st;
+  if (exited) return Status::Ok();  // exited but referenced: like a zombie, nothing to read
+  std::vector<wchar_t> path(32768);
+  DWORD n = static_cast<DWORD>(path.size());
+  if (!QueryFullProcessImageNameW(h.get(), 0, path.data(), &n)) {
+    return Status::Error("QueryFullProcessImageNameW", GetLastError());
+  }
+  out->text = WideToUtf8(path.data(), static_cast<int>(n));
+  out->truncated = logic::BoundUtf8(&out->text, kMaxCommandBytes);
   return Status::Ok();
 }
 

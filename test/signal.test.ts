@@ -41,6 +41,7 @@ function counting(b: Backend, a: NativeAddon | null) {
     name: b.name,
     scope: () => b.scope(),
     checkAlive: (pid) => b.checkAlive(pid),
+    command: (pid) => b.command(pid),
     probe: (pid) => {
       n.probes++;
       return b.probe(pid);

@@ -45,6 +45,7 @@ interface RawAddon {
   tryLock(fd: number, exclusive: boolean): 'acquired' | 'busy' | 'unsupported';
   unlock(fd: number): void;
   openWatch?: (pid: number) => RawWatch | null | 'unsupported';
+  command(pid: number): { text: string; truncated: boolean } | null;
 }
 
 const raw = addon as unknown as RawAddon | null;
@@ -97,6 +98,62 @@ function runLockScript(file: string, steps: string): Record<string, unknown> {
   return JSON.parse(r.stdout.trim()) as Record<string, unknown>;
 }
 
+/** A process that takes the exclusive kernel lock of `file` and holds it until killed. */
+async function lockHolder(file: string): Promise<ChildProcess> {
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const fs = require('fs');
+       const a = require('node-gyp-build')(process.argv[1]);
+       const fd = fs.openSync(process.argv[2], 'r+');
+       console.log(a.tryLock(fd, true));
+       setInterval(() => {}, 1e6);`,
+      repoRoot,
+      file,
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [line] = (await once(holder.stdout!, 'data')) as [Buffer];
+  expect(line.toString().trim()).toBe('acquired');
+  return holder;
+}
+
+/** The scope as a fresh process reads it (each process reads the boot id once). */
+function scopeInChild(): { bootId: string | null; bootTimeMs: number | null } {
+  const r = spawnSync(
+    process.execPath,
+    ['-e', 'console.log(JSON.stringify(require("node-gyp-build")(process.argv[1]).scope()))', repoRoot],
+    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 },
+  );
+  if (r.status !== 0) throw new Error(`scope script failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim()) as { bootId: string | null; bootTimeMs: number | null };
+}
+
+/** PowerShell, for the real-Windows cases (wine's powershell.exe is a stub). */
+function powershell(command: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', command], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** Whether this process may set the clock (an elevated administrator, as on GitHub's runners). */
+function isAdmin(): boolean {
+  if (!isWin32 || underWine) return false;
+  const r = powershell(
+    '([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent())' +
+      '.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)',
+  );
+  return r.status === 0 && r.stdout.trim() === 'True';
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)];
+}
+
 describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
   const api = createIdentityApi(nativeBackendOf(addon!));
   const a = raw!;
@@ -128,18 +185,17 @@ describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
     }
   });
 
-  it('scope: BootId-boottime boot id, boot time before this process, host name', () => {
+  it('scope: BootId-MachineGuid boot id (no time in it), boot time before this process, host name', () => {
     const s = api.currentScope();
     const b = api.bootIdentity();
     expect(s.platform).toBe('win32');
-    expect(s.bootId).toMatch(/^\d+-\d+$/);
+    expect(s.bootId).toMatch(/^\d+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(s.pidNamespace).toBeNull();
     expect(s.hostname.toLowerCase()).toBe(os.hostname().toLowerCase());
     expect(b.bootTimeMs).not.toBeNull();
     expect(b.bootTimeMs!).toBeLessThanOrEqual(api.selfIdentity().startTimeMs!);
-    // The boot id carries the boot FILETIME, consistent with bootTimeMs.
-    const bootFt = BigInt(s.bootId!.split('-')[1]);
-    expect(Number((bootFt - FILETIME_UNIX_EPOCH) / 10000n)).toBe(b.bootTimeMs);
+    // Another process of this boot reads the same boot id.
+    expect(scopeInChild().bootId).toBe(s.bootId);
   });
 
   it('a spawned child: alive, its parent is us, checkAlive agrees', async () => {
@@ -179,6 +235,19 @@ describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
     expect(api.ownerStatus(id).verdict).toBe('dead');
     expect(api.compareIdentity(id)).toBe('different');
     expect(a.checkAlive(pid)).toEqual({ exists: false, exited: false, uniqueId: null });
+  });
+
+  it('command(pid): the image path of a live process as UTF-8; null for no process', async () => {
+    const child = spawnIdle();
+    await once(child, 'spawn');
+    const c = a.command(child.pid!);
+    expect(c).not.toBeNull();
+    expect(c!.truncated).toBe(false);
+    expect(path.basename(c!.text).toLowerCase()).toBe(path.basename(process.execPath).toLowerCase());
+    expect(a.command(unusedWinPid())).toBeNull();
+    expect(() => (a.command as (...x: unknown[]) => unknown)('1')).toThrow(TypeError);
+    expect(() => a.command(0)).toThrow(RangeError);
+    await kill(child);
   });
 
   it('a PID that names no process is null and dead', () => {
@@ -297,22 +366,7 @@ describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
     dirs.push(dir);
     const file = path.join(dir, 'held.lock');
     fs.writeFileSync(file, 'payload');
-    const holder = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const fs = require('fs');
-         const a = require('node-gyp-build')(process.argv[1]);
-         const fd = fs.openSync(process.argv[2], 'r+');
-         console.log(a.tryLock(fd, true));
-         setInterval(() => {}, 1e6);`,
-        repoRoot,
-        file,
-      ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const [line] = (await once(holder.stdout!, 'data')) as [Buffer];
-    expect(line.toString().trim()).toBe('acquired');
+    const holder = await lockHolder(file);
     const fd = fs.openSync(file, 'r+');
     try {
       expect(a.tryLock(fd, true)).toBe('busy');
@@ -374,6 +428,113 @@ describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
       await waitFor(() => fb.processIdentity(child.pid!) === null, 30_000, 'fallback to see the exit');
     },
     60_000,
+  );
+
+  // ---- real Windows only (issue 16, items 4-6): wine has neither Set-Date nor Windows' timing ----
+
+  const admin = isAdmin();
+  it.skipIf(!admin)(
+    `boot id is unchanged when the clock is set (Set-Date +2 h, then back)${admin ? '' : ' [skipped: needs real Windows and an elevated administrator; wine has no PowerShell]'}`,
+    () => {
+      const before = scopeInChild();
+      expect(before.bootId).not.toBeNull();
+      const moved = powershell('Set-Date -Adjust (New-TimeSpan -Hours 2) | Out-Null');
+      try {
+        expect(moved.status).toBe(0);
+        const during = scopeInChild();
+        // The boot id has no time in it; bootTimeMs (display only) may follow the clock.
+        expect(during.bootId).toBe(before.bootId);
+        console.log(
+          `[win32] Set-Date +2h: bootId ${during.bootId} unchanged; bootTimeMs moved by ` +
+            `${(during.bootTimeMs ?? 0) - (before.bootTimeMs ?? 0)} ms`,
+        );
+      } finally {
+        expect(powershell('Set-Date -Adjust (New-TimeSpan -Hours -2) | Out-Null').status).toBe(0);
+      }
+      expect(scopeInChild().bootId).toBe(before.bootId);
+    },
+    120_000,
+  );
+
+  it.skipIf(underWine)(
+    `CreateTime resolution: PIDs reused with an equal creation FILETIME are told apart only by the sequence number${underWine ? ' [skipped: measures real Windows; wine reuses PIDs and ticks differently]' : ''}`,
+    async () => {
+      // Spawn and reap short-lived processes, logging (pid, CreateTime, sequence number).
+      const seen = new Map<number, { startToken: string; uniqueId: string | null }[]>();
+      const deltas: bigint[] = [];
+      let last: bigint | null = null;
+      let sameTick = 0;
+      const runs = 300;
+      for (let i = 0; i < runs; i++) {
+        const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6)'], { stdio: 'ignore' });
+        await once(child, 'spawn');
+        const id = api.processIdentity(child.pid!);
+        await kill(child);
+        if (id === null || id.startToken === null) continue;
+        const ft = BigInt(id.startToken);
+        if (last !== null && ft > last) deltas.push(ft - last);
+        last = ft;
+        const list = seen.get(id.pid) ?? [];
+        for (const prev of list) {
+          if (prev.startToken === id.startToken) {
+            sameTick++;
+            // Same PID, same CreateTime: only ProcessSequenceNumber (Windows 10 1803+) tells them apart.
+            if (prev.uniqueId !== null && id.uniqueId !== null) expect(id.uniqueId).not.toBe(prev.uniqueId);
+          }
+        }
+        list.push({ startToken: id.startToken, uniqueId: id.uniqueId });
+        seen.set(id.pid, list);
+      }
+      const reused = [...seen.values()].filter((l) => l.length > 1).length;
+      const minDelta = deltas.length > 0 ? deltas.reduce((m, d) => (d < m ? d : m)) : null;
+      console.log(
+        `[win32] ${runs} processes: ${reused} PIDs reused, ${sameTick} reuses within one CreateTime tick; ` +
+          `smallest step between creation times ${minDelta === null ? 'n/a' : `${Number(minDelta) / 10} us`}`,
+      );
+      expect(seen.size).toBeGreaterThan(0);
+    },
+    300_000,
+  );
+
+  it.skipIf(underWine)(
+    `LockFileEx after the holder is killed: the lock frees eventually, measured${underWine ? ' [skipped: measures real Windows; wine releases at once]' : ''}`,
+    async () => {
+      const dir = tmpDir('pidproof-win32-lockdelay-');
+      dirs.push(dir);
+      const file = path.join(dir, 'held.lock');
+      fs.writeFileSync(file, 'payload');
+      const delays: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const holder = await lockHolder(file);
+        const fd = fs.openSync(file, 'r+');
+        try {
+          expect(a.tryLock(fd, true)).toBe('busy');
+          await kill(holder); // the process handle is signalled: the holder is dead
+          const t0 = performance.now();
+          let busyAfterDeath = 0;
+          await waitFor(
+            () => {
+              if (a.tryLock(fd, true) === 'acquired') return true;
+              busyAfterDeath++;
+              return false;
+            },
+            30_000,
+            'lock release after the holder died',
+          );
+          delays.push(performance.now() - t0);
+          a.unlock(fd);
+          if (busyAfterDeath > 0) console.log(`[win32] run ${i}: lock still busy ${busyAfterDeath}x after death`);
+        } finally {
+          fs.closeSync(fd);
+        }
+      }
+      console.log(
+        `[win32] LockFileEx release after the holder's exit: median ${median(delays).toFixed(2)} ms, ` +
+          `max ${Math.max(...delays).toFixed(2)} ms over ${delays.length} kills`,
+      );
+      expect(delays).toHaveLength(10);
+    },
+    300_000,
   );
 });
 
