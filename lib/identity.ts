@@ -15,7 +15,7 @@ import type {
   Scope,
 } from './types';
 import { selectedBackend } from './binding';
-import { assertDecimalU64, assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
+import { assertDecimalU64, assertKnownOptions, assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
 
 /** @internal a record normalised for comparison (shared with lib/signal.ts). */
 export interface Normalised {
@@ -212,9 +212,12 @@ export function createIdentityApi(b: Backend): IdentityApi {
 
   function ownerStatus(record: ProcessIdentity | OwnerRecord, options?: OwnerStatusOptions): OwnerStatus {
     let tol = 2000;
+    let command: string | RegExp | null = null;
     if (options !== undefined) {
       const o = assertObject(options, 'options');
+      assertKnownOptions(o, OWNER_STATUS_OPTIONS);
       if (o.clockToleranceMs !== undefined) tol = assertMs(o.clockToleranceMs, 'options.clockToleranceMs', false);
+      if (o.command !== undefined) command = checkCommand(o.command, 'options.command');
     }
     const unit = nativeUnit();
     const r = normaliseRecord(record, 'record', unit);
@@ -267,7 +270,42 @@ export function createIdentityApi(b: Backend): IdentityApi {
         : r.startToken === null && r.uniqueId === null
           ? 'the record has no start token to compare'
           : 'the record and the process share no comparable token';
+    if (command !== null && r.startToken === null && r.uniqueId === null) {
+      return commandEvidence(r.pid, current, command, why);
+    }
     return { verdict: 'unknown', current, detail: `PID ${r.pid} is alive but ${why}` };
+  }
+
+  /** The command check: evidence for a record with nothing to compare (see OwnerStatusOptions). */
+  function commandEvidence(pid: number, current: ProcessIdentity, command: string | RegExp, why: string): OwnerStatus {
+    const expected = typeof command === 'string' ? JSON.stringify(command) : String(command);
+    let cmd: ReturnType<Backend['command']>;
+    try {
+      cmd = b.command(pid);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      return {
+        verdict: 'unknown',
+        current,
+        detail: `PID ${pid} is alive but ${why}, and its command line cannot be read (${typeof code === 'string' ? code : (err as Error).message}) to check it against ${expected}`,
+      };
+    }
+    if (cmd === null) return { verdict: 'dead', current: null, detail: `no process has PID ${pid}` };
+    const text = cmd.text;
+    const shown = JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
+    const matches = typeof command === 'string' ? text.includes(command) : command.test(text);
+    if (!matches) {
+      return {
+        verdict: 'recycled',
+        current,
+        detail: `PID ${pid} now runs ${shown}, which does not match the expected command ${expected} (evidence: the record has no start token)`,
+      };
+    }
+    return {
+      verdict: 'unknown',
+      current,
+      detail: `PID ${pid} is alive and runs ${shown}, which matches ${expected}; that is evidence, not proof (${why})`,
+    };
   }
 
   return {
@@ -279,6 +317,19 @@ export function createIdentityApi(b: Backend): IdentityApi {
     compareIdentity,
     ownerStatus,
   };
+}
+
+const OWNER_STATUS_OPTIONS = ['clockToleranceMs', 'command'] as const;
+
+/** A command to check a live process against: a non-empty substring, or a RegExp (made stateless). */
+export function checkCommand(v: unknown, name: string): string | RegExp {
+  if (typeof v === 'string') {
+    if (v.length === 0) throw new TypeError(`${name} must not be empty`);
+    return v;
+  }
+  // Global and sticky regexps keep lastIndex between test() calls: use a stateless copy.
+  if (v instanceof RegExp) return v.global || v.sticky ? new RegExp(v.source, v.flags.replace(/[gy]/g, '')) : v;
+  throw new TypeError(`${name} must be a string or a RegExp, got ${describe(v)}`);
 }
 
 /** @internal the unit of a start token recorded without one: this platform's native unit. */

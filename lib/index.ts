@@ -74,4 +74,4 @@ export { acquireLock, acquireLockSync, withLock, inspectLock } from './lock';
 export { DEFAULT_LOCK_PATTERNS, fixLocks, scanLocks, summarizeLocks } from './lock';
 export type { DoctorAction, DoctorEntry, DoctorEntryKind, DoctorProgress, DoctorSummary, FixLocksOptions, ScanLocksOptions } from './lock';
 export { AbortError, LockCompromisedError, LockPathError, LockTimeoutError } from './lock';
-export type { CompromiseReason, Lock, LockFormat, LockHolderInfo, LockInspection, LockOptions, LockPayload } from './lock';
+export type { CompromiseReason, InspectOptions, Lock, LockFormat, LockHolderInfo, LockInspection, LockOptions, LockPayload } from './lock';

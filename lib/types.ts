@@ -110,6 +110,14 @@ export interface OwnerRecord {
 
 export interface OwnerStatusOptions {
   /**
+   * Evidence for records without a start token or unique id (a bare PID file, an OpenClaw lock
+   * without `starttime`): the command line the recorded process runs, as a substring or a RegExp.
+   * A live PID whose command line does not match is `recycled`; one that matches stays `unknown`
+   * (evidence, not proof: a restarted copy of the same program may hold the recycled PID). Never
+   * consulted when the record carries a token or id that decides.
+   */
+  command?: string | RegExp;
+  /**
    * Slack for wall-clock comparisons of legacy records (`createdAtMs` against a process start
    * time or the boot time), in ms. Default 2000: Linux start times come from whole-second btime,
    * `ps` gives whole seconds.

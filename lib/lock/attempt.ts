@@ -68,7 +68,7 @@ import {
   writeAll,
 } from './files';
 import { heldTokens, Holding, type Lock, LockHandle } from './holding';
-import { type Judgement, judge, type KernelState } from './judge';
+import { type Judgement, judge, type JudgeOptions, type KernelState, NO_OPTIONS } from './judge';
 import type { Settings } from './options';
 import { buildPayload, type LockPayload, monoNow, newToken, parseLockFile, type Parsed, serialisePayload } from './payload';
 
@@ -180,7 +180,7 @@ export function holderInfo(j: Judgement, kernelHeld: boolean | null): LockHolder
   };
 }
 
-export function readAndJudge(fd: number, st: fs.Stats, kernel: KernelState): Judgement {
+export function readAndJudge(fd: number, st: fs.Stats, kernel: KernelState, opts: JudgeOptions = NO_OPTIONS): Judgement {
   let parsed: Parsed = { format: 'unknown', payload: null, record: null, problem: 'unread' };
   for (let i = 0; i < 4; i++) {
     const buf = readBounded(fd, st.size);
@@ -191,7 +191,7 @@ export function readAndJudge(fd: number, st: fs.Stats, kernel: KernelState): Jud
     // A torn read raced a heartbeat rewrite: read again.
     if (!(parsed.format === 'unknown' && parsed.torn)) break;
   }
-  return judge(parsed, kernel, st.mtimeMs, ids, heldTokens(), () => flockHolders(st));
+  return judge(parsed, kernel, st.mtimeMs, ids, heldTokens(), () => flockHolders(st), opts);
 }
 
 /**
@@ -206,6 +206,7 @@ export function judgeOpened(
   dir: string,
   o: OpenedLock,
   keep: boolean,
+  opts: JudgeOptions = NO_OPTIONS,
 ): { j: Judgement; k: KernelTry; kernelHeld: boolean | null } | 'moved' | 'pending' {
   const k = kernelTryLock(o.fd, true);
   if (k === 'acquired') {
@@ -215,7 +216,7 @@ export function judgeOpened(
     if (named !== true) return named === 'pending' ? 'pending' : 'moved';
   }
   const kernel: KernelState = k === 'acquired' ? 'free' : k === 'busy' ? 'held' : 'unsupported';
-  const j = readAndJudge(o.fd, o.st, kernel);
+  const j = readAndJudge(o.fd, o.st, kernel, opts);
   if (j.reclaimable) {
     const why = cannotReplace(dir, o.st);
     if (why !== null) blocked(j, why);
@@ -292,7 +293,7 @@ export function tryOnce(a: Attempt): TryResult {
   if (o === null) return { kind: 'retry' };
   if (isDenied(o)) return wait(a, judgeDenied(a.path, a.dir, o), null);
   try {
-    const r = judgeOpened(a.path, a.dir, o, true);
+    const r = judgeOpened(a.path, a.dir, o, true, a.s.judge);
     if (r === 'pending') return { kind: 'busy' };
     if (r === 'moved') return { kind: 'retry' };
     const { j, k, kernelHeld } = r;
@@ -314,7 +315,7 @@ export function tryOnce(a: Attempt): TryResult {
           if (named !== true) return named === 'pending' ? { kind: 'busy' } : { kind: 'retry' };
           if (j.byExpiry) {
             // A heartbeat may have landed since: judge again under the guard.
-            const again = readAndJudge(o.fd, o.st, k === 'busy' ? 'held' : 'free');
+            const again = readAndJudge(o.fd, o.st, k === 'busy' ? 'held' : 'free', a.s.judge);
             if (!again.reclaimable) return wait(a, again, kernelHeld);
           }
           // Windows cannot rename over a file that is open (ours, at least): move it aside.

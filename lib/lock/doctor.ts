@@ -14,7 +14,9 @@ import { AbortError, LockPathError, LockTimeoutError } from './errors';
 import { closeQuietly, dropGuardIfIdle, errCode, kernelTryLock, lstatOrNull, sameFile } from './files';
 import { inspectAt, type LockInspection, unjudged } from './inspect';
 import { readAndJudge } from './attempt';
+import type { JudgeOptions } from './judge';
 import { acquireLockSyncAt } from './lock';
+import { judgeOptionsOf } from './options';
 import { inPinned, type PinnedDir, pinDir, shown, unpin } from './pin';
 
 /** What the doctor does (or did) with an entry. */
@@ -84,6 +86,13 @@ export interface ScanLocksOptions {
   signal?: AbortSignal;
   /** Called after each batch (it must not throw; errors it throws are ignored). */
   onProgress?: (progress: DoctorProgress) => void;
+  /**
+   * Migration: files pidproof cannot judge, whose kernel lock is free, are stale (`remove`, reason
+   * `unknown-expired`) once older than this (ms). Default: never (see `LockOptions`).
+   */
+  reclaimUnknownAfterMs?: number;
+  /** Migration: evidence for bare PID files and token-less legacy locks (see `LockOptions`). */
+  legacyCommand?: string | RegExp;
 }
 
 /** Options of `fixLocks`. */
@@ -91,6 +100,10 @@ export interface FixLocksOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: DoctorProgress) => void;
+  /** As `LockOptions.reclaimUnknownAfterMs`: lets the fix take unjudgeable files this old. */
+  reclaimUnknownAfterMs?: number;
+  /** As `LockOptions.legacyCommand`: evidence for bare PID files and token-less legacy locks. */
+  legacyCommand?: string | RegExp;
 }
 
 /** Counts over a scan, for a summary line and `--json`. */
@@ -245,11 +258,11 @@ function tempLitter(i: LockInspection): boolean {
 }
 
 /** Inspects `name` inside a pinned directory; the entry reports the scanned path. */
-function inspectFile(pin: PinnedDir, name: string, kind: 'lock' | 'temp'): DoctorEntry | null {
+function inspectFile(pin: PinnedDir, name: string, kind: 'lock' | 'temp', opts: JudgeOptions): DoctorEntry | null {
   const p = path.join(pin.dir, name);
   let i: LockInspection;
   try {
-    i = inspectAt(inPinned(pin, name));
+    i = inspectAt(inPinned(pin, name), opts);
   } catch (err) {
     if (kind === 'temp') return null;
     const k: DoctorEntryKind = err instanceof LockPathError && /symbolic link/.test(err.message) ? 'symlink' : 'lock';
@@ -301,9 +314,10 @@ interface Common {
   batch: number;
   signal: AbortSignal | undefined;
   onProgress: ((p: DoctorProgress) => void) | undefined;
+  judge: JudgeOptions;
 }
 
-const FIX_OPTION_NAMES = ['batchSize', 'signal', 'onProgress'] as const;
+const FIX_OPTION_NAMES = ['batchSize', 'signal', 'onProgress', 'reclaimUnknownAfterMs', 'legacyCommand'] as const;
 const SCAN_OPTION_NAMES = [...FIX_OPTION_NAMES, 'recursive', 'pattern', 'fix'] as const;
 
 function commonOptions(options: unknown, known: readonly string[]): { c: Common; o: Record<string, unknown> } {
@@ -325,6 +339,7 @@ function commonOptions(options: unknown, known: readonly string[]): { c: Common;
       batch: checkBatch(r.batchSize),
       signal: r.signal as AbortSignal | undefined,
       onProgress: r.onProgress as Common['onProgress'],
+      judge: judgeOptionsOf(r),
     },
   };
 }
@@ -502,7 +517,7 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
             if (cand.kind === 'lock') entries.push(skippedEntry(cand.path, 'lock', message(pin), null));
             return;
           }
-          const e = inspectFile(pin.pin, path.basename(cand.path), cand.kind);
+          const e = inspectFile(pin.pin, path.basename(cand.path), cand.kind, c.judge);
           if (e) {
             entries.push(e);
             dirOf.set(e, { dev: pin.pin.dev, ino: pin.pin.ino });
@@ -517,7 +532,15 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
     pins.close();
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (o.fix === true) return fixLocks(entries, { batchSize: c.batch, signal: c.signal, onProgress: c.onProgress });
+  if (o.fix === true) {
+    return fixLocks(entries, {
+      batchSize: c.batch,
+      signal: c.signal,
+      onProgress: c.onProgress,
+      reclaimUnknownAfterMs: c.judge.reclaimUnknownAfterMs ?? undefined,
+      legacyCommand: c.judge.legacyCommand ?? undefined,
+    });
+  }
   return entries;
 }
 
@@ -570,13 +593,19 @@ function modeFor(p: string): number {
 }
 
 /** Removes one stale lock through the acquire path: reclaim under the kernel lock, then release. */
-function fixLock(e: DoctorEntry, pin: PinnedDir): DoctorEntry {
+function fixLock(e: DoctorEntry, pin: PinnedDir, judgeOpts: JudgeOptions): DoctorEntry {
   const out: DoctorEntry = { ...e, note: null, error: null };
   const at = inPinned(pin, path.basename(e.path));
   const mode = modeFor(at);
   let lock;
   try {
-    lock = acquireLockSyncAt(at, { timeoutMs: 0, maxHoldMs: FIX_MAX_HOLD_MS, mode });
+    lock = acquireLockSyncAt(at, {
+      timeoutMs: 0,
+      maxHoldMs: FIX_MAX_HOLD_MS,
+      mode,
+      reclaimUnknownAfterMs: judgeOpts.reclaimUnknownAfterMs ?? undefined,
+      legacyCommand: judgeOpts.legacyCommand ?? undefined,
+    });
   } catch (err) {
     if (err instanceof LockTimeoutError) {
       out.action = 'keep';
@@ -687,7 +716,7 @@ export async function fixLocks(entries: readonly DoctorEntry[], options?: FixLoc
           out[i] = { ...e, action: 'skipped', note: null, error: message(pin) };
           return;
         }
-        out[i] = e.kind === 'temp' ? fixTemp(e, pin.pin) : fixLock(e, pin.pin);
+        out[i] = e.kind === 'temp' ? fixTemp(e, pin.pin) : fixLock(e, pin.pin, c.judge);
       },
       (done) => report(c, { phase: 'fix', dirs: 0, found: todo.length, done }),
     );

@@ -2,7 +2,7 @@
 export { acquireLock, acquireLockSync, withLock } from './lock';
 export type { Lock, LockOptions } from './lock';
 export { inspectLock } from './inspect';
-export type { LockInspection } from './inspect';
+export type { InspectOptions, LockInspection } from './inspect';
 export { AbortError, LockCompromisedError, LockPathError, LockTimeoutError } from './errors';
 export type { CompromiseReason, LockHolderInfo } from './errors';
 export type { LockFormat, LockPayload } from './payload';

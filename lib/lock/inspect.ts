@@ -3,7 +3,9 @@ import nodePath from 'node:path';
 import type { OwnerVerdict } from '../types';
 import { judgeDenied, judgeOpened } from './attempt';
 import { closeQuietly, isDenied, openExisting } from './files';
-import { canonicalLockPath } from './options';
+import { assertKnownOptions, assertObject } from '../validate';
+import { type JudgeOptions, NO_OPTIONS } from './judge';
+import { canonicalLockPath, judgeOptionsOf } from './options';
 import type { LockFormat, LockPayload } from './payload';
 
 /** What `inspectLock` found. */
@@ -23,9 +25,16 @@ export interface LockInspection {
   holder: LockPayload | Record<string, unknown> | null;
   /** The owner's verdict (`unknown` for unrecognised files; `dead` when there is no file). */
   verdict: OwnerVerdict;
-  /** Proven reasons it is stale: `dead-pid`, `recycled-pid`, `zombie-pid`, `other-boot`, `lease-expired`, `hold-exceeded`, `orphan-self`. */
+  /**
+   * Proven reasons it is stale: `dead-pid`, `recycled-pid`, `zombie-pid`, `other-boot`,
+   * `kernel-released`, `lease-expired`, `hold-exceeded`, `orphan-self`, and (only with
+   * `reclaimUnknownAfterMs`) `unknown-expired`.
+   */
   staleReasons: string[];
-  /** Age from the payload's creation time (or the file's mtime), ms; null without a file. */
+  /**
+   * Age, ms, from the creation time the file states (pidproof `createdAtMs`, OpenClaw `createdAt`,
+   * also in files it cannot judge) when valid, else from its mtime (bare PID files); null without a file.
+   */
   ageMs: number | null;
   /** Whether an acquire would reclaim (or break) it now. */
   reclaimable: boolean;
@@ -61,12 +70,26 @@ export function unjudged(path: string, detail: string, ageMs: number | null): Lo
  * says and what an acquire would do never disagree. Throws `LockPathError` for a directory,
  * symlink, FIFO, socket or device at the path.
  */
-export function inspectLock(path: string): LockInspection {
-  return inspectAt(canonicalLockPath(path));
+export function inspectLock(path: string, options?: InspectOptions): LockInspection {
+  let opts = NO_OPTIONS;
+  if (options !== undefined) {
+    const o = assertObject(options, 'options');
+    assertKnownOptions(o, ['reclaimUnknownAfterMs', 'legacyCommand']);
+    opts = judgeOptionsOf(o);
+  }
+  return inspectAt(canonicalLockPath(path), opts);
+}
+
+/** Options of `inspectLock`: the judging options an acquire would use, so both agree. */
+export interface InspectOptions {
+  /** As `LockOptions.reclaimUnknownAfterMs`. */
+  reclaimUnknownAfterMs?: number;
+  /** As `LockOptions.legacyCommand`. */
+  legacyCommand?: string | RegExp;
 }
 
 /** @internal `inspectLock` of a path taken as given (the doctor passes directory-pinned paths). */
-export function inspectAt(p: string): LockInspection {
+export function inspectAt(p: string, opts: JudgeOptions = NO_OPTIONS): LockInspection {
   const dir = nodePath.dirname(p);
   for (let attempt = 0; ; attempt++) {
     const o = openExisting(p);
@@ -79,7 +102,7 @@ export function inspectAt(p: string): LockInspection {
     }
     let r: ReturnType<typeof judgeOpened>;
     try {
-      r = judgeOpened(p, dir, o, false);
+      r = judgeOpened(p, dir, o, false, opts);
     } finally {
       closeQuietly(o.fd);
     }

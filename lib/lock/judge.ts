@@ -28,6 +28,64 @@ export interface Judgement {
   torn: boolean;
 }
 
+/** What a caller may add to the rule (`LockOptions` / `ScanLocksOptions`). */
+export interface JudgeOptions {
+  /** A file pidproof cannot judge, whose kernel lock is free, is reclaimable once this old. */
+  reclaimUnknownAfterMs: number | null;
+  /** Evidence for bare PID files and token-less legacy records: the live process's command. */
+  legacyCommand: string | RegExp | null;
+}
+
+export const NO_OPTIONS: JudgeOptions = Object.freeze({ reclaimUnknownAfterMs: null, legacyCommand: null });
+
+/**
+ * A file pidproof cannot judge (empty, unparseable, unrecognised JSON, invalid fields, a payload
+ * whose checksum never verifies). Never reclaimed by default. With `reclaimUnknownAfterMs`, it is
+ * once older than that and its kernel lock is free: nobody holds it through pidproof, and a
+ * writer that uses no kernel lock (OpenClaw's `open('wx')` then write) has had that long to finish.
+ * Age: the creation time the file states when valid, else its mtime.
+ */
+function judgeUnknown(
+  parsed: Extract<Parsed, { format: 'unknown' }>,
+  kernel: KernelState,
+  mtimeMs: number,
+  nowWall: number,
+  after: number | null,
+): Judgement {
+  const ageMs = Math.max(0, nowWall - (parsed.createdAtMs ?? mtimeMs));
+  // A checksum that does not verify is a heartbeat rewrite caught midway only while a writer
+  // holds the kernel lock; with the kernel lock free, no live pidproof holder is writing it.
+  const torn = parsed.torn === true && kernel !== 'free';
+  let detail = `not a lock pidproof can judge: ${parsed.problem}`;
+  let reclaimable = false;
+  const reasons: string[] = [];
+  if (after === null) {
+    detail += '; it is never reclaimed automatically (unless reclaimUnknownAfterMs is set)';
+  } else if (kernel === 'held') {
+    detail += '; a live process holds its kernel lock: never reclaimed by age';
+  } else if (kernel !== 'free') {
+    detail += '; no kernel lock here can show it unused: never reclaimed by age';
+  } else if (ageMs > after) {
+    reclaimable = true;
+    reasons.push('unknown-expired');
+    detail += `; ${Math.round(ageMs)} ms old, beyond reclaimUnknownAfterMs ${after}, and its kernel lock is free`;
+  } else {
+    detail += `; reclaimable once older than reclaimUnknownAfterMs ${after} (${Math.round(ageMs)} ms old)`;
+  }
+  return {
+    format: 'unknown',
+    holder: null,
+    verdict: 'unknown',
+    staleReasons: reasons,
+    reclaimable,
+    ageMs,
+    detail,
+    record: null,
+    byExpiry: false,
+    torn,
+  };
+}
+
 /** Verdicts that prove the recorded holder can no longer be the one holding anything. */
 const HOLDER_GONE = new Set<string>(['dead', 'recycled', 'zombie', 'other-boot']);
 
@@ -43,24 +101,12 @@ export function judge(
   ids: IdentityApi,
   ownTokens: ReadonlySet<string>,
   kernelHolders: () => number[] | null = () => null,
+  opts: JudgeOptions = NO_OPTIONS,
 ): Judgement {
   const nowWall = Date.now();
-  if (parsed.format === 'unknown') {
-    return {
-      format: 'unknown',
-      holder: null,
-      verdict: 'unknown',
-      staleReasons: [],
-      reclaimable: false,
-      ageMs: Math.max(0, nowWall - mtimeMs),
-      detail: `not a lock pidproof can judge: ${parsed.problem}; it is never reclaimed automatically`,
-      record: null,
-      byExpiry: false,
-      torn: parsed.torn === true,
-    };
-  }
+  if (parsed.format === 'unknown') return judgeUnknown(parsed, kernel, mtimeMs, nowWall, opts.reclaimUnknownAfterMs);
   const record = parsed.record;
-  const st = ids.ownerStatus(record);
+  const st = ids.ownerStatus(record, opts.legacyCommand === null ? undefined : { command: opts.legacyCommand });
   const reasons: string[] = [];
   let verdict = st.verdict;
   let detail = st.detail;

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertKnownOptions, assertMs, assertObject, describe } from '../validate';
+import { checkCommand } from '../identity';
 import { type LockCompromisedError, LockPathError } from './errors';
+import { type JudgeOptions, NO_OPTIONS } from './judge';
 import { errCode } from './files';
 
 /** Options of `acquireLock`, `acquireLockSync` and `withLock`. */
@@ -42,6 +44,19 @@ export interface LockOptions {
    * README's threat model). Must include `0o600`; only read/write bits. Ignored on Windows.
    */
   mode?: number;
+  /**
+   * Migration: a lock file pidproof cannot judge (empty, unparseable, unrecognised JSON, invalid
+   * fields, a payload whose checksum never verifies) whose kernel lock is free becomes reclaimable
+   * (stale reason `unknown-expired`) once older than this (ms; its stated creation time, else its
+   * mtime). Default: never. A file whose kernel lock is held is never reclaimed this way.
+   */
+  reclaimUnknownAfterMs?: number;
+  /**
+   * Migration: evidence for bare PID files and token-less legacy locks, the command line their
+   * process runs (substring or RegExp; see `ownerStatus`'s `command`). A live PID running anything
+   * else is `recycled` (reclaimable); never consulted for a pidproof lock.
+   */
+  legacyCommand?: string | RegExp;
 }
 
 /** Options validated, with defaults applied. */
@@ -53,6 +68,8 @@ export interface Settings {
   owner: unknown;
   onCompromised: (err: LockCompromisedError) => void;
   mode: number;
+  /** What the judge may add for this caller (reclaimUnknownAfterMs, legacyCommand). */
+  judge: JudgeOptions;
 }
 
 /** Every name `LockOptions` accepts. */
@@ -64,6 +81,8 @@ export const LOCK_OPTION_NAMES: readonly string[] = [
   'owner',
   'onCompromised',
   'mode',
+  'reclaimUnknownAfterMs',
+  'legacyCommand',
 ];
 
 /** Default permission bits of lock files: owner read/write only (as systemd's lock files). */
@@ -89,6 +108,7 @@ export function settingsOf(options: unknown): Settings {
     owner: undefined,
     onCompromised: defaultOnCompromised,
     mode: DEFAULT_LOCK_MODE,
+    judge: NO_OPTIONS,
   };
   if (options === undefined) return s;
   const o = assertObject(options, 'options');
@@ -117,7 +137,20 @@ export function settingsOf(options: unknown): Settings {
     s.onCompromised = o.onCompromised as Settings['onCompromised'];
   }
   if (o.mode !== undefined) s.mode = checkMode(o.mode, 'options.mode');
+  s.judge = judgeOptionsOf(o);
   return s;
+}
+
+/** `reclaimUnknownAfterMs` and `legacyCommand`, validated (shared with inspectLock and the doctor). */
+export function judgeOptionsOf(o: Record<string, unknown>): JudgeOptions {
+  if (o.reclaimUnknownAfterMs === undefined && o.legacyCommand === undefined) return NO_OPTIONS;
+  return {
+    reclaimUnknownAfterMs:
+      o.reclaimUnknownAfterMs === undefined || o.reclaimUnknownAfterMs === Infinity
+        ? null
+        : assertMs(o.reclaimUnknownAfterMs, 'options.reclaimUnknownAfterMs', true),
+    legacyCommand: o.legacyCommand === undefined ? null : checkCommand(o.legacyCommand, 'options.legacyCommand'),
+  };
 }
 
 /** A lock file mode: an integer of read/write bits that includes 0o600. */

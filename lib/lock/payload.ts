@@ -132,7 +132,15 @@ export type Parsed =
   | { format: 'pidproof'; payload: LockPayload; record: OwnerRecord }
   | { format: 'openclaw'; payload: Record<string, unknown>; record: OwnerRecord }
   | { format: 'pidfile'; payload: { pid: number }; record: OwnerRecord }
-  | { format: 'unknown'; payload: null; record: null; problem: string; torn?: boolean };
+  | {
+      format: 'unknown';
+      payload: null;
+      record: null;
+      problem: string;
+      torn?: boolean;
+      /** A valid creation time the file states even though it cannot be judged (its age). */
+      createdAtMs?: number;
+    };
 
 const isInt = (v: unknown, min: number, max: number): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
@@ -188,6 +196,15 @@ function nestingDepth(text: string): number {
   return max;
 }
 
+/** `createdAtMs` (epoch ms) or `createdAt` (ISO text or epoch ms), when valid; else undefined. */
+function statedCreation(o: Record<string, unknown>): number | undefined {
+  const ms = o.createdAtMs;
+  if (isNum(ms, 1) && ms <= MAX_MS) return ms;
+  const at = o.createdAt;
+  const t = typeof at === 'string' ? Date.parse(at) : typeof at === 'number' ? at : NaN;
+  return Number.isFinite(t) && t > 0 && t <= MAX_MS ? t : undefined;
+}
+
 /** Parses lock file bytes. `mtimeMs` dates a bare PID file. Never throws. */
 export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
   const unknown = (problem: string, torn = false): Parsed => ({ format: 'unknown', payload: null, record: null, problem, torn });
@@ -211,17 +228,21 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
   }
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return unknown('the JSON is not an object');
   const obj = o as Record<string, unknown>;
+  // Files that cannot be judged are still dated by the creation time they state, if valid.
+  const stated = statedCreation(obj);
+  const unjudgeable = (problem: string, torn = false): Parsed =>
+    stated === undefined ? unknown(problem, torn) : { format: 'unknown', payload: null, record: null, problem, torn, createdAtMs: stated };
   if ('pidproof' in obj) {
     // The checksum covers the bytes as written (`serialisePayload`): the text up to `,"sum":…}`,
     // closed with `}`. Checked on the text, never by re-serialising what was parsed.
     const tail = /,"sum":"([0-9a-f]{8})"\}\s*$/.exec(text);
     if (tail === null || obj.sum !== tail[1] || fnv1a(`${text.slice(0, tail.index)}}`) !== tail[1]) {
-      return unknown('pidproof payload checksum mismatch', true);
+      return unjudgeable('pidproof payload checksum mismatch', true);
     }
     const rest = { ...obj };
     delete rest.sum;
     const bad = validatePidproof(rest);
-    if (bad) return unknown(`invalid pidproof payload: ${bad}`);
+    if (bad) return unjudgeable(`invalid pidproof payload: ${bad}`);
     const p = rest as unknown as LockPayload;
     return {
       format: 'pidproof',
@@ -242,12 +263,12 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
   }
   if ('pid' in obj && 'createdAt' in obj) {
     // OpenClaw session lock: { pid, createdAt (ISO), starttime? (Linux ticks), maxHoldMs? }.
-    if (!isInt(obj.pid, 1, MAX_PID)) return unknown(`OpenClaw lock with invalid pid ${JSON.stringify(obj.pid)}`);
+    if (!isInt(obj.pid, 1, MAX_PID)) return unjudgeable(`OpenClaw lock with invalid pid ${JSON.stringify(obj.pid)}`);
     const created = typeof obj.createdAt === 'string' ? Date.parse(obj.createdAt) : NaN;
-    if (!Number.isFinite(created)) return unknown('OpenClaw lock with invalid createdAt');
+    if (!Number.isFinite(created)) return unjudgeable('OpenClaw lock with invalid createdAt');
     const st = obj.starttime;
     if (st !== undefined && st !== null && !(Number.isSafeInteger(st) && (st as number) >= 0)) {
-      return unknown(`OpenClaw lock with invalid starttime ${JSON.stringify(st)}`);
+      return unjudgeable(`OpenClaw lock with invalid starttime ${JSON.stringify(st)}`);
     }
     const record: OwnerRecord = { pid: obj.pid, createdAtMs: created };
     if (typeof st === 'number') {
@@ -257,5 +278,5 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
     }
     return { format: 'openclaw', payload: obj, record };
   }
-  return unknown('unrecognised JSON lock format');
+  return unjudgeable('unrecognised JSON lock format');
 }
