@@ -4,9 +4,10 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { addon } from '../lib/binding';
 import { processIdentity, selfIdentity } from '../lib/index';
 import { buildPayload, newToken, serialisePayload } from '../lib/lock/payload';
-import { cleanup, repoRoot, spawnIdle, tmpDir, unusedPid } from './helpers';
+import { cleanup, isLinux, repoRoot, spawnIdle, tmpDir, unusedPid, waitFor, waitsOnPidfd } from './helpers';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const distIndex = path.join(repoRoot, 'dist', 'index.js');
@@ -19,13 +20,34 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function runAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runAsync(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
   const c = spawn(process.execPath, [cli, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+  kids.add(c);
   let stdout = '';
   let stderr = '';
   c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return once(c, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr }));
+  return { child: c, done: once(c, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr })) };
+}
+
+/** Linux with pidfd_open: a watch is visible from outside (a pidfd in an epoll set of the watcher). */
+const pidfdWatches = (() => {
+  if (!isLinux || addon === null) return false;
+  const w = addon.openWatch(process.pid);
+  if (w === null || w === 'unsupported') return false;
+  w.close();
+  return true;
+})();
+
+/** Resolves once `pidproof watch` (the process `watcher`) waits for `target` to exit. */
+async function watching(watcher: ChildProcess, target: number): Promise<void> {
+  if (pidfdWatches) {
+    await waitFor(() => waitsOnPidfd(watcher.pid!, target), 30_000, `pidproof watch to wait on PID ${target}`);
+    return;
+  }
+  // Elsewhere (kqueue, Windows handles, the poll path) nothing outside the process shows its
+  // watch: give it time to start. Killing too early would show as reason "dead", never a pass.
+  await new Promise((r) => setTimeout(r, 3000));
 }
 
 const kids = new Set<ChildProcess>();
@@ -165,8 +187,7 @@ describe('pidproof doctor', () => {
     const dir = tmpDir('pidproof-cli-');
     const j = (n: string) => path.join(dir, n);
     await holder(j('live.lock'));
-    const idle = spawnIdle();
-    await new Promise((r) => setTimeout(r, 50));
+    const idle = spawnIdle(); // spawn() returns once the child has exec'd: its identity is final
     const id = processIdentity(idle.pid!)!;
     fs.writeFileSync(j('dead.lock'), deadPayload());
     fs.writeFileSync(j('foreign.lock'), deadPayload({ hostname: 'elsewhere', pid: idle.pid }));
@@ -274,14 +295,18 @@ describe('pidproof inspect', () => {
 describe('pidproof watch', () => {
   it('a PID: blocks until it exits, prints how long it waited; exit 0', async () => {
     const idle = spawnIdle();
-    const p = runAsync(['watch', String(idle.pid), '--json']);
-    await new Promise((r) => setTimeout(r, 400));
+    const { child, done } = runAsync(['watch', String(idle.pid), '--json']);
+    await watching(child, idle.pid!);
+    expect(child.exitCode).toBeNull(); // still blocked
+    const killedAt = Date.now();
     idle.kill('SIGKILL');
-    const r = await p;
+    const r = await done;
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
+    // "exited", not "dead": it saw the exit while watching, which happened after the kill.
     expect(j).toMatchObject({ pid: idle.pid, reason: 'exited', timedOut: false, path: null });
-    expect(j.waitedMs).toBeGreaterThanOrEqual(200);
+    expect(j.exitedAt).toBeGreaterThanOrEqual(killedAt);
+    expect(j.waitedMs).toBeGreaterThan(0);
   });
 
   it('a lock file: waits for its holder (pinned); timeout exits 1', async () => {
@@ -291,10 +316,11 @@ describe('pidproof watch', () => {
     const t = run(['watch', lp, '--timeout', '0.3']);
     expect(t.code).toBe(1);
     expect(t.stdout).toMatch(/still running after .* \(timeout\)/);
-    const p = runAsync(['watch', lp]);
-    await new Promise((r) => setTimeout(r, 300));
+    const { child, done } = runAsync(['watch', lp]);
+    await watching(child, h.pid!);
+    expect(child.exitCode).toBeNull();
     h.kill('SIGKILL');
-    const r = await p;
+    const r = await done;
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`PID ${h.pid} .*holder of .*w\\.lock exited after`));
   });

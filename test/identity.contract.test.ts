@@ -16,8 +16,9 @@ import {
   killAndReap,
   makeZombie,
   needsLinuxRoot,
-  repoRoot,
+  nobodyNodeSkip,
   otherThreadIds,
+  publicPackage,
   recyclePid,
   spawnIdle,
   unusedPid,
@@ -410,6 +411,13 @@ describe.runIf(addon !== null)('native addon argument checks in C++', () => {
     `hidepid: another user's hidden process exists with access "partial"${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
     (ctx) => {
     // A private /proc with hidepid=2, probed as nobody: /proc/1 is invisible, the pidfd is not.
+    const why = nobodyNodeSkip();
+    if (why !== null) {
+      ctx.skip(why);
+      return;
+    }
+    // The addon from a world-readable copy: nobody may not enter this checkout (a clone in /root).
+    const addonPath = nodeGypBuild.path(publicPackage());
     let out: string;
     try {
       out = execFileSync(
@@ -420,7 +428,7 @@ describe.runIf(addon !== null)('native addon argument checks in C++', () => {
           'private',
           'sh',
           '-c',
-          `mount -t proc -o hidepid=2 proc /proc && exec setpriv --reuid=65534 --regid=65534 --clear-groups ${process.execPath} -e "console.log(JSON.stringify(require(process.argv[1]).probe(1)))" ${nodeGypBuild.path(repoRoot)}`,
+          `mount -t proc -o hidepid=2 proc /proc && exec setpriv --reuid=65534 --regid=65534 --clear-groups ${process.execPath} -e "console.log(JSON.stringify(require(process.argv[1]).probe(1)))" ${addonPath}`,
         ],
         { encoding: 'utf8' },
       );
