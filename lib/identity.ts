@@ -15,7 +15,7 @@ import type {
   Scope,
 } from './types';
 import { selectedBackend } from './binding';
-import { assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
+import { assertKnownOptions, assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
 
 /** A record normalised for comparison. */
 interface Normalised {
@@ -211,6 +211,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
     let tol = 2000;
     if (options !== undefined) {
       const o = assertObject(options, 'options');
+      assertKnownOptions(o, ['clockToleranceMs']);
       if (o.clockToleranceMs !== undefined) tol = assertMs(o.clockToleranceMs, 'options.clockToleranceMs', false);
     }
     const unit = nativeUnit();

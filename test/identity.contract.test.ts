@@ -376,6 +376,7 @@ describe.each(backends)('identity contract (%s backend)', (name, backend) => {
     expect(() => api.ownerStatus({ pid: 1, startToken: -5 })).toThrow(/record\.startToken/);
     expect(() => api.ownerStatus({ pid: 1, createdAtMs: NaN })).toThrow(/record\.createdAtMs/);
     expect(() => api.ownerStatus({ pid: 1 }, { clockToleranceMs: -1 })).toThrow(/clockToleranceMs/);
+    expect(() => api.ownerStatus({ pid: 1 }, { clockTolerance: 5 } as never)).toThrow(/did you mean options\.clockToleranceMs\?/);
     expect(() => api.compareIdentity(undefined as never)).toThrow(/recorded/);
     expect(() => api.compareIdentity({ pid: 1 }, 'x' as never)).toThrow(/current/);
   });

@@ -5,11 +5,12 @@
  * exit cases. Linux-only cases (zombies made by sh, /proc/self/fd, ulimit, ns_last_pid) say so.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { getEventListeners, once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { addon, selectedBackend } from '../lib/binding';
+import { AbortError } from '../lib/index';
 import { fallbackBackend } from '../lib/fallback';
 import { createIdentityApi } from '../lib/identity';
 import type { Backend } from '../lib/types';
@@ -180,14 +181,46 @@ describe.each(mechanisms)('watchExit (%s)', (_name, backend, pinned) => {
       () => null,
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(DOMException);
-    expect((err as DOMException).name).toBe('AbortError');
+    // pidproof's one AbortError, the class acquireLock and scanLocks reject with too.
+    expect(err).toBeInstanceOf(AbortError);
+    expect(err).toMatchObject({ name: 'AbortError', code: 'ABORT_ERR' });
     // An already aborted signal rejects at once, before anything is opened.
     const ac2 = new AbortController();
     ac2.abort(new Error('why'));
     const err2 = await api.watchExit(child.pid!, { signal: ac2.signal }).catch((e: unknown) => e);
-    expect((err2 as DOMException).name).toBe('AbortError');
-    expect(((err2 as DOMException).cause as Error).message).toBe('why');
+    expect(err2).toBeInstanceOf(AbortError);
+    expect(((err2 as AbortError).cause as Error).message).toBe('why');
+  });
+
+  it('many watches share one signal: one abort listener, no MaxListenersExceededWarning', async () => {
+    const child = spawnIdle();
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const ac = new AbortController();
+      const watches = Array.from({ length: 30 }, () => api.watchExit(child.pid!, { signal: ac.signal }).catch((e: unknown) => e));
+      const w = api.watchProcess(child.pid!);
+      const waits = Array.from({ length: 30 }, () => w.exited({ signal: ac.signal }).catch((e: unknown) => e));
+      expect(getEventListeners(ac.signal, 'abort')).toHaveLength(1);
+      ac.abort();
+      for (const e of [...(await Promise.all(watches)), ...(await Promise.all(waits))]) expect(e).toBeInstanceOf(AbortError);
+      expect(getEventListeners(ac.signal, 'abort')).toHaveLength(0);
+      w.close();
+      // Settled watches leave nothing behind on a signal that is never aborted either.
+      const keep = new AbortController();
+      const done = await api.watchExit(unusedPid(), { signal: keep.signal });
+      expect(done.reason).toBe('dead');
+      const pending = api.watchExit(child.pid!, { signal: keep.signal });
+      expect(getEventListeners(keep.signal, 'abort')).toHaveLength(1);
+      await killAndReap(child);
+      await pending;
+      expect(getEventListeners(keep.signal, 'abort')).toHaveLength(0);
+      await new Promise((r) => setImmediate(r)); // process.emitWarning emits on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
   });
 
   it('rejects a foreign record with EFOREIGN and never pins it', async () => {
@@ -256,6 +289,18 @@ describe('arguments', () => {
     const err = await api.watchExit(target as number).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(type);
     expect((err as Error).message).toMatch(msg);
+  });
+  it('unknown option names throw a TypeError naming the nearest valid one', async () => {
+    await expect(api.watchExit(process.pid, { signl: AbortSignal.abort() } as never)).rejects.toThrow(
+      /options\.signl is not a known option; did you mean options\.signal\?/,
+    );
+    await expect(api.watchExit(process.pid, { reff: true } as never)).rejects.toBeInstanceOf(TypeError);
+    expect(() => api.watchProcess(process.pid, { signal: AbortSignal.abort() } as never)).toThrow(/options\.signal is not a known option/);
+    const w = api.watchProcess(process.pid);
+    await expect(w.exited({ ref: true } as never)).rejects.toThrow(/options\.ref is not a known option/);
+    w.close();
+    // An undefined value is not an option given (spreads of optional fields).
+    await expect(api.watchExit(unusedPid(), { signal: undefined, ref: undefined })).resolves.toMatchObject({ reason: 'dead' });
   });
   it('bad options reject', async () => {
     await expect(api.watchExit(process.pid, { ref: 1 as unknown as boolean })).rejects.toThrow(
