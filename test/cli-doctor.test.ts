@@ -1,6 +1,7 @@
 /** `pidproof inspect | doctor | watch`, run as real processes from the built dist/. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -148,7 +149,7 @@ const REPORT: Schema = {
         byFormat: { record: 'number' },
       },
     },
-    exitCode: { enum: [0, 1] },
+    exitCode: { enum: [0, 1, 3] },
   },
 };
 
@@ -167,7 +168,7 @@ describe('pidproof doctor', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('stale locks: exit 1 until --fix removes them (exit 0); lines fit the terminal width', () => {
+  it('stale locks: exit 1 until --fix removes them; then 3 for the unjudgeable one left; lines fit the terminal width', () => {
     const dir = tmpDir('pidproof-cli-');
     for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(dir, `a-rather-long-lock-file-name-number-${i}.lock`), deadPayload());
     fs.writeFileSync(path.join(dir, 'garbage.lock'), Buffer.from([0, 1, 2]));
@@ -177,10 +178,31 @@ describe('pidproof doctor', () => {
     expect(r.stdout).toMatch(/Run with --fix/);
     for (const l of r.stdout.split('\n').slice(0, 5)) expect(l.length, l).toBeLessThanOrEqual(60);
     const f = run(['doctor', dir, '--fix']);
-    expect(f.code).toBe(0);
+    expect(f.code).toBe(3); // nothing stale left; garbage.lock cannot be judged
     expect(f.stdout.match(/removed$/gm)).toHaveLength(3);
     expect(fs.readdirSync(dir)).toEqual(['garbage.lock']);
+    expect(run(['doctor', dir]).code).toBe(3);
+    fs.rmSync(path.join(dir, 'garbage.lock'));
     expect(run(['doctor', dir]).code).toBe(0);
+  });
+
+  it('a 50-column terminal: one block per entry, every line within 50 columns, every field kept', () => {
+    const dir = tmpDir('pidproof-cli-');
+    fs.writeFileSync(path.join(dir, 'a-rather-long-lock-file-name.lock'), deadPayload());
+    fs.writeFileSync(path.join(dir, 'ns.lock'), deadPayload({ pid: process.pid, pidNamespace: '4026532999' }));
+    fs.writeFileSync(path.join(dir, 'garbage.lock'), Buffer.from([0, 1, 2]));
+    for (const columns of ['50', '60']) {
+      const r = run(['doctor', dir], { COLUMNS: columns });
+      expect(r.code).toBe(1);
+      for (const l of r.stdout.trimEnd().split('\n')) expect(l.length, l).toBeLessThanOrEqual(Number(columns));
+      expect(r.stdout).toContain('a-rather-long-lock-file-name.lock');
+      expect(r.stdout).toMatch(/reasons dead-pid/);
+      // The foreign holder's scope, whole and without a stray comma.
+      expect(r.stdout).toMatch(/reasons foreign: PID namespace 4026532999( · action keep)?$/m);
+      expect(r.stdout).toMatch(/1 stale/);
+    }
+    const wide = run(['doctor', dir], { COLUMNS: '120' });
+    expect(wide.stdout).toMatch(/ foreign: PID namespace 4026532999 +keep$/m);
   });
 
   it('--json: one object that matches the documented schema, for every kind of entry', async () => {
@@ -209,19 +231,27 @@ describe('pidproof doctor', () => {
     const formats = new Set(doc.entries.map((e: { format: string }) => e.format));
     expect([...formats].sort()).toEqual(['openclaw', 'pidfile', 'pidproof', 'unknown']);
     expect(doc.summary).toMatchObject({ entries: 9, stale: 2, remaining: 2, skipped: 2 });
-    const fixed = JSON.parse(run(['doctor', dir, '--json', '--fix']).stdout);
+    const fix = run(['doctor', dir, '--json', '--fix']);
+    const fixed = JSON.parse(fix.stdout);
     expect(validate(fixed, REPORT)).toEqual([]);
-    expect(fixed.exitCode).toBe(0);
+    // Nothing stale is left; the foreign lock, the junk and the live PID file cannot be judged.
+    expect(fixed.exitCode).toBe(3);
+    expect(fix.code).toBe(3);
     expect(fixed.summary.removed).toBe(2);
   });
 
   it('exit 2: bad usage, a missing directory, a bad pattern; --help has examples', () => {
     const dir = tmpDir('pidproof-cli-');
-    for (const args of [['doctor'], ['doctor', path.join(dir, 'missing')], ['doctor', dir, '--pattern', 'a/b'], ['doctor', dir, '--bogus'], ['doctor', dir, '-p', '{x']]) {
+    for (const args of [['doctor'], ['doctor', path.join(dir, 'missing')], ['doctor', dir, '--pattern', 'a/b'], ['doctor', dir, '--bogus'], ['doctor', dir, '-p', '{x'], ['doctor', dir, '-p', '[abc'], ['doctor', dir, '-p']]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^pidproof doctor: /);
     }
+    // One rule for both brackets, said in our words.
+    expect(run(['doctor', dir, '-p', '[abc']).stderr).toMatch(/unclosed "\["/);
+    expect(run(['doctor', dir, '-p', '{x']).stderr).toMatch(/unclosed "\{"/);
+    expect(run(['doctor', dir, '--patern', '*.x']).stderr).toMatch(/unknown option --patern; did you mean --pattern GLOB\?/);
+    expect(run(['doctor', dir, '-p']).stderr).toMatch(/-p needs a value: -p GLOB/);
     expect(run(['doctor', path.join(dir, 'missing')]).stderr).toMatch(/ENOENT/);
     const h = run(['doctor', '--help']);
     expect(h.code).toBe(0);
@@ -286,9 +316,25 @@ describe('pidproof inspect', () => {
     const pf = path.join(dir, 'd.pid');
     fs.writeFileSync(pf, `${idle.pid}\n`);
     const p = run(['inspect', pf]);
-    expect(p.code).toBe(0);
+    expect(p.code).toBe(3); // cannot be judged: exit 3, not "healthy"
     expect(p.stdout).toMatch(/verdict\s+unknown/);
     expect(p.stdout).toMatch(/never reclaims without proof/);
+  });
+
+  it('unjudgeable files exit 3: random bytes, a foreign holder; a 50-column terminal wraps the values', () => {
+    const dir = tmpDir('pidproof-cli-');
+    const junk = path.join(dir, 'junk.lock');
+    fs.writeFileSync(junk, crypto.randomBytes(256));
+    const r = run(['inspect', junk], { COLUMNS: '50' });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/verdict\s+unknown/);
+    expect(r.stdout).toMatch(/acquire\s+wait/);
+    for (const l of r.stdout.trimEnd().split('\n').slice(1)) expect(l.length, l).toBeLessThanOrEqual(50);
+    expect(JSON.parse(run(['inspect', junk, '--json']).stdout)).toMatchObject({ verdict: 'unknown', reclaimable: false });
+    const foreign = path.join(dir, 'foreign.lock');
+    fs.writeFileSync(foreign, deadPayload({ hostname: 'elsewhere', pid: process.pid }));
+    expect(run(['inspect', foreign]).code).toBe(3);
+    expect(run(['inspect', '--help']).stdout).toMatch(/3 it cannot be judged/);
   });
 });
 

@@ -93,14 +93,19 @@ describe('globToRegExp', () => {
     ['x\\*.lock', 'x*.lock', true],
     ['x\\*.lock', 'xy.lock', false],
     ['a+b(1).lock', 'a+b(1).lock', true],
-    ['[unclosed', '[unclosed', true],
+    ['\\[unclosed', '[unclosed', true],
+    ['\\{x', '{x', true],
+    ['a]b}.lock', 'a]b}.lock', true],
   ])('%s vs %s -> %s', (glob, name, want) => {
     expect(globToRegExp(glob).test(name)).toBe(want);
   });
 
   it('rejects patterns with a slash or an unclosed brace', () => {
     expect(() => globToRegExp('a/*.lock')).toThrow(TypeError);
-    expect(() => globToRegExp('{a,b')).toThrow(/unclosed/);
+    expect(() => globToRegExp('{a,b')).toThrow(/unclosed "\{"/);
+    // One rule for both brackets: an unclosed "[" is an error too, not a silent literal.
+    expect(() => globToRegExp('[abc')).toThrow(/unclosed "\[" \(write \\\[ to match/);
+    expect(() => globToRegExp('*.[!l')).toThrow(TypeError);
     expect(() => globToRegExp('')).toThrow(TypeError);
   });
 });
