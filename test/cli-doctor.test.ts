@@ -8,10 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addon } from '../lib/binding';
 import { processIdentity, selfIdentity } from '../lib/index';
 import { buildPayload, newToken, serialisePayload } from '../lib/lock/payload';
-import { cleanup, isLinux, repoRoot, spawnIdle, tmpDir, unusedPid, waitFor, waitsOnPidfd } from './helpers';
+import { cleanup, distHolder, isLinux, repoRoot, spawnIdle, tmpDir, track, unusedPid, waitFor, waitsOnPidfd } from './helpers';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
-const distIndex = path.join(repoRoot, 'dist', 'index.js');
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], {
@@ -22,8 +21,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 function runAsync(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
-  const c = spawn(process.execPath, [cli, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-  kids.add(c);
+  const c = track(spawn(process.execPath, [cli, ...args], { env: { ...process.env, NO_COLOR: '1' } }));
   let stdout = '';
   let stderr = '';
   c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -51,21 +49,9 @@ async function watching(watcher: ChildProcess, target: number): Promise<void> {
   await new Promise((r) => setTimeout(r, 3000));
 }
 
-const kids = new Set<ChildProcess>();
-afterEach(() => {
-  for (const c of kids) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  kids.clear();
-  cleanup();
-});
+afterEach(cleanup);
 
-async function holder(lockPath: string): Promise<ChildProcess> {
-  const script = `const l = require(${JSON.stringify(distIndex)}).acquireLockSync(${JSON.stringify(lockPath)}, { maxHoldMs: Infinity });
-process.stdout.write('ready\\n'); setInterval(() => {}, 1e6);`;
-  const c = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  kids.add(c);
-  await once(c.stdout!, 'data');
-  return c;
-}
+const holder = (lockPath: string) => distHolder(lockPath);
 
 function deadPayload(over: Record<string, unknown> = {}): Buffer {
   const p = buildPayload({ ...selfIdentity(), pid: unusedPid() }, { token: newToken(), maxHoldMs: 60_000, leaseMs: null, mode: 'kernel' });

@@ -10,10 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, backend, inspectLock } from '../lib/index';
 import { buildPayload, newToken, serialisePayload } from '../lib/lock/payload';
 import { identity } from '../lib/identity';
-import { cleanup, isLinux, repoRoot, spawnIdle, tmpDir, track, unusedPid, waitFor, waitsOnPidfd } from './helpers';
+import { cleanup, collectJsonLines, distHolder, isLinux, repoRoot, spawnIdle, tmpDir, track, unusedPid, waitFor, waitsOnPidfd } from './helpers';
 
 const example = (name: string) => path.join(repoRoot, '.test-out', 'examples', `${name}.js`);
-const distIndex = path.join(repoRoot, 'dist', 'index.js');
 
 afterEach(cleanup);
 
@@ -21,20 +20,7 @@ afterEach(cleanup);
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const child = track(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } }));
   const events: Array<Record<string, unknown>> = [];
-  let buf = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    buf += d.toString();
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      try {
-        events.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        events.push({ event: 'text', line });
-      }
-    }
-  });
+  collectJsonLines(child.stdout!, events, 'text');
   let seen = 0;
   const closed = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
   return {
@@ -62,16 +48,6 @@ async function kill(c: ChildProcess, sig: NodeJS.Signals = 'SIGKILL'): Promise<v
   const e = once(c, 'exit');
   c.kill(sig);
   await e;
-}
-
-/** A process of this test holding `lockPath` (through dist/, like any other program). */
-async function holder(lockPath: string, options = '{ maxHoldMs: Infinity }'): Promise<ChildProcess> {
-  const script = `require(${JSON.stringify(distIndex)}).acquireLockSync(${JSON.stringify(lockPath)}, ${options});
-process.stdout.write('ready\\n'); setInterval(() => {}, 1e6);`;
-  const c = track(spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
-  const [d] = (await once(c.stdout!, 'data')) as [Buffer];
-  expect(d.toString()).toBe('ready\n');
-  return c;
 }
 
 /** Linux: the PIDs whose parent is `pid`. */
@@ -201,7 +177,7 @@ describe('examples/session-lock.ts: OpenClaw-style session write locks', () => {
   it('the startup sweep removes crashed writers\' locks, keeps live and unreadable ones; the append takes its session\'s lock', async () => {
     const dir = tmpDir('pidproof-sessions-');
     fs.writeFileSync(path.join(dir, 'a.jsonl.lock'), deadOpenClaw());
-    await holder(path.join(dir, 'b.jsonl.lock'));
+    await distHolder(path.join(dir, 'b.jsonl.lock'));
     fs.writeFileSync(path.join(dir, 'c.jsonl.lock'), Buffer.from([0xde, 0xad, 0xbe, 0xef]));
     const p = run([example('session-lock'), dir, 's1', 'hello', 'world']);
     expect(await p.next('appended', ['sweep'])).toMatchObject({ session: 's1', reclaimed: null });
@@ -242,7 +218,7 @@ describe('examples/session-lock.ts: OpenClaw-style session write locks', () => {
     async () => {
       const dir = tmpDir('pidproof-sessions-');
       const transcript = path.join(dir, 's3.jsonl');
-      const hung = await holder(`${transcript}.lock`, '{ maxHoldMs: 300 }');
+      const hung = await distHolder(`${transcript}.lock`, '{ maxHoldMs: 300 }');
       hung.kill('SIGSTOP');
       try {
         const p = run([example('session-lock'), dir, 's3', 'after', 'the', 'hang']);
@@ -289,14 +265,14 @@ describe.skipIf(process.platform === 'win32')(`examples/wait-for-lock.sh: the CL
     expect(sh([lock], env).status).toBe(2);
     fs.rmdirSync(lock);
 
-    await holder(lock);
+    await distHolder(lock);
     expect(sh([lock, '0.2'], env)).toMatchObject({ status: 1, stderr: expect.stringMatching(/still held/) });
   });
 
   it('waits for the holder to exit, then says it is free', async () => {
     const env = envWithCli();
     const lock = path.join(tmpDir('pidproof-example-'), 'job.lock');
-    const h = await holder(lock);
+    const h = await distHolder(lock);
     const c = track(spawn('sh', [script, lock, '60'], { env, stdio: ['ignore', 'pipe', 'inherit'] }));
     let out = '';
     c.stdout!.on('data', (d: Buffer) => (out += d.toString()));

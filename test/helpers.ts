@@ -72,7 +72,45 @@ export async function spawnUnreaped(): Promise<{ pid: number; parent: ChildProce
   return { pid: Number(line.toString().trim()), parent, exit: () => parent.stdin!.write('go\n') };
 }
 
-/** A PID that names no process right now. */
+/** Calls `onLine` for each complete line `stream` delivers (without the newline). */
+export function onLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+  let buf = '';
+  stream.on('data', (d: Buffer | string) => {
+    buf += d.toString();
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      onLine(line);
+    }
+  });
+}
+
+/** Collects the JSON lines of `stream` into `events`; a line that is not JSON becomes `{ event: garbage, line }`. */
+export function collectJsonLines(stream: NodeJS.ReadableStream, events: Array<Record<string, unknown>>, garbage = 'garbage'): void {
+  onLines(stream, (line) => {
+    try {
+      events.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      events.push({ event: garbage, line });
+    }
+  });
+}
+
+/**
+ * A process holding `lockPath` through the built package (dist/), as any other program would;
+ * resolves once it holds it. `options` is the acquireLockSync options literal.
+ */
+export async function distHolder(lockPath: string, options = '{ maxHoldMs: Infinity }'): Promise<ChildProcess> {
+  const script = `require(${JSON.stringify(path.join(repoRoot, 'dist', 'index.js'))}).acquireLockSync(${JSON.stringify(lockPath)}, ${options});
+process.stdout.write('ready\\n'); setInterval(() => {}, 1e6);`;
+  const c = track(spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const [d] = (await once(c.stdout!, 'data')) as [Buffer];
+  if (d.toString() !== 'ready\n') throw new Error(`lock holder: ${d.toString()}`);
+  return c;
+}
+
+/** A PID that names no process right now (a multiple of 4: valid on Windows too). */
 export function unusedPid(): number {
   for (let pid = 4_000_000; pid > 1000; pid -= 4 * 997) {
     try {
@@ -166,15 +204,7 @@ export async function recyclePid(
   const py = spawn('python3', ['-c', RECYCLER], { stdio: ['pipe', 'pipe', 'inherit'] });
   live.add(py);
   const lines: string[] = [];
-  let buf = '';
-  py.stdout!.on('data', (d: Buffer) => {
-    buf += d.toString();
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      lines.push(buf.slice(0, i));
-      buf = buf.slice(i + 1);
-    }
-  });
+  onLines(py.stdout!, (line) => lines.push(line));
   const next = () => waitFor(() => lines.shift(), 10_000, 'recycler output');
   const a = Number(await next());
   await onA(a);

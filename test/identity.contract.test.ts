@@ -21,18 +21,16 @@ import {
   publicPackage,
   recyclePid,
   spawnIdle,
+  underWine,
   unusedPid,
   waitFor,
+  waitReleased,
 } from './helpers';
 
 const backends: Array<[string, Backend]> = [];
 if (addon) backends.push(['native', nativeBackendOf(addon)]);
 // The fallback has a Windows path (PowerShell) that wine cannot run; it runs wherever the OS
 // tools it needs exist.
-// wine exports WINELOADER/WINECONFIGDIR into the Windows environment (never WINELOADERNOEXEC).
-const underWine =
-  process.platform === 'win32' &&
-  (process.env.WINELOADER !== undefined || process.env.WINECONFIGDIR !== undefined);
 const fallbackRuns = !underWine;
 if (fallbackRuns) backends.push(['fallback', fallbackBackend]);
 
@@ -43,14 +41,8 @@ describe.runIf(!fallbackRuns)('fallback backend under wine', () => {
   it.skip('skipped: wine has no PowerShell (its powershell.exe is a stub), which the Windows fallback needs', () => {});
 });
 
-/**
- * Windows: Node closes a child's process handle a loop turn or more after 'exit'; until then the
- * exited process object (and its PID) lingers and is reported as 'zombie'. Waits for the release.
- */
-async function released(api: { processIdentity(pid: number): unknown }, pid: number): Promise<void> {
-  if (process.platform !== 'win32') return;
-  await waitFor(() => api.processIdentity(pid) === null, 15_000, `PID ${pid} to be released`);
-}
+/** Windows: waits until Node has let go of an exited child's handle (see waitReleased). */
+const released = (api: { processIdentity(pid: number): unknown }, pid: number) => waitReleased((p) => api.processIdentity(p), pid);
 
 /** A backend wrapper that counts probes: proves foreign records are never probed. */
 function counting(b: Backend): { backend: Backend; probes: () => number } {
