@@ -233,36 +233,36 @@ function openUp(p: string): void {
   if (st.isDirectory()) for (const e of fs.readdirSync(p)) openUp(path.join(p, e));
 }
 
-let publicCopy: string | null = null;
-
 /**
  * A copy of the built package that any user can load: package.json, dist/, the addon (build/ and
- * prebuilds/) and node-gyp-build, in a mode-0755 temporary directory, made once per test process
- * and removed at its exit. A child run as another user (`nobody`) cannot read the checkout itself
- * when it was cloned into a private directory (under /root, or a `mktemp -d` folder: mode 0700).
+ * prebuilds/) and node-gyp-build, in a new mode-0755 temporary directory (the caller removes it).
+ * A child run as another user (`nobody`) cannot read the checkout itself when it was cloned into
+ * a private directory (under /root, or a `mktemp -d` folder: mode 0700).
  */
 export function publicPackage(): string {
-  if (publicCopy !== null) return publicCopy;
   const root = tmpDir('pidproof-public-');
-  process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
-  fs.copyFileSync(path.join(repoRoot, 'package.json'), path.join(root, 'package.json'));
-  fs.cpSync(path.join(repoRoot, 'dist'), path.join(root, 'dist'), { recursive: true });
-  const release = path.join(repoRoot, 'build', 'Release');
-  if (fs.existsSync(release)) {
-    fs.mkdirSync(path.join(root, 'build', 'Release'), { recursive: true });
-    for (const f of fs.readdirSync(release).filter((n) => n.endsWith('.node'))) {
-      fs.copyFileSync(path.join(release, f), path.join(root, 'build', 'Release', f));
+  try {
+    fs.copyFileSync(path.join(repoRoot, 'package.json'), path.join(root, 'package.json'));
+    fs.cpSync(path.join(repoRoot, 'dist'), path.join(root, 'dist'), { recursive: true });
+    const release = path.join(repoRoot, 'build', 'Release');
+    if (fs.existsSync(release)) {
+      fs.mkdirSync(path.join(root, 'build', 'Release'), { recursive: true });
+      for (const f of fs.readdirSync(release).filter((n) => n.endsWith('.node'))) {
+        fs.copyFileSync(path.join(release, f), path.join(root, 'build', 'Release', f));
+      }
     }
+    if (fs.existsSync(path.join(repoRoot, 'prebuilds'))) {
+      fs.cpSync(path.join(repoRoot, 'prebuilds'), path.join(root, 'prebuilds'), { recursive: true });
+    }
+    // The resolved directory, not a link into the checkout, which the other user cannot enter.
+    const ngb = fs.realpathSync(path.join(repoRoot, 'node_modules', 'node-gyp-build'));
+    fs.cpSync(ngb, path.join(root, 'node_modules', 'node-gyp-build'), { recursive: true });
+    openUp(root);
+    return root;
+  } catch (err) {
+    fs.rmSync(root, { recursive: true, force: true });
+    throw err;
   }
-  if (fs.existsSync(path.join(repoRoot, 'prebuilds'))) {
-    fs.cpSync(path.join(repoRoot, 'prebuilds'), path.join(root, 'prebuilds'), { recursive: true });
-  }
-  // The resolved directory, not a link into the checkout, which the other user cannot enter.
-  const ngb = fs.realpathSync(path.join(repoRoot, 'node_modules', 'node-gyp-build'));
-  fs.cpSync(ngb, path.join(root, 'node_modules', 'node-gyp-build'), { recursive: true });
-  openUp(root);
-  publicCopy = root;
-  return root;
 }
 
 /**

@@ -4,6 +4,7 @@
  * recycling through ns_last_pid) are skipped elsewhere with the reason in the test name.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import nodeGypBuild from 'node-gyp-build';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { addon, nativeBackendOf } from '../lib/binding';
@@ -413,7 +414,8 @@ describe.runIf(addon !== null)('native addon argument checks in C++', () => {
       return;
     }
     // The addon from a world-readable copy: nobody may not enter this checkout (a clone in /root).
-    const addonPath = nodeGypBuild.path(publicPackage());
+    const pkg = publicPackage();
+    const addonPath = nodeGypBuild.path(pkg);
     let out: string;
     try {
       out = execFileSync(
@@ -430,8 +432,13 @@ describe.runIf(addon !== null)('native addon argument checks in C++', () => {
       );
     } catch (err) {
       // unshare/mount refused (e.g. an unprivileged container): a skip that says so, not a pass.
-      ctx.skip(`hidepid case not runnable here: ${(err as Error).message.split('\n')[0]}`);
+      // Anything else (the probe itself failing as nobody) is a failure, never a skip.
+      const stderr = String((err as { stderr?: unknown }).stderr ?? '');
+      if (!/^(unshare|mount)\b/m.test(stderr)) throw err;
+      ctx.skip(`hidepid case not runnable here: ${stderr.split('\n')[0]}`);
       return;
+    } finally {
+      fs.rmSync(pkg, { recursive: true, force: true });
     }
     const id = JSON.parse(out);
     expect(id.pid).toBe(1);

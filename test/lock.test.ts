@@ -668,8 +668,10 @@ describe('bad input: clear errors, no crash, nothing reclaimed without proof', (
       }
       fs.writeFileSync(lockPath, '12345\n', { mode: 0o600 });
       // The package from a world-readable copy: nobody may not enter this checkout (a clone in /root).
+      const pkg = publicPackage();
+      dirs.push(pkg);
       const script = `
-        const p = require(${JSON.stringify(publicPackage())});
+        const p = require(${JSON.stringify(pkg)});
         const i = p.inspectLock(${JSON.stringify(lockPath)});
         let t = null; try { p.acquireLockSync(${JSON.stringify(lockPath)}, { timeoutMs: 100 }); } catch (e) { t = e.code + ' ' + e.holder.verdict + ' ' + e.holder.detail; }
         console.log(JSON.stringify({ verdict: i.verdict, reclaimable: i.reclaimable, detail: i.detail, t }));`;
