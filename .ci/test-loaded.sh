@@ -5,13 +5,16 @@
 # Builds once (dist/ and the test fixtures), then starts the load: two CPU-bound busy loops and a
 # disk writer (64 MiB rewritten and fsync'd in a loop, in a private temporary directory), and runs
 # `vitest run` ROUNDS times in a row beside them (default 3). It stops at the first red round.
-# Every load process is stopped on any exit of this script (success, failure, Ctrl-C, SIGTERM);
-# each one also exits by itself if this script dies without running its trap (SIGKILL): it checks
-# its parent PID as it runs.
+# Every load process is stopped on any exit of this script (success, failure, Ctrl-C, SIGTERM, with
+# a round cut short too); each one also exits by itself if this script dies without running its
+# trap (SIGKILL): it checks its parent PID as it runs.
 #
 # Environment: PIDPROOF_LOADED_ROUNDS (default 3). Arguments are passed to vitest (file filters:
 # `npm run test:loaded -- test/watch.test.ts`). Prints each round's duration and the total.
 set -euo pipefail
+# Job control: every background job (the load, each vitest round) in its own process group, so a
+# stop kills the whole group, and `wait` (unlike a foreground command) lets a trap run at once.
+set -m
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 rounds=${PIDPROOF_LOADED_ROUNDS:-3}
@@ -24,14 +27,18 @@ log() { printf '[test:loaded] %s\n' "$*"; }
 
 scratch=""
 load_pids=()
-stop_load() {
+run_pid=""
+stop_all() {
   local pid
-  for pid in "${load_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${load_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # A round cut short (Ctrl-C, SIGTERM): vitest and its workers, as a group.
+  if [[ -n "$run_pid" ]]; then kill -TERM -- "-$run_pid" 2>/dev/null || true; fi
+  for pid in "${load_pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in "${load_pids[@]}" $run_pid; do wait "$pid" 2>/dev/null || true; done
   load_pids=()
+  run_pid=""
   if [[ -n "$scratch" ]]; then rm -rf "$scratch"; fi
 }
-trap stop_load EXIT
+trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
@@ -66,11 +73,16 @@ log "load: 2 busy loops and a disk writer (PIDs ${load_pids[*]}) on $(getconf _N
 for ((round = 1; round <= rounds; round++)); do
   log "round $round of $rounds: vitest run $*"
   t0=$SECONDS
-  if ! npx --no-install vitest run "$@"; then
-    log "round $round of $rounds FAILED after $((SECONDS - t0)) s"
+  npx --no-install vitest run "$@" &
+  run_pid=$!
+  status=0
+  wait "$run_pid" || status=$?
+  run_pid=""
+  if [[ $status -ne 0 ]]; then
+    log "round $round of $rounds FAILED (exit $status) after $((SECONDS - t0)) s"
     exit 1
   fi
   log "round $round of $rounds green in $((SECONDS - t0)) s"
 done
-stop_load
+stop_all
 log "all $rounds rounds green under load; total $((SECONDS - t_start)) s (build included)"
