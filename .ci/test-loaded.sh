@@ -55,7 +55,8 @@ while (!orphaned()) {
   for (let i = 0; i < 64; i++) fs.writeSync(fd, chunk);
   fs.fsyncSync(fd);
   fs.closeSync(fd);
-}'
+}
+fs.rmSync(require("path").dirname(file), { recursive: true, force: true }); // orphaned: the trap did not run'
 
 t_start=$SECONDS
 log "building dist/ and the test fixtures"
