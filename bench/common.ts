@@ -31,3 +31,37 @@ export function cpuModel(): string {
   }
   return os.cpus()[0]?.model ?? 'unknown';
 }
+
+/** The machine a bench ran on, for its results file: the fields every bench records. */
+export function machineInfo(): { date: string; cpu: string; cores: number; kernel: string; node: string } {
+  return {
+    date: new Date().toISOString(),
+    cpu: cpuModel(),
+    cores: os.cpus().length,
+    kernel: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+/** A method's per-round figures (ns per operation), rounded for the results file. */
+export function roundFigures(xs: number[], cMedianNs: number) {
+  const md = median(xs);
+  const mn = Math.min(...xs);
+  const mx = Math.max(...xs);
+  return {
+    medianNs: Math.round(md),
+    minNs: Math.round(mn),
+    maxNs: Math.round(mx),
+    spreadPct: Math.round(((mx - mn) / md) * 1000) / 10,
+    roundsNs: xs.map((x) => Math.round(x)),
+    ratioVsC: Math.round((md / cMedianNs) * 100) / 100,
+  };
+}
+
+/** Writes a bench's JSON results (creating the directory) and says where. */
+export function writeResults(file: string, doc: unknown): void {
+  const abs = path.resolve(file);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  fs.writeFileSync(abs, JSON.stringify(doc, null, 2) + '\n');
+  console.log(`results: ${path.relative(process.cwd(), abs) || abs}`);
+}

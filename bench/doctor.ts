@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { median, packageRoot } from './common';
+import { median, packageRoot, writeResults } from './common';
 
 type Api = typeof import('../lib/index');
 type Payloads = typeof import('../lib/lock/payload');
@@ -232,9 +232,7 @@ async function main(): Promise<void> {
         targetMs: TARGET_MS,
         targetMet: ok,
       };
-      fs.mkdirSync(path.dirname(args.json!), { recursive: true });
-      fs.writeFileSync(args.json!, JSON.stringify(out, null, 2) + '\n');
-      console.log(`results: ${path.relative(process.cwd(), args.json!)}`);
+      writeResults(args.json!, out);
     }
     if (!ok) process.exitCode = 1;
   } finally {

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { processIdentity } from '../lib/index';
 import { isAlive, watchExit, watchProcess } from '../lib/watch';
+import { writeResults } from './common';
 
 const root = path.resolve(__dirname, '..', '..');
 const { values } = parseArgs({
@@ -253,9 +254,8 @@ async function main(): Promise<void> {
     latency: rows,
     isAlive: alive,
   };
-  fs.mkdirSync(path.dirname(values.json!), { recursive: true });
-  fs.writeFileSync(values.json!, JSON.stringify(doc, null, 2) + '\n');
-  console.log(`\nresults: ${path.relative(process.cwd(), values.json!) || values.json}`);
+  console.log('');
+  writeResults(values.json!, doc);
 }
 
 main().catch((e) => {

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuModel, median, packageRoot } from './common';
+import { machineInfo, median, packageRoot, roundFigures, writeResults } from './common';
 
 import type { IdentityApi } from '../lib/identity';
 
@@ -294,9 +294,6 @@ async function main(): Promise<void> {
     const nMed = med('native');
     for (const m of methods) {
       const xs = samples.get(`${t.name}/${m.key}`)!;
-      const md = median(xs);
-      const mn = Math.min(...xs);
-      const mx = Math.max(...xs);
       rows.push({
         target: t.name,
         pid: t.pid,
@@ -304,13 +301,8 @@ async function main(): Promise<void> {
         label: m.label,
         what: m.what,
         opsPerRound: ops.get(m.key)!,
-        medianNs: Math.round(md),
-        minNs: Math.round(mn),
-        maxNs: Math.round(mx),
-        spreadPct: Math.round(((mx - mn) / md) * 1000) / 10,
-        roundsNs: xs.map((x) => Math.round(x)),
-        ratioVsC: Math.round((md / cMed) * 100) / 100,
-        ratioVsNative: Math.round((md / nMed) * 100) / 100,
+        ...roundFigures(xs, cMed),
+        ratioVsNative: Math.round((median(xs) / nMed) * 100) / 100,
       });
     }
   }
@@ -360,14 +352,7 @@ async function main(): Promise<void> {
   });
 
   // ---- report -----------------------------------------------------------------------------------
-  const machine = {
-    date: new Date().toISOString(),
-    cpu: cpuModel(),
-    cores: os.cpus().length,
-    kernel: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-    loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
-  };
+  const machine = { ...machineInfo(), loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100) };
   console.log(`pidproof bench:identity  ${machine.date}`);
   console.log(`cpu     ${machine.cpu} (${machine.cores} cores)`);
   console.log(`kernel  ${machine.kernel}`);
@@ -408,8 +393,6 @@ async function main(): Promise<void> {
   console.log(`spread = (max-min)/2 of the ${ROUNDS} per-round figures, as % of the median`);
 
   if (!opts['no-json']) {
-    const file = path.resolve(opts.json!);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     const doc = {
       bench: 'identity',
       machine,
@@ -423,8 +406,7 @@ async function main(): Promise<void> {
         ...('ceiling' in c && c.ceiling !== undefined ? { ceiling: Math.round(c.ceiling * 100) / 100 } : {}),
       })),
     };
-    fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
-    console.log(`results: ${path.relative(process.cwd(), file) || file}`);
+    writeResults(opts.json!, doc);
   }
   if (sink < 0) console.log(sink);
   killChild();

@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuModel, median, packageRoot } from './common';
+import { machineInfo, median, packageRoot, roundFigures, writeResults } from './common';
 
 // ---- peers (no type packages; the surface used here) --------------------------------------------
 
@@ -427,22 +427,14 @@ async function uncontended(
   const plfMed = { async: median(samples.get('plf-async')!), sync: median(samples.get('plf-sync')!) };
   const rows = methods.map((m): URow => {
     const xs = samples.get(m.key)!;
-    const md = median(xs);
-    const mn = Math.min(...xs);
-    const mx = Math.max(...xs);
     return {
       method: m.key,
       label: m.label,
       what: m.what,
       mode: m.mode,
       opsPerRound: ops.get(m.key)!,
-      medianNs: Math.round(md),
-      minNs: Math.round(mn),
-      maxNs: Math.round(mx),
-      spreadPct: Math.round(((mx - mn) / md) * 1000) / 10,
-      roundsNs: xs.map((x) => Math.round(x)),
-      ratioVsC: Math.round((md / cMed) * 100) / 100,
-      speedupVsProperLockfile: Math.round((plfMed[m.mode] / md) * 100) / 100,
+      ...roundFigures(xs, cMed),
+      speedupVsProperLockfile: Math.round((plfMed[m.mode] / median(xs)) * 100) / 100,
     };
   });
   return { rows, samples, seconds };
@@ -770,11 +762,7 @@ async function main(): Promise<void> {
 
   // ---- report ---------------------------------------------------------------------------------------
   const machine = {
-    date: new Date().toISOString(),
-    cpu: cpuModel(),
-    cores: os.cpus().length,
-    kernel: `${os.type()} ${os.release()} ${os.arch()}`,
-    node: process.version,
+    ...machineInfo(),
     fs: fsTypeOf(work),
     loadavgAtStart: loadAtStart,
     loadavgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
@@ -829,8 +817,6 @@ async function main(): Promise<void> {
   console.log(`spread = (max-min)/2 of the ${ROUNDS} per-round figures, as % of the median; p99 of ${HANDOFFS} handoffs / ${KILLS} kills is nearest-rank`);
 
   if (!opts['no-json']) {
-    const file = path.resolve(opts.json!);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     const doc = {
       bench: 'lock',
       machine,
@@ -842,8 +828,7 @@ async function main(): Promise<void> {
       recovery: recoveryRows,
       checks: checks.map((c) => ({ ...c, value: Math.round(c.value * 1000) / 1000 })),
     };
-    fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
-    console.log(`results: ${path.relative(process.cwd(), file) || file}`);
+    writeResults(opts.json!, doc);
   }
   if (sink < 0) console.log(sink);
 }

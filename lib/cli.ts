@@ -1,11 +1,6 @@
 #!/usr/bin/env node
 /** The `pidproof` command: identity | inspect | doctor | watch | kill. */
-import { doctorCommand, DOCTOR_HELP } from './cli/doctor';
-import { identityCommand, IDENTITY_HELP } from './cli/identity';
-import { inspectCommand, INSPECT_HELP } from './cli/inspect';
-import { killCommand, KILL_HELP } from './cli/kill';
-import { type CommandResult, UsageError } from './cli/usage';
-import { watchCommand, WATCH_HELP } from './cli/watch';
+import { type CommandResult, parseErrorMessage, UsageError } from './cli/usage';
 
 const HELP = `Usage: pidproof <command> [options]
 
@@ -16,35 +11,58 @@ Commands:
   watch <pid|lockfile> wait until that exact process (or the lock's holder) exits
   kill <pid|file>      signal that process (or a lock/PID file's holder) only while it is still it
 
-Run "pidproof <command> --help" for a command's options.
-Exit codes: 0 ok, 1 a checked thing was missing or stale, 2 bad usage or error.
+Options:
+  -h, --help           this help ("pidproof <command> --help" for a command's options)
+  -v, --version        print pidproof's version
+
+Exit codes: 0 ok, 1 a checked thing was missing or stale, 2 bad usage or error,
+3 (inspect, doctor) a lock that cannot be judged here (unknown or foreign): never reclaimed.
 `;
 
 type Command = (argv: string[]) => CommandResult | Promise<CommandResult>;
 
-const commands: Record<string, { run: Command; help: string }> = {
-  identity: { run: identityCommand, help: IDENTITY_HELP },
-  inspect: { run: inspectCommand, help: INSPECT_HELP },
-  doctor: { run: doctorCommand, help: DOCTOR_HELP },
-  watch: { run: watchCommand, help: WATCH_HELP },
-  kill: { run: killCommand, help: KILL_HELP },
+/**
+ * Each command is loaded when it runs: the library it loads throws at load time when it cannot
+ * start (a bad PIDPROOF_BACKEND, a broken binary), and that must be one line and exit 2, not a
+ * stack trace from a top-level import.
+ */
+const commands: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  identity: () => import('./cli/identity').then((m) => ({ run: m.identityCommand, help: m.IDENTITY_HELP })),
+  inspect: () => import('./cli/inspect').then((m) => ({ run: m.inspectCommand, help: m.INSPECT_HELP })),
+  doctor: () => import('./cli/doctor').then((m) => ({ run: m.doctorCommand, help: m.DOCTOR_HELP })),
+  watch: () => import('./cli/watch').then((m) => ({ run: m.watchCommand, help: m.WATCH_HELP })),
+  kill: () => import('./cli/kill').then((m) => ({ run: m.killCommand, help: m.KILL_HELP })),
 };
+
+function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../package.json') as { version: string }).version;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     const which = name === 'help' ? rest[0] : undefined;
-    process.stdout.write(which && commands[which] ? commands[which].help : HELP);
-    return name === undefined ? 2 : 0;
+    if (which === undefined || !Object.hasOwn(commands, which)) {
+      process.stdout.write(HELP);
+      return name === undefined ? 2 : 0;
+    }
+    return main([which, '--help']);
   }
   if (name === '--version' || name === '-v') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    process.stdout.write(`${(require('../package.json') as { version: string }).version}\n`);
+    process.stdout.write(`${version()}\n`);
     return 0;
   }
-  const cmd = commands[name];
-  if (!cmd) {
+  if (!Object.hasOwn(commands, name)) {
     process.stderr.write(`pidproof: unknown command "${name}"\n\n${HELP}`);
+    return 2;
+  }
+  let cmd: { run: Command; help: string };
+  try {
+    cmd = await commands[name]();
+  } catch (err) {
+    // Only the first line: a load error's message is the whole story (no stack trace).
+    process.stderr.write(`pidproof: ${String((err as Error).message ?? err).split('\n')[0]}\n`);
     return 2;
   }
   try {
@@ -53,10 +71,10 @@ export async function main(argv: string[]): Promise<number> {
     if (r.stderr) process.stderr.write(r.stderr);
     return r.code;
   } catch (err) {
-    const usage =
-      err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`pidproof ${name}: ${(err as Error).message}\n`);
-    if (usage) process.stderr.write(`Run "pidproof ${name} --help" for usage.\n`);
+    const e = err as { code?: string; message: string };
+    const parse = typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`pidproof ${name}: ${parse ? parseErrorMessage(e) : e.message}\n`);
+    if (err instanceof UsageError || parse) process.stderr.write(`Run "pidproof ${name} --help" for usage.\n`);
     return 2;
   }
 }

@@ -10,11 +10,13 @@
  * polled instead: first after 25 ms, each interval 1.5x the last, capped at 250 ms, on unref'd
  * timers. Recycling is then detected by the identity comparison at the next poll.
  */
+import { onAbort } from './abort';
 import { addon as loadedAddon, selectedBackend } from './binding';
 import type { NativeAddon, RawExitWatch } from './binding';
+import { abortErrorFor } from './errors';
 import { createIdentityApi } from './identity';
 import type { Backend, OwnerRecord, ProcessIdentity } from './types';
-import { assertDecimalU64, assertObject, assertPid, describe } from './validate';
+import { assertDecimalU64, assertKnownOptions, assertObject, assertPid, describe } from './validate';
 
 /** How a watched process came to be gone. */
 export type ExitReason =
@@ -50,7 +52,11 @@ export interface WatchProcessOptions {
 }
 
 export interface WatchExitOptions extends WatchProcessOptions {
-  /** Cancels the wait: the promise rejects with an `AbortError` and the handle is closed. */
+  /**
+   * Cancels the wait: the promise rejects with pidproof's `AbortError` (`code` `ABORT_ERR`,
+   * `cause` the signal's reason) and the handle is closed. One signal may serve any number of
+   * watches (pidproof adds one listener per signal, never one per watch).
+   */
   signal?: AbortSignal;
 }
 
@@ -90,9 +96,13 @@ export const POLL_FIRST_MS = 25;
 export const POLL_GROWTH = 1.5;
 export const POLL_MAX_MS = 250;
 
-function abortError(signal: AbortSignal): DOMException {
-  return new DOMException('The operation was aborted', { name: 'AbortError', cause: signal.reason });
+function abortError(signal: AbortSignal) {
+  return abortErrorFor(signal, 'exit watch');
 }
+
+const WATCH_OPTIONS = ['ref'] as const;
+const WATCH_EXIT_OPTIONS = ['signal', 'ref'] as const;
+const EXITED_OPTIONS = ['signal'] as const;
 
 function isAbortSignal(v: unknown): v is AbortSignal {
   return typeof AbortSignal !== 'undefined' && v instanceof AbortSignal;
@@ -214,7 +224,11 @@ export class ProcessWatch {
   exited(options?: { signal?: AbortSignal }): Promise<ExitInfo> {
     let signal: AbortSignal | undefined;
     try {
-      if (options !== undefined) signal = parseSignal(assertObject(options, 'options'));
+      if (options !== undefined) {
+        const o = assertObject(options, 'options');
+        assertKnownOptions(o, EXITED_OPTIONS);
+        signal = parseSignal(o);
+      }
     } catch (e) {
       return Promise.reject(e);
     }
@@ -228,15 +242,14 @@ export class ProcessWatch {
     if (signal === undefined) return p;
     const s = signal;
     return new Promise<ExitInfo>((resolve, reject) => {
-      const onAbort = () => reject(abortError(s));
-      s.addEventListener('abort', onAbort, { once: true });
+      const unsubscribe = onAbort(s, () => reject(abortError(s)));
       p.then(
         (v) => {
-          s.removeEventListener('abort', onAbort);
+          unsubscribe();
           resolve(v);
         },
         (e) => {
-          s.removeEventListener('abort', onAbort);
+          unsubscribe();
           reject(e);
         },
       );
@@ -416,7 +429,11 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
   ): ProcessWatch {
     const t0 = performance.now();
     let ref = false;
-    if (options !== undefined) ref = parseRef(assertObject(options, 'options'));
+    if (options !== undefined) {
+      const o = assertObject(options, 'options');
+      assertKnownOptions(o, WATCH_OPTIONS);
+      ref = parseRef(o);
+    }
     let pid: number;
     let record: ProcessIdentity | OwnerRecord | null = null;
     if (typeof target === 'number') {
@@ -557,6 +574,7 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
       let ref = false;
       if (options !== undefined) {
         const o = assertObject(options, 'options');
+        assertKnownOptions(o, WATCH_EXIT_OPTIONS);
         signal = parseSignal(o);
         ref = parseRef(o);
       }
@@ -644,8 +662,9 @@ const defaultApi = createWatchApi(selectedBackend, loadedAddon);
  * pid, then pinned to the process holding it at call time. Resolves at once when it is already
  * gone, a zombie, recycled or from another boot (see `ExitInfo.reason`). Rejects with
  * `WatchError` `EFOREIGN` (another host or PID namespace), `EUNKNOWNIDENTITY` (nothing to compare
- * with the live PID holder), an `AbortError` on `options.signal`, `EMFILE` when out of file
- * descriptors, and TypeError/RangeError for bad arguments. Unref'd unless `options.ref`.
+ * with the live PID holder), pidproof's `AbortError` on `options.signal`, `EMFILE` when out of
+ * file descriptors, and TypeError/RangeError for bad arguments (an unknown option name included).
+ * Unref'd unless `options.ref`.
  */
 export const watchExit = defaultApi.watchExit;
 

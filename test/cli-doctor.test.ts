@@ -1,15 +1,16 @@
 /** `pidproof inspect | doctor | watch`, run as real processes from the built dist/. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { addon } from '../lib/binding';
 import { processIdentity, selfIdentity } from '../lib/index';
 import { buildPayload, newToken, serialisePayload } from '../lib/lock/payload';
-import { cleanup, repoRoot, spawnIdle, tmpDir, unusedPid } from './helpers';
+import { cleanup, distHolder, isLinux, repoRoot, spawnIdle, tmpDir, track, unusedPid, waitFor, waitsOnPidfd } from './helpers';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
-const distIndex = path.join(repoRoot, 'dist', 'index.js');
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], {
@@ -19,30 +20,38 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function runAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const c = spawn(process.execPath, [cli, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+function runAsync(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+  const c = track(spawn(process.execPath, [cli, ...args], { env: { ...process.env, NO_COLOR: '1' } }));
   let stdout = '';
   let stderr = '';
   c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return once(c, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr }));
+  return { child: c, done: once(c, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr })) };
 }
 
-const kids = new Set<ChildProcess>();
-afterEach(() => {
-  for (const c of kids) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  kids.clear();
-  cleanup();
-});
+/** Linux with pidfd_open: a watch is visible from outside (a pidfd in an epoll set of the watcher). */
+const pidfdWatches = (() => {
+  if (!isLinux || addon === null) return false;
+  const w = addon.openWatch(process.pid);
+  if (w === null || w === 'unsupported') return false;
+  w.close();
+  return true;
+})();
 
-async function holder(lockPath: string): Promise<ChildProcess> {
-  const script = `const l = require(${JSON.stringify(distIndex)}).acquireLockSync(${JSON.stringify(lockPath)}, { maxHoldMs: Infinity });
-process.stdout.write('ready\\n'); setInterval(() => {}, 1e6);`;
-  const c = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  kids.add(c);
-  await once(c.stdout!, 'data');
-  return c;
+/** Resolves once `pidproof watch` (the process `watcher`) waits for `target` to exit. */
+async function watching(watcher: ChildProcess, target: number): Promise<void> {
+  if (pidfdWatches) {
+    await waitFor(() => waitsOnPidfd(watcher.pid!, target), 30_000, `pidproof watch to wait on PID ${target}`);
+    return;
+  }
+  // Elsewhere (kqueue, Windows handles, the poll path) nothing outside the process shows its
+  // watch: give it time to start. Killing too early would show as reason "dead", never a pass.
+  await new Promise((r) => setTimeout(r, 3000));
 }
+
+afterEach(cleanup);
+
+const holder = (lockPath: string) => distHolder(lockPath);
 
 /** Another machine's boot: with this boot id, another hostname alone would be judged here. */
 const OTHER_BOOT = '0badb007-0000-4000-8000-000000000000';
@@ -129,7 +138,7 @@ const REPORT: Schema = {
         byFormat: { record: 'number' },
       },
     },
-    exitCode: { enum: [0, 1] },
+    exitCode: { enum: [0, 1, 3] },
   },
 };
 
@@ -148,7 +157,7 @@ describe('pidproof doctor', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('stale locks: exit 1 until --fix removes them (exit 0); lines fit the terminal width', () => {
+  it('stale locks: exit 1 until --fix removes them; then 3 for the unjudgeable one left; lines fit the terminal width', () => {
     const dir = tmpDir('pidproof-cli-');
     for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(dir, `a-rather-long-lock-file-name-number-${i}.lock`), deadPayload());
     fs.writeFileSync(path.join(dir, 'garbage.lock'), Buffer.from([0, 1, 2]));
@@ -158,18 +167,38 @@ describe('pidproof doctor', () => {
     expect(r.stdout).toMatch(/Run with --fix/);
     for (const l of r.stdout.split('\n').slice(0, 5)) expect(l.length, l).toBeLessThanOrEqual(60);
     const f = run(['doctor', dir, '--fix']);
-    expect(f.code).toBe(0);
+    expect(f.code).toBe(3); // nothing stale left; garbage.lock cannot be judged
     expect(f.stdout.match(/removed$/gm)).toHaveLength(3);
     expect(fs.readdirSync(dir)).toEqual(['garbage.lock']);
+    expect(run(['doctor', dir]).code).toBe(3);
+    fs.rmSync(path.join(dir, 'garbage.lock'));
     expect(run(['doctor', dir]).code).toBe(0);
+  });
+
+  it('a 50-column terminal: one block per entry, every line within 50 columns, every field kept', () => {
+    const dir = tmpDir('pidproof-cli-');
+    fs.writeFileSync(path.join(dir, 'a-rather-long-lock-file-name.lock'), deadPayload());
+    fs.writeFileSync(path.join(dir, 'ns.lock'), deadPayload({ pid: process.pid, pidNamespace: '4026532999' }));
+    fs.writeFileSync(path.join(dir, 'garbage.lock'), Buffer.from([0, 1, 2]));
+    for (const columns of ['50', '60']) {
+      const r = run(['doctor', dir], { COLUMNS: columns });
+      expect(r.code).toBe(1);
+      for (const l of r.stdout.trimEnd().split('\n')) expect(l.length, l).toBeLessThanOrEqual(Number(columns));
+      expect(r.stdout).toContain('a-rather-long-lock-file-name.lock');
+      expect(r.stdout).toMatch(/reasons dead-pid/);
+      // The foreign holder's scope, whole and without a stray comma.
+      expect(r.stdout).toMatch(/reasons foreign: PID namespace 4026532999( · action keep)?$/m);
+      expect(r.stdout).toMatch(/1 stale/);
+    }
+    const wide = run(['doctor', dir], { COLUMNS: '120' });
+    expect(wide.stdout).toMatch(/ foreign: PID namespace 4026532999 +keep$/m);
   });
 
   it('--json: one object that matches the documented schema, for every kind of entry', async () => {
     const dir = tmpDir('pidproof-cli-');
     const j = (n: string) => path.join(dir, n);
     await holder(j('live.lock'));
-    const idle = spawnIdle();
-    await new Promise((r) => setTimeout(r, 50));
+    const idle = spawnIdle(); // spawn() returns once the child has exec'd: its identity is final
     const id = processIdentity(idle.pid!)!;
     fs.writeFileSync(j('dead.lock'), deadPayload());
     fs.writeFileSync(j('foreign.lock'), deadPayload({ hostname: 'elsewhere', bootId: OTHER_BOOT, pid: idle.pid }));
@@ -191,19 +220,27 @@ describe('pidproof doctor', () => {
     const formats = new Set(doc.entries.map((e: { format: string }) => e.format));
     expect([...formats].sort()).toEqual(['openclaw', 'pidfile', 'pidproof', 'unknown']);
     expect(doc.summary).toMatchObject({ entries: 9, stale: 2, remaining: 2, skipped: 2 });
-    const fixed = JSON.parse(run(['doctor', dir, '--json', '--fix']).stdout);
+    const fix = run(['doctor', dir, '--json', '--fix']);
+    const fixed = JSON.parse(fix.stdout);
     expect(validate(fixed, REPORT)).toEqual([]);
-    expect(fixed.exitCode).toBe(0);
+    // Nothing stale is left; the foreign lock, the junk and the live PID file cannot be judged.
+    expect(fixed.exitCode).toBe(3);
+    expect(fix.code).toBe(3);
     expect(fixed.summary.removed).toBe(2);
   });
 
   it('exit 2: bad usage, a missing directory, a bad pattern; --help has examples', () => {
     const dir = tmpDir('pidproof-cli-');
-    for (const args of [['doctor'], ['doctor', path.join(dir, 'missing')], ['doctor', dir, '--pattern', 'a/b'], ['doctor', dir, '--bogus'], ['doctor', dir, '-p', '{x']]) {
+    for (const args of [['doctor'], ['doctor', path.join(dir, 'missing')], ['doctor', dir, '--pattern', 'a/b'], ['doctor', dir, '--bogus'], ['doctor', dir, '-p', '{x'], ['doctor', dir, '-p', '[abc'], ['doctor', dir, '-p']]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^pidproof doctor: /);
     }
+    // One rule for both brackets, said in our words.
+    expect(run(['doctor', dir, '-p', '[abc']).stderr).toMatch(/unclosed "\["/);
+    expect(run(['doctor', dir, '-p', '{x']).stderr).toMatch(/unclosed "\{"/);
+    expect(run(['doctor', dir, '--patern', '*.x']).stderr).toMatch(/unknown option --patern; did you mean --pattern GLOB\?/);
+    expect(run(['doctor', dir, '-p']).stderr).toMatch(/-p needs a value: -p GLOB/);
     expect(run(['doctor', path.join(dir, 'missing')]).stderr).toMatch(/ENOENT/);
     const h = run(['doctor', '--help']);
     expect(h.code).toBe(0);
@@ -268,23 +305,43 @@ describe('pidproof inspect', () => {
     const pf = path.join(dir, 'd.pid');
     fs.writeFileSync(pf, `${idle.pid}\n`);
     const p = run(['inspect', pf]);
-    expect(p.code).toBe(0);
+    expect(p.code).toBe(3); // cannot be judged: exit 3, not "healthy"
     expect(p.stdout).toMatch(/verdict\s+unknown/);
     expect(p.stdout).toMatch(/never reclaims without proof/);
+  });
+
+  it('unjudgeable files exit 3: random bytes, a foreign holder; a 50-column terminal wraps the values', () => {
+    const dir = tmpDir('pidproof-cli-');
+    const junk = path.join(dir, 'junk.lock');
+    fs.writeFileSync(junk, crypto.randomBytes(256));
+    const r = run(['inspect', junk], { COLUMNS: '50' });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/verdict\s+unknown/);
+    expect(r.stdout).toMatch(/acquire\s+wait/);
+    for (const l of r.stdout.trimEnd().split('\n').slice(1)) expect(l.length, l).toBeLessThanOrEqual(50);
+    expect(JSON.parse(run(['inspect', junk, '--json']).stdout)).toMatchObject({ verdict: 'unknown', reclaimable: false });
+    const foreign = path.join(dir, 'foreign.lock');
+    fs.writeFileSync(foreign, deadPayload({ hostname: 'elsewhere', pid: process.pid }));
+    expect(run(['inspect', foreign]).code).toBe(3);
+    expect(run(['inspect', '--help']).stdout).toMatch(/3 it cannot be judged/);
   });
 });
 
 describe('pidproof watch', () => {
   it('a PID: blocks until it exits, prints how long it waited; exit 0', async () => {
     const idle = spawnIdle();
-    const p = runAsync(['watch', String(idle.pid), '--json']);
-    await new Promise((r) => setTimeout(r, 400));
+    const { child, done } = runAsync(['watch', String(idle.pid), '--json']);
+    await watching(child, idle.pid!);
+    expect(child.exitCode).toBeNull(); // still blocked
+    const killedAt = Date.now();
     idle.kill('SIGKILL');
-    const r = await p;
+    const r = await done;
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
+    // "exited", not "dead": it saw the exit while watching, which happened after the kill.
     expect(j).toMatchObject({ pid: idle.pid, reason: 'exited', timedOut: false, path: null });
-    expect(j.waitedMs).toBeGreaterThanOrEqual(200);
+    expect(j.exitedAt).toBeGreaterThanOrEqual(killedAt);
+    expect(j.waitedMs).toBeGreaterThan(0);
   });
 
   it('a lock file: waits for its holder (pinned); timeout exits 1', async () => {
@@ -294,10 +351,11 @@ describe('pidproof watch', () => {
     const t = run(['watch', lp, '--timeout', '0.3']);
     expect(t.code).toBe(1);
     expect(t.stdout).toMatch(/still running after .* \(timeout\)/);
-    const p = runAsync(['watch', lp]);
-    await new Promise((r) => setTimeout(r, 300));
+    const { child, done } = runAsync(['watch', lp]);
+    await watching(child, h.pid!);
+    expect(child.exitCode).toBeNull();
     h.kill('SIGKILL');
-    const r = await p;
+    const r = await done;
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`PID ${h.pid} .*holder of .*w\\.lock exited after`));
   });

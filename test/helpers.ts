@@ -1,5 +1,5 @@
 /** Real processes for the tests: children, zombies, recycled PIDs. No mocks. */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,7 +53,64 @@ export async function killAndReap(child: ChildProcess, signal: NodeJS.Signals = 
   await exited;
 }
 
-/** A PID that names no process right now. */
+/**
+ * A child that exits when told (`exit()`) and is never reaped by its parent (python3), so it stays
+ * a zombie: a process whose exit is an event the test controls, never a timer load can eat.
+ */
+export async function spawnUnreaped(): Promise<{ pid: number; parent: ChildProcess; exit(): void }> {
+  const parent = spawn(
+    'python3',
+    [
+      '-c',
+      'import os, sys, time\nr, w = os.pipe()\npid = os.fork()\nif pid == 0:\n  os.close(w)\n  os.read(r, 1)\n  os._exit(0)\n' +
+        'os.close(r)\nprint(pid, flush=True)\nsys.stdin.readline()\nos.close(w)\ntime.sleep(120)',
+    ],
+    { stdio: ['pipe', 'pipe', 'ignore'] },
+  );
+  live.add(parent);
+  const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
+  return { pid: Number(line.toString().trim()), parent, exit: () => parent.stdin!.write('go\n') };
+}
+
+/** Calls `onLine` for each complete line `stream` delivers (without the newline). */
+export function onLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+  let buf = '';
+  stream.on('data', (d: Buffer | string) => {
+    buf += d.toString();
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      onLine(line);
+    }
+  });
+}
+
+/** Collects the JSON lines of `stream` into `events`; a line that is not JSON becomes `{ event: garbage, line }`. */
+export function collectJsonLines(stream: NodeJS.ReadableStream, events: Array<Record<string, unknown>>, garbage = 'garbage'): void {
+  onLines(stream, (line) => {
+    try {
+      events.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      events.push({ event: garbage, line });
+    }
+  });
+}
+
+/**
+ * A process holding `lockPath` through the built package (dist/), as any other program would;
+ * resolves once it holds it. `options` is the acquireLockSync options literal.
+ */
+export async function distHolder(lockPath: string, options = '{ maxHoldMs: Infinity }'): Promise<ChildProcess> {
+  const script = `require(${JSON.stringify(path.join(repoRoot, 'dist', 'index.js'))}).acquireLockSync(${JSON.stringify(lockPath)}, ${options});
+process.stdout.write('ready\\n'); setInterval(() => {}, 1e6);`;
+  const c = track(spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const [d] = (await once(c.stdout!, 'data')) as [Buffer];
+  if (d.toString() !== 'ready\n') throw new Error(`lock holder: ${d.toString()}`);
+  return c;
+}
+
+/** A PID that names no process right now (a multiple of 4: valid on Windows too). */
 export function unusedPid(): number {
   for (let pid = 4_000_000; pid > 1000; pid -= 4 * 997) {
     try {
@@ -147,15 +204,7 @@ export async function recyclePid(
   const py = spawn('python3', ['-c', RECYCLER], { stdio: ['pipe', 'pipe', 'inherit'] });
   live.add(py);
   const lines: string[] = [];
-  let buf = '';
-  py.stdout!.on('data', (d: Buffer) => {
-    buf += d.toString();
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      lines.push(buf.slice(0, i));
-      buf = buf.slice(i + 1);
-    }
-  });
+  onLines(py.stdout!, (line) => lines.push(line));
   const next = () => waitFor(() => lines.shift(), 10_000, 'recycler output');
   const a = Number(await next());
   await onA(a);
@@ -173,6 +222,95 @@ export async function recyclePid(
 
 export function tmpDir(prefix = 'pidproof-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** `chmod -R a+rX`: readable by everyone, directories (and executables) searchable. */
+function openUp(p: string): void {
+  const st = fs.lstatSync(p);
+  if (st.isSymbolicLink()) return;
+  const exec = st.isDirectory() || (st.mode & 0o111) !== 0;
+  fs.chmodSync(p, (st.mode & 0o7777) | 0o444 | (exec ? 0o111 : 0));
+  if (st.isDirectory()) for (const e of fs.readdirSync(p)) openUp(path.join(p, e));
+}
+
+/**
+ * A copy of the built package that any user can load: package.json, dist/, the addon (build/ and
+ * prebuilds/) and node-gyp-build, in a new mode-0755 temporary directory (the caller removes it).
+ * A child run as another user (`nobody`) cannot read the checkout itself when it was cloned into
+ * a private directory (under /root, or a `mktemp -d` folder: mode 0700).
+ */
+export function publicPackage(): string {
+  const root = tmpDir('pidproof-public-');
+  try {
+    fs.copyFileSync(path.join(repoRoot, 'package.json'), path.join(root, 'package.json'));
+    fs.cpSync(path.join(repoRoot, 'dist'), path.join(root, 'dist'), { recursive: true });
+    const release = path.join(repoRoot, 'build', 'Release');
+    if (fs.existsSync(release)) {
+      fs.mkdirSync(path.join(root, 'build', 'Release'), { recursive: true });
+      for (const f of fs.readdirSync(release).filter((n) => n.endsWith('.node'))) {
+        fs.copyFileSync(path.join(release, f), path.join(root, 'build', 'Release', f));
+      }
+    }
+    if (fs.existsSync(path.join(repoRoot, 'prebuilds'))) {
+      fs.cpSync(path.join(repoRoot, 'prebuilds'), path.join(root, 'prebuilds'), { recursive: true });
+    }
+    // The resolved directory, not a link into the checkout, which the other user cannot enter.
+    const ngb = fs.realpathSync(path.join(repoRoot, 'node_modules', 'node-gyp-build'));
+    fs.cpSync(ngb, path.join(root, 'node_modules', 'node-gyp-build'), { recursive: true });
+    openUp(root);
+    return root;
+  } catch (err) {
+    fs.rmSync(root, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
+ * Why a Node child cannot run as `nobody` here, or null when it can: not Linux, not root, this
+ * Node binary is not executable by `nobody` (e.g. installed under /root by a version manager), or
+ * one of `dirs` cannot be entered and written by `nobody` (a private TMPDIR).
+ */
+export function nobodyNodeSkip(dirs: string[] = []): string | null {
+  const why = needsLinuxRoot();
+  if (why !== null) return why;
+  const check = `const fs = require('fs'); for (const d of ${JSON.stringify(dirs)}) fs.accessSync(d, fs.constants.W_OK | fs.constants.X_OK);`;
+  const r = spawnSync(process.execPath, ['-e', check], { uid: 65534, gid: 65534, encoding: 'utf8' });
+  if (r.error) return `${process.execPath} cannot be run by nobody (${(r.error as NodeJS.ErrnoException).code})`;
+  if (r.status !== 0) {
+    const line = (r.stderr.split('\n').find((l) => /Error/.test(l)) ?? `exit ${r.status}`).trim();
+    return `nobody cannot run ${process.execPath} here or use ${dirs.join(', ')}: ${line}`;
+  }
+  return null;
+}
+
+/**
+ * Linux: does process `watcher` wait in its event loop for `target` to exit? True when one of its
+ * epoll sets holds a pidfd of `target` (`tfd:` lines in the epoll fdinfo, `Pid:` in the pidfd's).
+ * Exact: a pidfd opened only to probe a process is never in an epoll set.
+ */
+export function waitsOnPidfd(watcher: number, target: number): boolean {
+  const base = `/proc/${watcher}`;
+  let fds: string[];
+  try {
+    fds = fs.readdirSync(`${base}/fd`);
+  } catch {
+    return false;
+  }
+  const pidfds = new Set<string>();
+  const polls: string[] = [];
+  for (const fd of fds) {
+    let link: string;
+    let info: string;
+    try {
+      link = fs.readlinkSync(`${base}/fd/${fd}`);
+      info = fs.readFileSync(`${base}/fdinfo/${fd}`, 'utf8');
+    } catch {
+      continue; // closed meanwhile
+    }
+    if (link.includes('pidfd') && new RegExp(`^Pid:\\s+${target}$`, 'm').test(info)) pidfds.add(fd);
+    else if (link.includes('eventpoll')) polls.push(info);
+  }
+  return polls.some((info) => [...info.matchAll(/^tfd:\s+(\d+)/gm)].some((m) => pidfds.has(m[1])));
 }
 
 /** Runs a Node script in a child process and returns its stdout (throws on non-zero exit). */

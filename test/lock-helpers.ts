@@ -5,7 +5,7 @@ import path from 'node:path';
 import { identity } from '../lib/identity';
 import { buildPayload, type LockPayload, newToken, serialisePayload } from '../lib/lock/payload';
 import type { ProcessIdentity } from '../lib/types';
-import { repoRoot, track, waitFor } from './helpers';
+import { collectJsonLines, repoRoot, track, waitFor } from './helpers';
 
 export const fixture = (name: string) => path.join(repoRoot, '.test-out', 'test', 'fixtures', `${name}.js`);
 
@@ -37,20 +37,7 @@ export function startHolder(
   });
   track(child);
   const events: Array<Record<string, unknown>> = [];
-  let buf = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    buf += d.toString();
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      try {
-        events.push(JSON.parse(line) as Record<string, unknown>);
-      } catch {
-        events.push({ event: 'garbage', line });
-      }
-    }
-  });
+  collectJsonLines(child.stdout!, events);
   const consumed = new Set<number>();
   return {
     child,

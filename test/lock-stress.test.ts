@@ -140,7 +140,9 @@ describe.runIf(isLinux)('lock stress (Linux: the witness reads /proc)', () => {
       `stress: ${completed} completed critical sections, counter ${counter}, ${kills.length} kills, ` +
         `0 double grants, recovery after kill p50 ${p50} ms, worst ${worst} ms`,
     );
-    expect(worst).toBeLessThan(1000);
+    // No stale period is sat out: bounded far below the workers' 60 s timeout. (A generous bound:
+    // on a loaded machine the worst case here was 0.7 s; the figures belong in bench:lock.)
+    expect(worst).toBeLessThan(5000);
     // No lock file left behind by the killed holders once everyone is done.
     expect(fs.existsSync(lockPath)).toBe(false);
   }, 180_000);

@@ -30,6 +30,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#define LOOP_NAME "identity_loop"
+#include "loop.h"
+
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434
 #endif
@@ -37,18 +40,6 @@
 #define PID_FS_MAGIC 0x50494446
 #endif
 
-static volatile uint64_t sink;
-
-static void die(const char* what) {
-  fprintf(stderr, "identity_loop: %s: %s\n", what, strerror(errno));
-  exit(1);
-}
-
-static uint64_t now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 static ssize_t read_small(const char* path, char* buf, size_t cap) {
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);

@@ -35,19 +35,23 @@
 #include <time.h>
 #include <unistd.h>
 
+#define LOOP_NAME "lock_loop"
+#include "loop.h"
+
 #define PAYLOAD 768
 
-static volatile uint64_t sink;
 
-static void die(const char* what) {
-  fprintf(stderr, "lock_loop: %s: %s\n", what, strerror(errno));
-  exit(1);
-}
-
-static uint64_t now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+/* pidproof's release: the lock path must still name our inode (lstat), then unlink and close. */
+static inline void release(const char* lock, int fd, const struct stat* own) {
+  struct stat cur;
+  if (lstat(lock, &cur) != 0) die("lstat");
+  if (cur.st_dev != own->st_dev || cur.st_ino != own->st_ino) {
+    errno = 0;
+    die("lock path names another inode");
+  }
+  if (unlink(lock) != 0) die("unlink lock");
+  if (close(fd) != 0) die("close");
+  sink += (uint64_t)own->st_ino;
 }
 
 int main(int argc, char** argv) {
@@ -83,16 +87,7 @@ int main(int argc, char** argv) {
       if (fstat(fd, &own) != 0) die("fstat");
       if (link(tmp, lock) != 0) die("link");
       if (unlink(tmp) != 0) die("unlink tmp");
-      // release
-      struct stat cur;
-      if (lstat(lock, &cur) != 0) die("lstat");
-      if (cur.st_dev != own.st_dev || cur.st_ino != own.st_ino) {
-        errno = 0;
-        die("lock path names another inode");
-      }
-      if (unlink(lock) != 0) die("unlink lock");
-      if (close(fd) != 0) die("close");
-      sink += (uint64_t)own.st_ino;
+      release(lock, fd, &own);
     }
   } else if (strcmp(mode, "excl") == 0) {
     for (i = 0; i < n || now_ns() < end; i++) {
@@ -113,15 +108,7 @@ int main(int argc, char** argv) {
       if (fstat(fd, &own) != 0) die("fstat");
       snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
       if (linkat(AT_FDCWD, proc, AT_FDCWD, lock, AT_SYMLINK_FOLLOW) != 0) die("linkat");
-      struct stat cur;
-      if (lstat(lock, &cur) != 0) die("lstat");
-      if (cur.st_dev != own.st_dev || cur.st_ino != own.st_ino) {
-        errno = 0;
-        die("lock path names another inode");
-      }
-      if (unlink(lock) != 0) die("unlink lock");
-      if (close(fd) != 0) die("close");
-      sink += (uint64_t)own.st_ino;
+      release(lock, fd, &own);
     }
   } else if (strcmp(mode, "mkdir") == 0) {
     for (i = 0; i < n || now_ns() < end; i++) {

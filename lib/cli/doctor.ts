@@ -1,10 +1,9 @@
 /** `pidproof doctor <dir...> [--recursive] [--pattern GLOB]... [--fix] [--json]`. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { DEFAULT_LOCK_PATTERNS, fixLocks, scanLocks, summarizeLocks } from '../index';
+import { currentScope, DEFAULT_LOCK_PATTERNS, fixLocks, scanLocks, summarizeLocks } from '../index';
 import type { DoctorEntry, DoctorProgress, DoctorSummary } from '../index';
-import { type Column, formatAge, paint, type Paint, type Style, styleFor, table, verdictPaint } from './format';
-import { type CommandResult, UsageError } from './usage';
+import { type Column, formatAge, joinWrapped, paint, type Paint, stacked, type Style, styleFor, table, verdictPaint, wrap } from './format';
+import { type CommandResult, EXIT, parseCommandArgs, unjudged, UsageError } from './usage';
 
 export const DOCTOR_HELP = `Usage: pidproof doctor <dir...> [--recursive] [--pattern GLOB]... [--fix] [--json]
 
@@ -18,11 +17,13 @@ inode check), never with a plain unlink: a lock a live process takes meanwhile i
 foreign and unreadable ("unknown") locks are never removed.
 
 Exit codes: 0 healthy (or every stale lock was fixed), 1 stale locks found and not fixed,
-2 error (bad usage, a directory that does not exist).
+2 error (bad usage, a directory that does not exist), 3 no stale lock left but some cannot be
+judged here (unknown or foreign: see REASONS); they are never removed automatically.
 
 Options:
   -r, --recursive     descend into subdirectories (never through symlinks)
-  -p, --pattern GLOB  base-name glob, repeatable: * ? [abc] [!abc] {a,b}
+  -p, --pattern GLOB  base-name glob, repeatable: * ? [abc] [!abc] {a,b}; an unclosed [ or {
+                      is an error, \\ escapes one character
                       (default: ${DEFAULT_LOCK_PATTERNS.join(' ')}; *.lock covers *.jsonl.lock)
       --fix           remove the stale locks (safely, see above)
       --json          one JSON object: {version: 1, scannedAt, dirs, entries, summary, ...}
@@ -44,6 +45,7 @@ export interface DoctorReport {
   options: { recursive: boolean; patterns: string[]; fix: boolean };
   entries: DoctorEntry[];
   summary: DoctorSummary;
+  /** 0 healthy, 1 stale locks remain, 3 none stale but some cannot be judged here. */
   exitCode: number;
 }
 
@@ -78,8 +80,8 @@ function reasonsOf(e: DoctorEntry): string {
   if (e.staleReasons.length) return e.staleReasons.join(', ') + (e.note && e.action !== 'removed' ? ` (${e.note})` : '');
   if (e.note) return e.note;
   if (e.verdict === 'foreign') {
-    const m = /^recorded on (?:host )?(.*?), this is/.exec(e.detail) ?? /^recorded in (PID namespace \S+)/.exec(e.detail);
-    return m ? `foreign: ${m[1].replace(/"/g, '')}` : e.detail;
+    const where = foreignScope(e.holder);
+    return where ? `foreign: ${where}` : e.detail;
   }
   if (e.format === 'unknown') {
     const m = /^not a lock pidproof can judge: (.*?); it is never/.exec(e.detail);
@@ -91,6 +93,20 @@ function reasonsOf(e: DoctorEntry): string {
   }
   if (e.kernelHeld === true) return 'held (kernel lock)';
   return '-';
+}
+
+/** Where a foreign holder lives, from its payload: `host build-07`, `PID namespace 4026532999`. */
+function foreignScope(holder: DoctorEntry['holder']): string | null {
+  const h = (holder ?? {}) as Record<string, unknown>;
+  const here = currentScope();
+  const other = (k: 'hostname' | 'platform' | 'pidNamespace') =>
+    typeof h[k] === 'string' && here[k] !== null && h[k] !== here[k] ? (h[k] as string) : null;
+  const host = other('hostname');
+  if (host !== null) return `host ${host}`;
+  const platform = other('platform');
+  if (platform !== null) return `platform ${platform}`;
+  const ns = other('pidNamespace');
+  return ns !== null ? `PID namespace ${ns}` : null;
 }
 
 function verdictOf(e: DoctorEntry): string {
@@ -137,11 +153,14 @@ export function renderDoctor(entries: DoctorEntry[], s: DoctorSummary, dirs: str
       {
         header: 'REASONS',
         get: (e) => endFit(reasonsOf(e), reasonBudget),
+        full: reasonsOf,
         paint: (e) => (e.staleReasons.length ? 'red' : e.error ? 'yellow' : 'dim'),
       },
       action,
     ];
-    out += table(cols, entries, style) + '\n';
+    // Reasons cut to a stub say nothing: then one block per entry, every field in full.
+    const cramped = reasonBudget < Math.min(reasonWidth, 18);
+    out += (cramped ? stacked(cols, entries, style) : table(cols, entries, style)) + '\n';
   }
   const parts: string[] = [];
   parts.push(`${s.live} live`);
@@ -150,12 +169,14 @@ export function renderDoctor(entries: DoctorEntry[], s: DoctorSummary, dirs: str
   if (s.unknown) parts.push(paint(style, 'yellow', `${s.unknown} unknown`));
   if (s.skipped) parts.push(`${s.skipped} skipped`);
   const where = dirs.length === 1 ? displayPath(dirs[0]) || '.' : `${dirs.length} directories`;
-  out += `${s.locks} lock file${s.locks === 1 ? '' : 's'} in ${where}: ${parts.join(', ')} ${paint(style, 'dim', `· ${formatAge(ms)}`)}\n`;
-  if (s.unknown) out += paint(style, 'dim', 'Unknown and foreign locks cannot be judged here: never removed automatically.') + '\n';
-  if (!fix && s.remaining > 0) {
-    out += paint(style, 'dim', `Run with --fix to remove the ${s.remaining} stale one${s.remaining === 1 ? '' : 's'} (race-free reclaim).`) + '\n';
-  }
-  return out;
+  // Wrapped between its parts, never inside one ("3 stale" stays together).
+  const items = [`${s.locks} lock file${s.locks === 1 ? '' : 's'} in ${where}:`, ...parts.map((p, i) => (i < parts.length - 1 ? `${p},` : p))];
+  const lines = joinWrapped([...items, paint(style, 'dim', `· ${formatAge(ms)}`)], ' ', style.width, '');
+  for (let i = 1; i < lines.length; i++) lines[i] = `  ${lines[i]}`;
+  const note = (text: string) => lines.push(...wrap(text, style.width, '  ', '').map((l) => paint(style, 'dim', l)));
+  if (s.unknown) note('Unknown and foreign locks cannot be judged here: never removed automatically.');
+  if (!fix && s.remaining > 0) note(`Run with --fix to remove the ${s.remaining} stale one${s.remaining === 1 ? '' : 's'} (race-free reclaim).`);
+  return out + lines.join('\n') + '\n';
 }
 
 /** A progress line on stderr (TTY only), shown once a scan has run for a second, cleared at the end. */
@@ -186,17 +207,17 @@ class ProgressLine {
 }
 
 export async function doctorCommand(argv: string[]): Promise<CommandResult> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
       recursive: { type: 'boolean', short: 'r' },
       pattern: { type: 'string', short: 'p', multiple: true },
       fix: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
+    { positional: 'directory', dashed: true, placeholders: { pattern: 'GLOB' } },
+  );
   if (values.help) return { code: 0, stdout: DOCTOR_HELP };
   if (positionals.length === 0) throw new UsageError('expected at least one directory');
   const patterns = values.pattern && values.pattern.length > 0 ? values.pattern : [...DEFAULT_LOCK_PATTERNS];
@@ -220,7 +241,8 @@ export async function doctorCommand(argv: string[]): Promise<CommandResult> {
   }
   const ms = performance.now() - t0;
   const summary = summarizeLocks(entries);
-  const code = summary.remaining > 0 ? 1 : 0;
+  const cannotJudge = entries.some((e) => e.kind === 'lock' && e.action !== 'skipped' && unjudged(e));
+  const code = summary.remaining > 0 ? EXIT.stale : cannotJudge ? EXIT.unjudged : EXIT.ok;
   const dirs = [...new Set(positionals.map((d) => path.resolve(d)))];
   if (values.json) {
     const report: DoctorReport = {

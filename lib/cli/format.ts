@@ -53,6 +53,10 @@ export interface Column<Row> {
   align?: 'left' | 'right';
   /** May be shortened (with an ellipsis in the middle) to fit the terminal. */
   shrink?: boolean;
+  /** The untruncated text, for the stacked layout (default: `get`). */
+  full?: (r: Row) => string;
+  /** First column only: the title of a row in the stacked layout (default: the cell). */
+  title?: (r: Row) => string;
 }
 
 function fit(s: string, w: number): string {
@@ -62,14 +66,15 @@ function fit(s: string, w: number): string {
   return s.slice(0, head) + '…' + s.slice(s.length - (w - 1 - head));
 }
 
-/** Renders rows as aligned columns no wider than `style.width`. */
-export function table<Row>(columns: Column<Row>[], rows: Row[], style: Style): string {
-  const cells = rows.map((r) => columns.map((c) => c.get(r).replace(/[\r\n\t]/g, ' ')));
+const clean = (s: string) => s.replace(/[\r\n\t]/g, ' ');
+
+/** Column widths once shrinkable columns are shrunk as far as allowed, and the total width. */
+function layout<Row>(columns: Column<Row>[], cells: string[][], width: number): { widths: number[]; total: number } {
   const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i].length)));
   const gap = 2;
   let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
   // Shrink the widest shrinkable column first until the table fits.
-  while (total > style.width) {
+  while (total > width) {
     let best = -1;
     for (let i = 0; i < columns.length; i++) {
       if (columns[i].shrink && widths[i] > Math.max(8, columns[i].header.length)) {
@@ -80,6 +85,28 @@ export function table<Row>(columns: Column<Row>[], rows: Row[], style: Style): s
     widths[best]--;
     total--;
   }
+  return { widths, total };
+}
+
+/** Whether `rows` fit `width` as a table (after shrinking what may shrink). */
+export function fitsTable<Row>(columns: Column<Row>[], rows: Row[], width: number): boolean {
+  const cells = rows.map((r) => columns.map((c) => clean(c.get(r))));
+  return layout(columns, cells, width).total <= width;
+}
+
+/**
+ * Renders rows as aligned columns no wider than `style.width`. When even the shrunk table is
+ * wider, each row becomes a block: its first column as a title, then `header value` items
+ * joined by " · ", wrapped to the width (a 50-column terminal still reads every field).
+ */
+export function table<Row>(columns: Column<Row>[], rows: Row[], style: Style): string {
+  const cells = rows.map((r) => columns.map((c) => clean(c.get(r))));
+  const { widths, total } = layout(columns, cells, style.width);
+  if (total > style.width) return stacked(columns, rows, style);
+  return aligned(columns, rows, cells, widths, style);
+}
+
+function aligned<Row>(columns: Column<Row>[], rows: Row[], cells: string[][], widths: number[], style: Style): string {
   const line = (vals: string[], paints: Array<Paint | undefined>, header: boolean) =>
     vals
       .map((v, i) => {
@@ -88,11 +115,82 @@ export function table<Row>(columns: Column<Row>[], rows: Row[], style: Style): s
         const p = header ? 'bold' : paints[i];
         return p ? paint(style, p, padded) : padded;
       })
-      .join(' '.repeat(gap))
+      .join('  ')
       .trimEnd();
   const out = [line(columns.map((c) => c.header), [], true)];
   rows.forEach((r, ri) => out.push(line(cells[ri], columns.map((c) => c.paint?.(r)), false)));
   return out.join('\n');
+}
+
+/** The stacked layout of `table()`, for callers that judge a table too cramped to read. */
+export function stacked<Row>(columns: Column<Row>[], rows: Row[], style: Style): string {
+  const [first, ...rest] = columns;
+  const out: string[] = [];
+  for (const r of rows) {
+    out.push(paint(style, 'bold', fit(clean((first.title ?? first.full ?? first.get)(r)), style.width)));
+    const items: string[] = [];
+    for (const c of rest) {
+      const v = clean((c.full ?? c.get)(r));
+      if (v === '' || v === '-') continue;
+      const p = c.paint?.(r);
+      items.push(`${paint(style, 'dim', c.header.toLowerCase())} ${p ? paint(style, p, v) : v}`);
+    }
+    out.push(...joinWrapped(items, ' · ', style.width, '  '));
+  }
+  return out.join('\n');
+}
+
+/** Visible length: escape codes take no columns. */
+export function visibleLength(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
+}
+
+/**
+ * Joins `items` with `sep` into lines of at most `width` columns, each starting with `indent`;
+ * an item is never split (unless it alone is wider: then it is wrapped at spaces).
+ */
+export function joinWrapped(items: string[], sep: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const item of items) {
+    const next = cur === '' ? indent + item : cur + sep + item;
+    if (cur !== '' && visibleLength(next) > width) {
+      lines.push(cur);
+      cur = indent + item;
+    } else {
+      cur = next;
+    }
+    if (visibleLength(cur) > width) {
+      const parts = wrap(cur.slice(indent.length), width, indent);
+      cur = parts.pop()!;
+      lines.push(...parts);
+    }
+  }
+  if (cur !== '') lines.push(cur);
+  return lines;
+}
+
+/**
+ * Wraps `text` at spaces into lines of at most `width` columns (a longer word stands alone);
+ * the first line starts with `first`, the others with `indent`.
+ */
+export function wrap(text: string, width: number, indent = '', first = indent): string[] {
+  const lines: string[] = [];
+  let cur = first;
+  let empty = true;
+  for (const word of text.split(' ')) {
+    const next = empty ? cur + word : `${cur} ${word}`;
+    if (!empty && visibleLength(next) > width) {
+      lines.push(cur);
+      cur = indent + word;
+    } else {
+      cur = next;
+    }
+    empty = false;
+  }
+  lines.push(cur);
+  return lines;
 }
 
 /** "3.2 s", "41 min", "2.0 h", "5 d": a human age. */

@@ -1,9 +1,8 @@
 /** `pidproof identity [pid ...] [--json]`. */
-import { parseArgs } from 'node:util';
 import { processIdentity, selfIdentity } from '../index';
 import type { ProcessIdentity } from '../types';
-import { type Column, formatTime, paint, styleFor, table, verdictPaint } from './format';
-import { UsageError, type CommandResult } from './usage';
+import { type Column, fitsTable, formatTime, joinWrapped, paint, styleFor, table, verdictPaint } from './format';
+import { type CommandResult, parseCommandArgs, UsageError } from './usage';
 
 export const IDENTITY_HELP = `Usage: pidproof identity [pid ...] [--json]
 
@@ -28,11 +27,11 @@ function parsePid(s: string): number {
 }
 
 export function identityCommand(argv: string[]): CommandResult {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { positional: 'PID' },
+  );
   if (values.help) return { code: 0, stdout: IDENTITY_HELP };
   const pids = positionals.map(parsePid);
   const ids: Array<{ pid: number; id: ProcessIdentity | null }> =
@@ -46,27 +45,34 @@ export function identityCommand(argv: string[]): CommandResult {
     return { code, stdout: JSON.stringify(ids.map((x) => x.id), null, 2) + '\n', stderr };
   }
   const style = styleFor(process.stdout);
-  const cols: Column<{ pid: number; id: ProcessIdentity | null }>[] = [
-    { header: 'PID', get: (r) => String(r.pid), align: 'right' },
+  type Row = { pid: number; id: ProcessIdentity | null };
+  const cols = (units: boolean): Column<Row>[] => [
+    { header: 'PID', get: (r) => String(r.pid), align: 'right', title: (r) => `PID ${r.pid}` },
     {
       header: 'STATE',
       get: (r) => (r.id ? (r.id.state ?? 'unknown') : 'no such process'),
       paint: (r) => (r.id ? verdictPaint(r.id.state ?? 'unknown') : 'red'),
     },
     { header: 'STARTED', get: (r) => formatTime(r.id?.startTimeMs ?? null) },
-    { header: 'START TOKEN', get: (r) => (r.id?.startToken ? `${r.id.startToken} ${r.id.startTokenUnit}` : '-'), shrink: true },
-    { header: 'UNIQUE ID', get: (r) => (r.id?.uniqueId ? `${r.id.uniqueId} ${r.id.uniqueIdKind}` : '-'), shrink: true },
+    // Identifiers are never shortened: a truncated token identifies nothing.
+    { header: 'START TOKEN', get: (r) => (r.id?.startToken ? `${r.id.startToken}${units ? ` ${r.id.startTokenUnit}` : ''}` : '-') },
+    { header: 'UNIQUE ID', get: (r) => (r.id?.uniqueId ? `${r.id.uniqueId}${units ? ` ${r.id.uniqueIdKind}` : ''}` : '-') },
     { header: 'PPID', get: (r) => (r.id?.ppid != null ? String(r.id.ppid) : '-'), align: 'right' },
     { header: 'ACCESS', get: (r) => r.id?.access ?? '-' },
   ];
-  let out = table(cols, ids, style) + '\n';
+  // Units in the cells when they fit; else in the footer (one unit of each kind per machine);
+  // else one block per process (table() stacks what does not fit).
+  const withUnits = fitsTable(cols(true), ids, style.width) || !fitsTable(cols(false), ids, style.width);
+  let out = table(cols(withUnits), ids, style) + '\n';
   const scope = ids.find((x) => x.id)?.id;
   if (scope) {
-    out += paint(
-      style,
-      'dim',
-      `host ${scope.hostname} · boot ${scope.bootId ?? 'unknown'} · pid namespace ${scope.pidNamespace ?? '-'} · ${scope.platform}`,
-    ) + '\n';
+    const items = [`host ${scope.hostname}`, `boot ${scope.bootId ?? 'unknown'}`, `pid namespace ${scope.pidNamespace ?? '-'}`, scope.platform];
+    if (!withUnits) {
+      const units = [...new Set(ids.flatMap((x) => (x.id?.startTokenUnit ? [`start token: ${x.id.startTokenUnit}`] : [])))];
+      const kinds = [...new Set(ids.flatMap((x) => (x.id?.uniqueIdKind ? [`unique id: ${x.id.uniqueIdKind}`] : [])))];
+      items.push(...units, ...kinds);
+    }
+    out += joinWrapped(items, ' · ', style.width).map((l) => paint(style, 'dim', l) + '\n').join('');
   }
   return { code, stdout: out, stderr };
 }

@@ -1,9 +1,8 @@
 /** `pidproof inspect <lockfile> [--json]`. */
-import { parseArgs } from 'node:util';
 import { inspectLock } from '../index';
 import type { LockInspection } from '../index';
-import { formatAge, formatTime, paint, type Style, styleFor, verdictPaint } from './format';
-import { type CommandResult, UsageError } from './usage';
+import { formatAge, formatTime, paint, type Style, styleFor, verdictPaint, wrap } from './format';
+import { type CommandResult, EXIT, parseCommandArgs, unjudged, UsageError } from './usage';
 
 export const INSPECT_HELP = `Usage: pidproof inspect <lockfile> [--json]
 
@@ -12,8 +11,10 @@ OpenClaw session lock, bare PID file), the holder's identity (PID, start token, 
 boot, command, creation time, age), the verdict, the stale reasons, whether the kernel lock is
 held, and what an acquire would do now (take it, reclaim it, or wait).
 
-Exit codes: 0 the lock is healthy (or absent), 1 it is stale (an acquire would reclaim it),
-2 error (bad usage, the path is a directory, a symlink...).
+Exit codes: 0 the lock is healthy (a live holder) or absent, 1 it is stale (an acquire would
+reclaim it), 2 error (bad usage, the path is a directory, a symlink...), 3 it cannot be judged
+here (not a lock file, unreadable, a live PID with nothing to compare, another host or PID
+namespace): an acquire would wait, and it is never reclaimed automatically.
 
 Options:
   --json     the inspection as one JSON object (LockInspection plus "acquire")
@@ -57,8 +58,9 @@ export function acquireOutlook(i: LockInspection): AcquireOutlook {
   return { action: 'wait', reason: `${why}${until}` };
 }
 
+/** `  key        value`, the value wrapped to the width under itself. */
 function line(style: Style, key: string, value: string): string {
-  return `  ${paint(style, 'dim', key.padEnd(10))} ${value}\n`;
+  return wrap(value, style.width, ' '.repeat(13), `  ${paint(style, 'dim', key.padEnd(10))} `).join('\n') + '\n';
 }
 
 function str(v: unknown): string | null {
@@ -123,15 +125,15 @@ export function renderInspection(i: LockInspection, style: Style): string {
 }
 
 export function inspectCommand(argv: string[]): CommandResult {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { positional: 'lock file', dashed: true },
+  );
   if (values.help) return { code: 0, stdout: INSPECT_HELP };
   if (positionals.length !== 1) throw new UsageError(`expected one lock file, got ${positionals.length}`);
   const i = inspectLock(positionals[0]); // LockPathError and the like: exit 2 from the dispatcher
-  const code = i.exists && i.reclaimable ? 1 : 0;
+  const code = !i.exists ? EXIT.ok : i.reclaimable ? EXIT.stale : unjudged(i) ? EXIT.unjudged : EXIT.ok;
   if (values.json) {
     return { code, stdout: JSON.stringify({ ...i, acquire: acquireOutlook(i) }, null, 2) + '\n' };
   }

@@ -1,9 +1,8 @@
 /** `pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]`. */
-import { parseArgs } from 'node:util';
 import { inspectLock, ownerStatus, processIdentity, watchExit } from '../index';
 import type { ExitInfo, LockInspection, OwnerRecord } from '../index';
-import { formatAge, paint, styleFor } from './format';
-import { type CommandResult, UsageError } from './usage';
+import { formatAge, paint, styleFor, wrap } from './format';
+import { type CommandResult, parseCommandArgs, UsageError } from './usage';
 
 export const WATCH_HELP = `Usage: pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]
 
@@ -88,15 +87,15 @@ const GONE: Record<string, string> = {
 };
 
 export async function watchCommand(argv: string[]): Promise<CommandResult> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
       timeout: { type: 'string', short: 't' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  });
+    { positional: 'PID or lock file', dashed: true, placeholders: { timeout: 'SECONDS' } },
+  );
   if (values.help) return { code: 0, stdout: WATCH_HELP };
   if (positionals.length !== 1) throw new UsageError(`expected one PID or lock file, got ${positionals.length}`);
   const timeoutMs = parseTimeout(values.timeout);
@@ -114,7 +113,7 @@ export async function watchCommand(argv: string[]): Promise<CommandResult> {
   };
   const done = (code: number): CommandResult => {
     if (values.json) return { code, stdout: JSON.stringify(report, null, 2) + '\n' };
-    return { code, stdout: report.detail + '\n' };
+    return { code, stdout: wrap(report.detail, style.width, '  ', '').join('\n') + '\n' };
   };
 
   let target: OwnerRecord | number;

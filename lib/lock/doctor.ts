@@ -150,8 +150,10 @@ const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/;
 
 /**
  * Compiles a base-name glob to a RegExp: `*` (any run), `?` (one character), `[abc]`, `[a-z]`,
- * `[!abc]`/`[^abc]`, `{a,b}` (nestable), `\x` (a literal x). Throws TypeError for a pattern with
- * a `/` (it matches base names only) or unbalanced braces.
+ * `[!abc]`/`[^abc]`, `{a,b}` (nestable), `\x` (a literal x). One rule for both kinds of bracket:
+ * an opening `[` or `{` must be closed (an unclosed one is almost always a typo, so it is an
+ * error, not a silent literal); a lone `]` or `}` is literal; `\[` and `\{` match the characters.
+ * Throws TypeError for an unclosed bracket, a trailing lone `\`, or a `/` (base names only).
  */
 export function globToRegExp(glob: string): RegExp {
   if (typeof glob !== 'string') throw new TypeError(`pattern must be a string, got ${describeValue(glob)}`);
@@ -179,8 +181,7 @@ export function globToRegExp(glob: string): RegExp {
       if (glob[j] === ']') j++;
       while (j < glob.length && glob[j] !== ']') j++;
       if (j >= glob.length) {
-        re += '\\[';
-        continue;
+        throw new TypeError(`pattern ${JSON.stringify(glob)} has an unclosed "[" (write \\[ to match a "[")`);
       }
       let body = glob.slice(i + 1, j);
       let neg = '';
@@ -202,7 +203,7 @@ export function globToRegExp(glob: string): RegExp {
       re += REGEX_SPECIAL.test(c) ? `\\${c}` : c;
     }
   }
-  if (depth !== 0) throw new TypeError(`pattern ${JSON.stringify(glob)} has an unclosed "{"`);
+  if (depth !== 0) throw new TypeError(`pattern ${JSON.stringify(glob)} has an unclosed "{" (write \\{ to match a "{")`);
   return new RegExp(`^${re}$`, 's');
 }
 

@@ -57,14 +57,8 @@ export class LockCompromisedError extends Error {
   }
 }
 
-/** The wait was cancelled through `options.signal`. Same shape as Node's own AbortError. */
-export class AbortError extends Error {
-  readonly code = 'ABORT_ERR';
-  override name = 'AbortError';
-  constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+/** The wait was cancelled through `options.signal`: the one AbortError of every layer (../errors). */
+export { AbortError } from '../errors';
 
 /** The lock path cannot be a lock: a directory, a symlink, a FIFO, a device... */
 export class LockPathError extends Error {

@@ -26,11 +26,9 @@ import { addon, nativeBackendOf } from '../../lib/binding';
 import { fallbackBackend } from '../../lib/fallback';
 import { createIdentityApi } from '../../lib/identity';
 import type { ProcessIdentity } from '../../lib/types';
-import { cleanup, repoRoot, spawnIdle, tmpDir, waitFor } from '../helpers';
+import { cleanup, repoRoot, spawnIdle, tmpDir, underWine, unusedPid, waitFor } from '../helpers';
 
 const isWin32 = process.platform === 'win32';
-/** wine exports WINELOADER (and WINECONFIGDIR, WINEDATADIR) into the Windows environment. */
-const underWine = isWin32 && (process.env.WINELOADER !== undefined || process.env.WINECONFIGDIR !== undefined);
 
 /** The raw addon surface these tests use (openWatch is optional: newer addons have it). */
 interface RawWatch {
@@ -59,16 +57,7 @@ afterAll(() => {
 });
 
 /** A multiple of 4 that names no process (Windows PIDs are multiples of 4). */
-function unusedWinPid(): number {
-  for (let pid = 4_000_000; pid > 1000; pid -= 4 * 997) {
-    try {
-      process.kill(pid, 0);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-  throw new Error('no unused PID found');
-}
+const unusedWinPid = unusedPid;
 
 /** Kills a child and waits for Node's 'exit' event only (Node may still hold its handle). */
 async function kill(child: ChildProcess): Promise<void> {
