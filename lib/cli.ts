@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `pidproof` command: identity | inspect | doctor | watch | kill. */
+import { safe } from './cli/format';
 import { type CommandResult, parseErrorMessage, UsageError } from './cli/usage';
 
 const HELP = `Usage: pidproof <command> [options]
@@ -54,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!Object.hasOwn(commands, name)) {
-    process.stderr.write(`pidproof: unknown command "${name}"\n\n${HELP}`);
+    process.stderr.write(`pidproof: unknown command "${safe(name)}"\n\n${HELP}`);
     return 2;
   }
   let cmd: { run: Command; help: string };
@@ -62,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     cmd = await commands[name]();
   } catch (err) {
     // Only the first line: a load error's message is the whole story (no stack trace).
-    process.stderr.write(`pidproof: ${String((err as Error).message ?? err).split('\n')[0]}\n`);
+    process.stderr.write(`pidproof: ${safe(String((err as Error).message ?? err).split('\n')[0])}\n`);
     return 2;
   }
   try {
@@ -73,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as { code?: string; message: string };
     const parse = typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`pidproof ${name}: ${parse ? parseErrorMessage(e) : e.message}\n`);
+    process.stderr.write(`pidproof ${name}: ${safe(parse ? parseErrorMessage(e) : e.message)}\n`);
     if (err instanceof UsageError || parse) process.stderr.write(`Run "pidproof ${name} --help" for usage.\n`);
     return 2;
   }
@@ -85,7 +86,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`pidproof: ${(err as Error).stack ?? String(err)}\n`);
+      process.stderr.write(`pidproof: ${((err as Error).stack ?? String(err)).split('\n').map(safe).join('\n')}\n`);
       process.exitCode = 2;
     },
   );

@@ -18,6 +18,7 @@
 import os from 'node:os';
 import { addon as loadedAddon, selectedBackend } from './binding';
 import type { NativeAddon } from './binding';
+import { abortErrorFor } from './errors';
 import { createIdentityApi, defaultTokenUnit, normaliseRecord } from './identity';
 import type { Backend, OwnerRecord, OwnerStatus, OwnerVerdict, ProcessIdentity } from './types';
 import { assertKnownOptions, assertMs, assertObject, assertPid, describe } from './validate';
@@ -176,9 +177,6 @@ export interface SignalApi {
 
 const TERMINATE_OPTIONS = ['termSignal', 'graceMs', 'killSignal', 'signal', 'ref'] as const;
 
-function abortError(signal: AbortSignal): DOMException {
-  return new DOMException('The operation was aborted', { name: 'AbortError', cause: signal.reason });
-}
 
 /** @internal builds the API over one backend; `addon` null (or the fallback backend): no pinning. */
 export function createSignalApi(backend: Backend, addon: NativeAddon | null): SignalApi {
@@ -438,7 +436,7 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
     assertDeliverable(termSignal, 'options.termSignal');
     assertDeliverable(killSignal, 'options.killSignal');
     const t = readTarget(target, defaultUnit);
-    if (abort?.aborted) throw abortError(abort);
+    if (abort?.aborted) throw abortErrorFor(abort, 'termination');
 
     // 1. Pin the process (verified against the record, or the one holding the PID now).
     let w: ProcessWatch;

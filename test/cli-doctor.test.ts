@@ -121,7 +121,16 @@ const REPORT: Schema = {
     scannedAt: 'string',
     durationMs: 'number',
     dirs: { array: 'string' },
-    options: { object: { recursive: 'boolean', patterns: { array: 'string' }, fix: 'boolean' } },
+    options: {
+      object: {
+        recursive: 'boolean',
+        patterns: { array: 'string' },
+        fix: 'boolean',
+        formats: ['array', 'null'],
+        reclaimUnknownAfterMs: ['number', 'null'],
+        legacyCommand: ['string', 'null'],
+      },
+    },
     entries: { array: ENTRY },
     summary: {
       object: {
@@ -178,7 +187,8 @@ describe('pidproof doctor', () => {
   it('a 50-column terminal: one block per entry, every line within 50 columns, every field kept', () => {
     const dir = tmpDir('pidproof-cli-');
     fs.writeFileSync(path.join(dir, 'a-rather-long-lock-file-name.lock'), deadPayload());
-    fs.writeFileSync(path.join(dir, 'ns.lock'), deadPayload({ pid: process.pid, pidNamespace: '4026532999' }));
+    // Lease mode: no kernel lock to judge another PID namespace's lock by, so it stays foreign.
+    fs.writeFileSync(path.join(dir, 'ns.lock'), deadPayload({ pid: process.pid, pidNamespace: '4026532999', mode: 'lease' }));
     fs.writeFileSync(path.join(dir, 'garbage.lock'), Buffer.from([0, 1, 2]));
     for (const columns of ['50', '60']) {
       const r = run(['doctor', dir], { COLUMNS: columns });
@@ -213,7 +223,14 @@ describe('pidproof doctor', () => {
     const doc = JSON.parse(r.stdout);
     expect(validate(doc, REPORT)).toEqual([]);
     expect(doc.dirs).toEqual([dir]);
-    expect(doc.options).toEqual({ recursive: false, patterns: ['*.lock', '*.pid'], fix: false });
+    expect(doc.options).toEqual({
+      recursive: false,
+      patterns: ['*.lock', '*.pid'],
+      fix: false,
+      formats: null,
+      reclaimUnknownAfterMs: null,
+      legacyCommand: null,
+    });
     expect(Date.parse(doc.scannedAt)).toBeGreaterThan(Date.now() - 60_000);
     const kinds = new Set(doc.entries.map((e: { kind: string }) => e.kind));
     expect([...kinds].sort()).toEqual(['directory', 'lock', 'symlink', 'temp']);
@@ -321,7 +338,7 @@ describe('pidproof inspect', () => {
     for (const l of r.stdout.trimEnd().split('\n').slice(1)) expect(l.length, l).toBeLessThanOrEqual(50);
     expect(JSON.parse(run(['inspect', junk, '--json']).stdout)).toMatchObject({ verdict: 'unknown', reclaimable: false });
     const foreign = path.join(dir, 'foreign.lock');
-    fs.writeFileSync(foreign, deadPayload({ hostname: 'elsewhere', pid: process.pid }));
+    fs.writeFileSync(foreign, deadPayload({ hostname: 'elsewhere', bootId: OTHER_BOOT, pid: process.pid }));
     expect(run(['inspect', foreign]).code).toBe(3);
     expect(run(['inspect', '--help']).stdout).toMatch(/3 it cannot be judged/);
   });

@@ -2,10 +2,13 @@
 import path from 'node:path';
 import { currentScope, DEFAULT_LOCK_PATTERNS, fixLocks, scanLocks, summarizeLocks } from '../index';
 import type { DoctorEntry, DoctorProgress, DoctorSummary } from '../index';
-import { type Column, formatAge, joinWrapped, paint, type Paint, stacked, type Style, styleFor, table, verdictPaint, wrap } from './format';
-import { type CommandResult, EXIT, parseCommandArgs, unjudged, UsageError } from './usage';
+import { type Column, formatAge, joinWrapped, paint, type Paint, safe, safeDeep, stacked, type Style, styleFor, table, verdictPaint, wrap } from './format';
+import { type CommandResult, EXIT, parseCommandArgs, parseCommandPattern, parseDuration, unjudged, UsageError } from './usage';
 
-export const DOCTOR_HELP = `Usage: pidproof doctor <dir...> [--recursive] [--pattern GLOB]... [--fix] [--json]
+const FORMATS = ['pidproof', 'openclaw', 'pidfile', 'unknown'];
+
+export const DOCTOR_HELP = `Usage: pidproof doctor <dir...> [--recursive] [--pattern GLOB]... [--format FORMAT]...
+                       [--reclaim-unknown-after DURATION] [--legacy-command CMD] [--fix] [--json]
 
 Scans directories for lock files of every format pidproof judges (pidproof locks, OpenClaw
 session locks *.jsonl.lock, bare PID files) and reports each one: holder PID, verdict, age, stale
@@ -26,6 +29,16 @@ Options:
                       is an error, \\ escapes one character
                       (default: ${DEFAULT_LOCK_PATTERNS.join(' ')}; *.lock covers *.jsonl.lock)
       --fix           remove the stale locks (safely, see above)
+      --format FORMAT only lock files of this format: pidproof, openclaw, pidfile or unknown
+                      (repeatable); other files are neither reported nor fixed
+      --reclaim-unknown-after DURATION
+                      migration: files pidproof cannot judge (empty, garbage, unrecognised or
+                      invalid JSON) whose kernel lock is free are stale once older than this
+                      (30m, 90s, 1h; age from the creation time they state, else the mtime)
+      --legacy-command CMD
+                      migration: a bare PID file (or a lock without a start token) whose live
+                      PID runs something that does not contain CMD (or match /REGEX/) is
+                      recycled; evidence, not proof
       --json          one JSON object: {version: 1, scannedAt, dirs, entries, summary, ...}
   -h, --help          this help
 
@@ -34,6 +47,8 @@ Examples:
   pidproof doctor ~/.openclaw/agents --recursive --pattern '*.jsonl.lock'
   pidproof doctor /tmp/locks --fix
   pidproof doctor /srv/locks -r --json | jq '.entries[] | select(.reclaimable)'
+  pidproof doctor ~/.openclaw/agents -r --reclaim-unknown-after 30m --fix
+  pidproof doctor /var/run --pattern '*.pid' --format pidfile --legacy-command /myd/ --fix
 `;
 
 /** The `--json` document (format version 1; see the README for the schema). */
@@ -42,7 +57,17 @@ export interface DoctorReport {
   scannedAt: string;
   durationMs: number;
   dirs: string[];
-  options: { recursive: boolean; patterns: string[]; fix: boolean };
+  options: {
+    recursive: boolean;
+    patterns: string[];
+    fix: boolean;
+    /** Only entries of these formats (null: all). */
+    formats: string[] | null;
+    /** `--reclaim-unknown-after` in ms, or null. */
+    reclaimUnknownAfterMs: number | null;
+    /** `--legacy-command` as given, or null. */
+    legacyCommand: string | null;
+  };
   entries: DoctorEntry[];
   summary: DoctorSummary;
   /** 0 healthy, 1 stale locks remain, 3 none stale but some cannot be judged here. */
@@ -119,7 +144,15 @@ function endFit(s: string, w: number): string {
 }
 
 /** The table and summary line for people. */
-export function renderDoctor(entries: DoctorEntry[], s: DoctorSummary, dirs: string[], ms: number, fix: boolean, style: Style): string {
+export function renderDoctor(
+  entries: DoctorEntry[],
+  s: DoctorSummary,
+  dirs: string[],
+  ms: number,
+  fix: boolean,
+  style: Style,
+  reclaimUnknownAfterMs: number | null = null,
+): string {
   let out = '';
   // One directory: paths relative to it (the summary names it).
   const base = dirs.length === 1 ? dirs[0] : null;
@@ -175,6 +208,16 @@ export function renderDoctor(entries: DoctorEntry[], s: DoctorSummary, dirs: str
   for (let i = 1; i < lines.length; i++) lines[i] = `  ${lines[i]}`;
   const note = (text: string) => lines.push(...wrap(text, style.width, '  ', '').map((l) => paint(style, 'dim', l)));
   if (s.unknown) note('Unknown and foreign locks cannot be judged here: never removed automatically.');
+  // Adopters: say how many files pidproof cannot read as a lock at all, and what lets --fix take them.
+  const unjudgeable = entries.filter((e) => e.kind === 'lock' && e.action !== 'skipped' && e.format === 'unknown' && !e.reclaimable);
+  if (unjudgeable.length > 0) {
+    const n = unjudgeable.length;
+    note(
+      reclaimUnknownAfterMs === null
+        ? `${n} file${n === 1 ? '' : 's'} pidproof cannot judge (empty, garbage or unrecognised JSON): --reclaim-unknown-after DURATION (e.g. 30m) lets --fix take those that old whose kernel lock is free.`
+        : `${n} file${n === 1 ? '' : 's'} pidproof cannot judge ${n === 1 ? 'is' : 'are'} younger than --reclaim-unknown-after or kernel-locked: kept.`,
+    );
+  }
   if (!fix && s.remaining > 0) note(`Run with --fix to remove the ${s.remaining} stale one${s.remaining === 1 ? '' : 's'} (race-free reclaim).`);
   return out + lines.join('\n') + '\n';
 }
@@ -213,10 +256,17 @@ export async function doctorCommand(argv: string[]): Promise<CommandResult> {
       recursive: { type: 'boolean', short: 'r' },
       pattern: { type: 'string', short: 'p', multiple: true },
       fix: { type: 'boolean' },
+      format: { type: 'string', multiple: true },
+      'reclaim-unknown-after': { type: 'string' },
+      'legacy-command': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    { positional: 'directory', dashed: true, placeholders: { pattern: 'GLOB' } },
+    {
+      positional: 'directory',
+      dashed: true,
+      placeholders: { pattern: 'GLOB', format: 'FORMAT', 'reclaim-unknown-after': 'DURATION', 'legacy-command': 'CMD' },
+    },
   );
   if (values.help) return { code: 0, stdout: DOCTOR_HELP };
   if (positionals.length === 0) throw new UsageError('expected at least one directory');
@@ -226,13 +276,23 @@ export async function doctorCommand(argv: string[]): Promise<CommandResult> {
   }
   const fix = values.fix === true;
   const recursive = values.recursive === true;
+  const formats = values.format && values.format.length > 0 ? values.format : null;
+  for (const f of formats ?? []) {
+    if (!FORMATS.includes(f)) throw new UsageError(`--format ${JSON.stringify(f)}: one of ${FORMATS.join(', ')}`);
+  }
+  const after = values['reclaim-unknown-after'];
+  const reclaimUnknownAfterMs = after === undefined ? undefined : parseDuration(after, '--reclaim-unknown-after');
+  const legacyCommand = values['legacy-command'] === undefined ? undefined : parseCommandPattern(values['legacy-command'], '--legacy-command');
+  const judging = { reclaimUnknownAfterMs, legacyCommand };
   const progress = new ProgressLine(process.stderr);
   const t0 = performance.now();
   const scannedAt = new Date().toISOString();
   let entries: DoctorEntry[];
   try {
-    entries = await scanLocks(positionals, { recursive, pattern: patterns, onProgress: (p) => progress.update(p) });
-    if (fix) entries = await fixLocks(entries, { onProgress: (p) => progress.update(p) });
+    entries = await scanLocks(positionals, { recursive, pattern: patterns, onProgress: (p) => progress.update(p), ...judging });
+    // --format: only entries of those formats are reported and fixed (skipped non-files have none).
+    if (formats) entries = entries.filter((e) => e.kind !== 'lock' || formats.includes(e.format) || e.action === 'skipped');
+    if (fix) entries = await fixLocks(entries, { onProgress: (p) => progress.update(p), ...judging });
   } catch (err) {
     if (err instanceof TypeError) throw new UsageError(err.message);
     throw err;
@@ -250,12 +310,19 @@ export async function doctorCommand(argv: string[]): Promise<CommandResult> {
       scannedAt,
       durationMs: Math.round(ms * 10) / 10,
       dirs,
-      options: { recursive, patterns, fix },
+      options: {
+        recursive,
+        patterns,
+        fix,
+        formats,
+        reclaimUnknownAfterMs: reclaimUnknownAfterMs ?? null,
+        legacyCommand: values['legacy-command'] ?? null,
+      },
       entries,
       summary,
       exitCode: code,
     };
     return { code, stdout: JSON.stringify(report, null, 2) + '\n' };
   }
-  return { code, stdout: renderDoctor(entries, summary, dirs, ms, fix, styleFor(process.stdout)) };
+  return { code, stdout: renderDoctor(safeDeep(entries), summary, dirs.map(safe), ms, fix, styleFor(process.stdout), reclaimUnknownAfterMs ?? null) };
 }

@@ -66,7 +66,36 @@ function fit(s: string, w: number): string {
   return s.slice(0, head) + '…' + s.slice(s.length - (w - 1 - head));
 }
 
-const clean = (s: string) => s.replace(/[\r\n\t]/g, ' ');
+const clean = (s: string) => safe(s.replace(/[\r\n\t]/g, ' '));
+
+// C0 and C1 controls, DEL, and the bidirectional overrides/isolates/marks that reorder text.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from outside (file names, payload strings, error messages) made safe for a terminal:
+ * every control character, DEL and bidi control is shown as an escape (`\x1b`, `\u{202e}`),
+ * never interpreted, so a file name cannot clear the screen, set the title or forge rows.
+ * Human output only: `--json` stays exact.
+ */
+export function safe(s: string): string {
+  return s.replace(UNSAFE, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
+  });
+}
+
+/** A copy of `v` with every string made `safe` (for rendering whole inspections and entries). */
+export function safeDeep<T>(v: T): T {
+  if (typeof v === 'string') return safe(v) as T;
+  if (Array.isArray(v)) return v.map((x) => safeDeep(x)) as T;
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[safe(k)] = safeDeep(x);
+    return out as T;
+  }
+  return v;
+}
 
 /** Column widths once shrinkable columns are shrunk as far as allowed, and the total width. */
 function layout<Row>(columns: Column<Row>[], cells: string[][], width: number): { widths: number[]; total: number } {

@@ -1,10 +1,10 @@
 /** `pidproof inspect <lockfile> [--json]`. */
 import { inspectLock } from '../index';
 import type { LockInspection } from '../index';
-import { formatAge, formatTime, paint, type Style, styleFor, verdictPaint, wrap } from './format';
-import { type CommandResult, EXIT, parseCommandArgs, unjudged, UsageError } from './usage';
+import { formatAge, formatTime, paint, safeDeep, type Style, styleFor, verdictPaint, wrap } from './format';
+import { type CommandResult, EXIT, parseCommandArgs, parseCommandPattern, parseDuration, unjudged, UsageError } from './usage';
 
-export const INSPECT_HELP = `Usage: pidproof inspect <lockfile> [--json]
+export const INSPECT_HELP = `Usage: pidproof inspect <lockfile> [--json] [--reclaim-unknown-after DURATION] [--legacy-command CMD]
 
 Shows who holds a lock file and whether it is stale, without touching it: its format (pidproof,
 OpenClaw session lock, bare PID file), the holder's identity (PID, start token, unique id, host,
@@ -17,8 +17,12 @@ here (not a lock file, unreadable, a live PID with nothing to compare, another h
 namespace): an acquire would wait, and it is never reclaimed automatically.
 
 Options:
-  --json     the inspection as one JSON object (LockInspection plus "acquire")
-  -h, --help this help
+  --json                      the inspection as one JSON object (LockInspection plus "acquire")
+  --reclaim-unknown-after DURATION
+                              judge as an acquire with reclaimUnknownAfterMs would (30m, 90s, 1h)
+  --legacy-command CMD        judge a bare PID file as an acquire with legacyCommand would
+                              (a substring, or /REGEX/)
+  -h, --help                  this help
 
 Examples:
   pidproof inspect /var/run/myapp.lock
@@ -127,15 +131,24 @@ export function renderInspection(i: LockInspection, style: Style): string {
 export function inspectCommand(argv: string[]): CommandResult {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    { positional: 'lock file', dashed: true },
+    {
+      json: { type: 'boolean' },
+      'reclaim-unknown-after': { type: 'string' },
+      'legacy-command': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { positional: 'lock file', dashed: true, placeholders: { 'reclaim-unknown-after': 'DURATION', 'legacy-command': 'CMD' } },
   );
   if (values.help) return { code: 0, stdout: INSPECT_HELP };
   if (positionals.length !== 1) throw new UsageError(`expected one lock file, got ${positionals.length}`);
-  const i = inspectLock(positionals[0]); // LockPathError and the like: exit 2 from the dispatcher
+  const after = values['reclaim-unknown-after'];
+  const i = inspectLock(positionals[0], {
+    reclaimUnknownAfterMs: after === undefined ? undefined : parseDuration(after, '--reclaim-unknown-after'),
+    legacyCommand: values['legacy-command'] === undefined ? undefined : parseCommandPattern(values['legacy-command'], '--legacy-command'),
+  }); // LockPathError and the like: exit 2 from the dispatcher
   const code = !i.exists ? EXIT.ok : i.reclaimable ? EXIT.stale : unjudged(i) ? EXIT.unjudged : EXIT.ok;
   if (values.json) {
     return { code, stdout: JSON.stringify({ ...i, acquire: acquireOutlook(i) }, null, 2) + '\n' };
   }
-  return { code, stdout: renderInspection(i, styleFor(process.stdout)) };
+  return { code, stdout: renderInspection(safeDeep(i), styleFor(process.stdout)) };
 }

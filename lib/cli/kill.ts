@@ -4,7 +4,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { inspectLock, signalProcess, terminateProcess, WatchError } from '../index';
 import type { LockFormat, LockInspection, OwnerRecord, SignalResult } from '../index';
-import { formatAge, paint, styleFor, verdictPaint } from './format';
+import { formatAge, paint, safe, safeDeep, styleFor, verdictPaint } from './format';
 import { type CommandResult, UsageError } from './usage';
 
 export const KILL_HELP = `Usage: pidproof kill [-s SIGNAL] [--grace SECONDS] [--json] <pid | lockfile | pidfile>
@@ -195,15 +195,17 @@ export async function killCommand(argv: string[]): Promise<CommandResult> {
     target = pid;
     who = `PID ${pid}`;
   } else {
-    const i = inspectLock(arg); // LockPathError (a directory, a symlink...): exit 2
-    report.path = i.path;
+    const raw = inspectLock(arg); // LockPathError (a directory, a symlink...): exit 2
+    // What people read is made terminal-safe (file names and payload strings); --json stays exact.
+    const i = values.json ? raw : safeDeep(raw);
+    report.path = raw.path;
     report.format = i.exists ? i.format : null;
     if (!i.exists) {
       report.verdict = 'no-lock';
       report.detail = `${i.path}: no such file; nothing to signal`;
       return done(1);
     }
-    const rec = holderRecord(i);
+    const rec = holderRecord(raw);
     if (rec === null) {
       report.verdict = 'unknown';
       report.detail = `${i.path}: ${i.detail}; nothing sent`;
@@ -220,9 +222,10 @@ export async function killCommand(argv: string[]): Promise<CommandResult> {
     report.sent = r.sent;
     report.verdict = r.verdict;
     const prefix = typeof target === 'number' ? '' : `${who}: `;
+    const rd = values.json ? r.detail : safe(r.detail);
     report.detail = r.sent
-      ? `${prefix}${paint(style, 'green', sig === 0 ? 'alive' : 'sent')}: ${r.detail}`
-      : `${prefix}${paint(style, verdictPaint(r.verdict), r.verdict)}: ${r.detail}`;
+      ? `${prefix}${paint(style, 'green', sig === 0 ? 'alive' : 'sent')}: ${rd}`
+      : `${prefix}${paint(style, verdictPaint(r.verdict), r.verdict)}: ${rd}`;
     return done(codeOf(r.verdict, r.sent));
   }
 
@@ -235,7 +238,7 @@ export async function killCommand(argv: string[]): Promise<CommandResult> {
   } catch (err) {
     if (err instanceof WatchError && (err.code === 'EFOREIGN' || err.code === 'EUNKNOWNIDENTITY')) {
       report.verdict = err.code === 'EFOREIGN' ? 'foreign' : 'unknown';
-      report.detail = `${who}: ${paint(style, 'yellow', report.verdict)}: ${err.message}`;
+      report.detail = `${who}: ${paint(style, 'yellow', report.verdict)}: ${values.json ? err.message : safe(err.message)}`;
       return done(2);
     }
     throw err;

@@ -114,3 +114,34 @@ export function parseErrorMessage(err: { code?: string; message: string }): stri
       return err.message;
   }
 }
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * A duration such as `30m`, `90s`, `1h`, `1.5h`, `500ms`, `2d`, in ms (a bare number is seconds).
+ * UsageError naming the option otherwise.
+ */
+export function parseDuration(s: string, option: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d)?\s*$/.exec(s);
+  if (m === null) {
+    throw new UsageError(`${option} must be a duration such as 30m, 90s, 1h or 500ms, got ${JSON.stringify(s)}`);
+  }
+  const ms = Number(m[1]) * DURATION_UNITS[m[2] ?? 's'];
+  if (!Number.isFinite(ms) || ms > 3e14) throw new UsageError(`${option}: ${JSON.stringify(s)} is too long`);
+  return ms;
+}
+
+/**
+ * A command to check bare PID files against (`--legacy-command`): `/regexp/flags` is a RegExp,
+ * anything else a substring.
+ */
+export function parseCommandPattern(s: string, option: string): string | RegExp {
+  if (s.length === 0) throw new UsageError(`${option} must not be empty`);
+  const m = /^\/(.+)\/([a-z]*)$/s.exec(s);
+  if (m === null) return s;
+  try {
+    return new RegExp(m[1], m[2].replace(/[gy]/g, ''));
+  } catch (err) {
+    throw new UsageError(`${option} ${s}: not a valid regular expression (${(err as Error).message})`);
+  }
+}

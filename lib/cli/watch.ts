@@ -1,7 +1,7 @@
 /** `pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]`. */
 import { inspectLock, ownerStatus, processIdentity, watchExit } from '../index';
 import type { ExitInfo, LockInspection, OwnerRecord } from '../index';
-import { formatAge, paint, styleFor, wrap } from './format';
+import { formatAge, paint, safeDeep, styleFor, wrap } from './format';
 import { type CommandResult, parseCommandArgs, UsageError } from './usage';
 
 export const WATCH_HELP = `Usage: pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]
@@ -124,14 +124,16 @@ export async function watchCommand(argv: string[]): Promise<CommandResult> {
     target = pid;
     who = `PID ${pid}`;
   } else {
-    const i = inspectLock(arg); // LockPathError (directory, symlink...): exit 2
-    report.path = i.path;
+    const raw = inspectLock(arg); // LockPathError (directory, symlink...): exit 2
+    // What people read is made terminal-safe (file names and payload strings); --json stays exact.
+    const i = values.json ? raw : safeDeep(raw);
+    report.path = raw.path;
     if (!i.exists) {
       report.reason = 'no-lock';
       report.detail = `${i.path}: no lock file, nothing to wait for`;
       return done(0);
     }
-    const t = holderTarget(i);
+    const t = holderTarget(raw);
     report.pid = t ? (typeof t.target === 'number' ? t.target : t.target.pid) : null;
     if (!t) {
       report.reason = 'no-holder';
@@ -144,7 +146,7 @@ export async function watchCommand(argv: string[]): Promise<CommandResult> {
     if (i.kernelHeld === true && typeof t.target === 'object' && ownerStatus(t.target).verdict === 'foreign') {
       // A holder in another PID namespace (or host name) of this kernel: its PID means nothing
       // here, but its kernel lock does. Wait for the kernel to release it.
-      return waitKernelRelease(i, report, timeoutMs, style, values.json === true, done);
+      return waitKernelRelease(raw, report, timeoutMs, style, values.json === true, done);
     }
     if (['dead', 'recycled', 'zombie', 'other-boot'].includes(i.verdict) && i.kernelHeld !== true) {
       report.reason = i.verdict;
@@ -199,7 +201,8 @@ async function waitKernelRelease(
   done: (code: number) => CommandResult,
 ): Promise<CommandResult> {
   const token = (first.holder as { token?: unknown } | null)?.token;
-  const who = `PID ${report.pid}, holder of ${first.path} (${first.detail.replace(/ holds its kernel lock.*$/, '')})`;
+  const shown = json ? first : safeDeep(first);
+  const who = `PID ${report.pid}, holder of ${shown.path} (${shown.detail.replace(/ holds its kernel lock.*$/, '')})`;
   if (process.stderr.isTTY && !json) {
     process.stderr.write(paint(styleFor(process.stderr), 'dim', `waiting for ${who} to release its kernel lock…`) + '\n');
   }

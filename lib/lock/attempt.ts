@@ -43,7 +43,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { identity as ids } from '../identity';
-import { AbortError, type LockHolderInfo, LockPathError, LockTimeoutError } from './errors';
+import { abortErrorFor, type AbortError } from '../errors';
+import { type LockHolderInfo, LockPathError, LockTimeoutError } from './errors';
 import {
   cannotReplace,
   closeQuietly,
@@ -427,7 +428,7 @@ export function timeoutError(a: Attempt): LockTimeoutError {
 }
 
 export function abortError(signal: AbortSignal): AbortError {
-  return new AbortError('The lock acquisition was aborted', { cause: signal.reason });
+  return abortErrorFor(signal, 'lock acquisition');
 }
 
 /** Next poll delay: 10 ms growing 1.5x to `capMs`, with ±20% jitter. */

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertKnownOptions, describe as describeValue } from '../validate';
-import { AbortError, LockPathError, LockTimeoutError } from './errors';
+import { abortErrorFor, type AbortError } from '../errors';
+import { LockPathError, LockTimeoutError } from './errors';
 import { closeQuietly, dropGuardIfIdle, errCode, kernelTryLock, lstatOrNull, sameFile } from './files';
 import { inspectAt, type LockInspection, unjudged } from './inspect';
 import { readAndJudge } from './attempt';
@@ -300,7 +301,7 @@ function yieldToLoop(): Promise<void> {
 }
 
 function abortError(signal: AbortSignal): AbortError {
-  return new AbortError('The lock scan was aborted', { cause: signal.reason });
+  return abortErrorFor(signal, 'lock scan');
 }
 
 function checkBatch(v: unknown): number {

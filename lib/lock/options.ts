@@ -177,11 +177,11 @@ export function canonicalLockPath(p: unknown): string {
   if (base === '' || base === '.' || base === '..') throw new LockPathError(abs, 'names no file');
   let dir: string;
   try {
-    dir = fs.realpathSync.native(path.dirname(abs));
+    // `<dir>/.`: a file where the directory should be fails (ENOTDIR) instead of resolving.
+    dir = fs.realpathSync.native(`${path.dirname(abs)}${path.sep}.`);
   } catch (err) {
-    if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') {
-      throw new LockPathError(abs, `its directory ${path.dirname(abs)} does not exist`);
-    }
+    if (errCode(err) === 'ENOENT') throw new LockPathError(abs, `its directory ${path.dirname(abs)} does not exist`);
+    if (errCode(err) === 'ENOTDIR') throw new LockPathError(abs, `${path.dirname(abs)} is not a directory`);
     throw err;
   }
   return path.join(dir, base);

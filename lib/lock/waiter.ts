@@ -4,6 +4,7 @@
  * (`fs.watch` on the directory), a capped backoff timer (the safety net), or its abort signal.
  */
 import fs from 'node:fs';
+import { onAbort } from '../abort';
 import type { ProcessIdentity } from '../types';
 import { type ProcessWatch, watchProcess } from '../watch';
 import { abortError, type Attempt } from './attempt';
@@ -81,20 +82,22 @@ export class Waiter {
   /** Sleeps until a wake-up set by `prepare`, `ms`, or the abort signal. */
   wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      // One 'abort' listener per signal however many acquires share it (lib/abort.ts).
+      const unsubscribe = signal
+        ? onAbort(signal, () => {
+            clearTimeout(timer);
+            this.wake = null;
+            reject(abortError(signal));
+          })
+        : null;
       const done = () => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        unsubscribe?.();
         this.wake = null;
         resolve();
       };
-      const onAbort = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        reject(abortError(signal!));
-      };
       const timer = setTimeout(done, ms);
       this.wake = done;
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
