@@ -46,6 +46,28 @@ export interface NativeAddon {
   ): number;
   /** Bounded, validated command line (see Backend.command); null: no such process. */
   command(pid: number): RawCommand | null;
+  // ---- hot paths (issue 15): one crossing each, numbers through reused typed arrays ----
+  /**
+   * `probe` without a result object: 0 no such process, 1 `out` filled with [flags, startToken,
+   * uniqueId, startTimeMs, ppid, state, unit index, kind index] (native/addon.cc, "Hot paths").
+   */
+  probeInto?(pid: number, out: Float64Array): 0 | 1;
+  /** The unit and kind names `probeInto`'s indexes refer to. */
+  probeNames?(): string[];
+  /** `RawExitWatch.hasExited()` by the watch's `fastId()`, without unwrapping its object. */
+  watchExited?(id: number): boolean;
+  /**
+   * The uncontended publish in one call (POSIX): create `tmpPath` exclusively with exactly `mode`,
+   * kernel-lock it, write `payload`, link it to `lockPath`, unlink the temp name. 0 acquired,
+   * 1 EEXIST (temp kept), 2 link failed otherwise (temp kept), 3 no kernel lock here (temp created
+   * only), -1 not on this OS. `out`: [fd, dev, ino]. Throws with `.code` before the link.
+   */
+  publish?(tmpPath: string, lockPath: string, mode: number, payload: Uint8Array, out: Float64Array): -1 | 0 | 1 | 2 | 3;
+  /**
+   * The release in one call (POSIX): unlink `lockPath` while it names (dev, ino), close `fd`, tell
+   * whether `guardPath` exists. Bits: 1 removed (or could not look), 2 guard exists; -1 not here.
+   */
+  releaseFile?(fd: number, lockPath: string, dev: number, ino: number, guardPath: string): number;
 }
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */
@@ -54,6 +76,8 @@ export interface RawExitWatch {
   hasExited(): boolean;
   /** Per-boot unique id read through the handle (Linux pidfs inode), or null. */
   uniqueId(): string | null;
+  /** The id `NativeAddon.watchExited` takes, or -1 (closed, or none to give). */
+  fastId?(): number;
   /** Calls `cb(null)` once when the process exits, or `cb(err)` once on failure; once only. */
   start(cb: (err: Error | null) => void): void;
   /** Idempotent; a closed watch never calls back. */
@@ -106,11 +130,48 @@ if (mode !== undefined && mode !== 'native' && mode !== 'fallback') {
 /** @internal the addon, or null when the fallback is in use. */
 export const addon: NativeAddon | null = loadAddon(mode);
 
+const STATES: ReadonlyArray<RawIdentity['state']> = [null, 'running', 'sleeping', 'stopped', 'zombie'];
+
+/**
+ * `probe` over `probeInto`: one N-API call filling a reused Float64Array, the object built here as
+ * one literal (its final hidden class at once), the unit and kind names cached per process. A
+ * value a double cannot hold exactly, or an access detail, takes the object-returning `probe`.
+ */
+function fastProbe(a: NativeAddon): ((pid: number) => RawIdentity | null) | null {
+  const into = a.probeInto;
+  const namesOf = a.probeNames;
+  if (typeof into !== 'function' || typeof namesOf !== 'function') return null;
+  const out = new Float64Array(8);
+  let names: string[] = [];
+  const name = (i: number): string | null => {
+    if (i < 0) return null;
+    if (i >= names.length) names = namesOf.call(a);
+    return names[i] ?? null;
+  };
+  return (pid) => {
+    if (into.call(a, pid, out) === 0) return null;
+    const f = out[0];
+    if ((f & 32) !== 0) return a.probe(pid);
+    return {
+      pid,
+      startToken: (f & 1) !== 0 ? String(out[1]) : null,
+      startTokenUnit: (f & 1) !== 0 ? name(out[6]) : null,
+      uniqueId: (f & 2) !== 0 ? String(out[2]) : null,
+      uniqueIdKind: (f & 2) !== 0 ? name(out[7]) : null,
+      startTimeMs: (f & 4) !== 0 ? out[3] : null,
+      ppid: (f & 8) !== 0 ? out[4] : null,
+      state: STATES[out[5]] ?? null,
+      access: (f & 16) !== 0 ? 'partial' : 'full',
+    };
+  };
+}
+
 /** @internal a Backend over the addon. */
 export function nativeBackendOf(a: NativeAddon): Backend {
+  const probe = fastProbe(a);
   return {
     name: 'native',
-    probe: (pid) => a.probe(pid),
+    probe: probe ?? ((pid) => a.probe(pid)),
     scope: () => a.scope(),
     checkAlive: (pid) => a.checkAlive(pid),
     command: (pid) => a.command(pid),

@@ -7,8 +7,10 @@
 #include <uv.h>
 
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "logic.h"
 #include "platform.h"
@@ -126,6 +128,9 @@ const char* StateName(pidproof::ProcState s) {
   }
 }
 
+struct WatchSlots;
+struct WatchState;
+
 // Per-environment state (main thread and each worker), owned by Node via SetInstanceData.
 struct AddonData {
   Napi::FunctionReference exit_watch_ctor;
@@ -135,6 +140,11 @@ struct AddonData {
   Napi::FunctionReference make_identity;
   // Builds checkAlive()'s result, for the same reason (isAlive is a hot path).
   Napi::FunctionReference make_liveness;
+  // probeInto(): the unit and kind names it has reported, by index (the platform's static
+  // strings; one or two per OS). JS fetches them once with probeNames().
+  std::vector<const char*> names;
+  // watchExited(): the open exit watches, by slot (see WatchSlots).
+  std::shared_ptr<WatchSlots> slots;
 };
 
 constexpr const char kMakeLivenessSource[] =
@@ -305,8 +315,20 @@ Napi::Value Unlock(const Napi::CallbackInfo& info) {
 
 void OnWatchCleanup(napi_async_cleanup_hook_handle handle, void* arg);
 
+// Open exit watches by slot, so the hot check (watchExited(id), ProcessWatch.isAlive) reaches a
+// watch with an array index instead of unwrapping its JS object. An id is
+// generation * 2^24 + index: a stale id (its watch closed, the slot reused) never matches.
+struct WatchSlots {
+  static constexpr double kIndexSpan = 16777216.0;  // 2^24
+  std::vector<WatchState*> states;
+  std::vector<uint32_t> gens;
+  std::vector<uint32_t> free_list;
+};
+
 struct WatchState {
   napi_env env = nullptr;
+  std::shared_ptr<WatchSlots> slots;  // set while this watch has a slot
+  uint32_t slot = 0;
   std::unique_ptr<pidproof::ExitWatch> watch;
   bool has_unique_id = false;
   uint64_t unique_id = 0;
@@ -343,9 +365,19 @@ void OnPollClosed(uv_handle_t* h) {
 }
 
 // Starts closing; idempotent. JS thread only.
+void ReleaseSlot(WatchState* s) {
+  if (!s->slots) return;
+  WatchSlots& t = *s->slots;
+  t.states[s->slot] = nullptr;
+  t.gens[s->slot] = (t.gens[s->slot] + 1) & 0x1fffffff;  // the id of this watch never matches again
+  t.free_list.push_back(s->slot);
+  s->slots.reset();
+}
+
 void BeginClose(WatchState* s) {
   if (s->phase == WatchState::kClosed) return;
   s->phase = WatchState::kClosed;
+  ReleaseSlot(s);
   if (s->callback != nullptr) {
     napi_delete_reference(s->env, s->callback);
     s->callback = nullptr;
@@ -474,6 +506,7 @@ class ExitWatchWrap : public Napi::ObjectWrap<ExitWatchWrap> {
                        {
                            InstanceMethod<&ExitWatchWrap::HasExited>("hasExited"),
                            InstanceMethod<&ExitWatchWrap::UniqueId>("uniqueId"),
+                           InstanceMethod<&ExitWatchWrap::FastId>("fastId"),
                            InstanceMethod<&ExitWatchWrap::Start>("start"),
                            InstanceMethod<&ExitWatchWrap::Close>("close"),
                            InstanceMethod<&ExitWatchWrap::Ref>("ref"),
@@ -518,6 +551,15 @@ class ExitWatchWrap : public Napi::ObjectWrap<ExitWatchWrap> {
 
   Napi::Value UniqueId(const Napi::CallbackInfo& info) {
     return OptU64(info.Env(), state_->has_unique_id, state_->unique_id);
+  }
+
+  // The id for watchExited(id), or -1 when this watch has none (closed, or no slot was free).
+  Napi::Value FastId(const Napi::CallbackInfo& info) {
+    const WatchState* s = state_;
+    if (!s->slots || s->phase == WatchState::kClosed) return Napi::Number::New(info.Env(), -1);
+    return Napi::Number::New(info.Env(),
+                             static_cast<double>(s->slots->gens[s->slot]) * WatchSlots::kIndexSpan +
+                                 static_cast<double>(s->slot));
   }
 
   Napi::Value Start(const Napi::CallbackInfo& info) {
@@ -638,6 +680,22 @@ Napi::Value OpenWatch(const Napi::CallbackInfo& info) {
     s->hook = nullptr;
     BeginClose(s);
     throw Napi::Error::New(env, "openWatch: cannot register an env cleanup hook");
+  }
+  AddonData* data = env.GetInstanceData<AddonData>();
+  if (data != nullptr && data->slots) {
+    WatchSlots& t = *data->slots;
+    if (!t.free_list.empty()) {
+      s->slot = t.free_list.back();
+      t.free_list.pop_back();
+    } else if (t.states.size() < static_cast<size_t>(WatchSlots::kIndexSpan)) {
+      s->slot = static_cast<uint32_t>(t.states.size());
+      t.states.push_back(nullptr);
+      t.gens.push_back(0);
+    } else {
+      return obj;  // no slot: fastId() answers -1 and callers use hasExited()
+    }
+    t.states[s->slot] = s;
+    s->slots = data->slots;
   }
   return obj;
 }
@@ -795,6 +853,287 @@ Napi::Value Signal(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, code);
 }
 
+// ---- Hot paths (issue 15) ------------------------------------------------------------------
+//
+// One native crossing per probe, per exit check, per acquire and per release, with nothing built
+// in C++ that JavaScript builds faster: raw N-API callbacks (no CallbackInfo), numbers in and out
+// through typed arrays the caller reuses, strings only for paths. Every argument is checked here
+// as in the functions above; a check that fails throws a TypeError or RangeError naming it.
+
+// Runs a hot callback; a Napi::Error thrown by the shared helpers becomes the JS exception.
+template <napi_value (*F)(napi_env, napi_callback_info)>
+napi_value Guarded(napi_env env, napi_callback_info info) {
+  try {
+    return F(env, info);
+  } catch (const Napi::Error& e) {
+    e.ThrowAsJavaScriptException();
+    return nullptr;
+  }
+}
+
+// Reads up to N arguments; missing ones are undefined.
+template <size_t N>
+void RawArgs(napi_env env, napi_callback_info info, napi_value (&argv)[N], size_t* argc,
+             void** data = nullptr) {
+  *argc = N;
+  if (napi_get_cb_info(env, info, argc, argv, nullptr, data) != napi_ok) {
+    throw Napi::Error::New(env, "cannot read the arguments");
+  }
+}
+
+// An integer in [min, max] (the rule of IntegerArg).
+int64_t RawInteger(napi_env env, napi_value v, const char* name, int64_t min, int64_t max) {
+  double d = 0;
+  if (napi_get_value_double(env, v, &d) != napi_ok || std::isnan(d) || std::isinf(d) ||
+      std::floor(d) != d) {
+    throw Napi::TypeError::New(env, std::string(name) + " must be an integer");
+  }
+  if (d < static_cast<double>(min) || d > static_cast<double>(max)) {
+    throw Napi::RangeError::New(env, std::string(name) + " must be between " + std::to_string(min) +
+                                         " and " + std::to_string(max));
+  }
+  return static_cast<int64_t>(d);
+}
+
+// A finite number.
+double RawFinite(napi_env env, napi_value v, const char* name) {
+  double d = 0;
+  if (napi_get_value_double(env, v, &d) != napi_ok || std::isnan(d) || std::isinf(d)) {
+    throw Napi::TypeError::New(env, std::string(name) + " must be a finite number");
+  }
+  return d;
+}
+
+// A Float64Array of at least `min_len` elements.
+double* RawF64(napi_env env, napi_value v, const char* name, size_t min_len) {
+  bool is = false;
+  napi_typedarray_type tt;
+  size_t length = 0;
+  void* data = nullptr;
+  if (napi_is_typedarray(env, v, &is) != napi_ok || !is ||
+      napi_get_typedarray_info(env, v, &tt, &length, &data, nullptr, nullptr) != napi_ok ||
+      tt != napi_float64_array || length < min_len || data == nullptr) {
+    throw Napi::TypeError::New(
+        env, std::string(name) + " must be a Float64Array of length " + std::to_string(min_len));
+  }
+  return static_cast<double*>(data);
+}
+
+// A path: a string without NUL bytes, shorter than 4096 bytes in UTF-8 (PATH_MAX on Linux).
+constexpr size_t kPathCap = 4096;
+void RawPath(napi_env env, napi_value v, const char* name, char (&buf)[kPathCap + 1]) {
+  size_t len = 0;
+  if (napi_get_value_string_utf8(env, v, buf, sizeof(buf), &len) != napi_ok) {
+    throw Napi::TypeError::New(env, std::string(name) + " must be a string");
+  }
+  if (len == 0) throw Napi::TypeError::New(env, std::string(name) + " must not be empty");
+  if (len >= kPathCap) {
+    throw Napi::RangeError::New(env, std::string(name) + " must be shorter than 4096 bytes");
+  }
+  if (std::strlen(buf) != len) {
+    throw Napi::TypeError::New(env, std::string(name) + " must not contain NUL bytes");
+  }
+}
+
+napi_value RawNumber(napi_env env, double v) {
+  napi_value r = nullptr;
+  napi_create_double(env, v, &r);
+  return r;
+}
+
+// Index of a static unit/kind name in data->names (appended on first sight); -1 for none.
+double NameIndex(AddonData* data, const char* name) {
+  if (name == nullptr) return -1;
+  for (size_t i = 0; i < data->names.size(); ++i) {
+    if (data->names[i] == name || std::strcmp(data->names[i], name) == 0) {
+      return static_cast<double>(i);
+    }
+  }
+  data->names.push_back(name);
+  return static_cast<double>(data->names.size() - 1);
+}
+
+// probeInto(pid, out: Float64Array(8)) -> 0 (no such process) | 1 (out filled).
+// out: [flags, startToken, uniqueId, startTimeMs, ppid, state, unit index, kind index]; flags bits
+// 1 startToken, 2 uniqueId, 4 startTimeMs, 8 ppid, 16 access partial, 32 "use probe()": a value
+// above 2^53 (a double would round it) or an access detail to report. state: 0 unknown,
+// 1 running, 2 sleeping, 3 stopped, 4 zombie. Names: probeNames()[index].
+constexpr double kMaxExact = 9007199254740992.0;  // 2^53
+napi_value ProbeIntoImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  size_t argc = 0;
+  RawArgs(env, info, argv, &argc);
+  if (argc < 2) throw Napi::TypeError::New(env, "probeInto takes (pid, out)");
+  int64_t pid = RawInteger(env, argv[0], "pid", 1, pidproof::kMaxPid);
+  double* out = RawF64(env, argv[1], "out", 8);
+  pidproof::Identity id;
+  Status st = pidproof::ProbeProcess(pid, &id);
+  if (st.code == Status::kNoSuchProcess) return RawNumber(env, 0);
+  if (!st.ok()) ThrowStatus(Napi::Env(env), st);
+  AddonData* data = Napi::Env(env).GetInstanceData<AddonData>();
+  if (data == nullptr) throw Napi::Error::New(env, "probeInto: the addon is not initialised");
+  int flags = 0;
+  if (id.has_start_token) flags |= 1;
+  if (id.has_unique_id) flags |= 2;
+  if (id.has_start_time_ms) flags |= 4;
+  if (id.has_ppid) flags |= 8;
+  if (id.partial) flags |= 16;
+  if (!id.access_detail.empty() || static_cast<double>(id.start_token) >= kMaxExact ||
+      static_cast<double>(id.unique_id) >= kMaxExact) {
+    flags |= 32;
+  }
+  int state = 0;
+  switch (id.state) {
+    case pidproof::ProcState::kRunning:
+      state = 1;
+      break;
+    case pidproof::ProcState::kSleeping:
+      state = 2;
+      break;
+    case pidproof::ProcState::kStopped:
+      state = 3;
+      break;
+    case pidproof::ProcState::kZombie:
+      state = 4;
+      break;
+    default:
+      break;
+  }
+  out[0] = flags;
+  out[1] = static_cast<double>(id.start_token);
+  out[2] = static_cast<double>(id.unique_id);
+  out[3] = id.start_time_ms;
+  out[4] = static_cast<double>(id.ppid);
+  out[5] = state;
+  out[6] = id.has_start_token ? NameIndex(data, id.start_token_unit) : -1;
+  out[7] = id.has_unique_id ? NameIndex(data, id.unique_id_kind) : -1;
+  return RawNumber(env, 1);
+}
+
+// probeNames() -> the unit and kind names probeInto's indexes refer to.
+Napi::Value ProbeNames(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  AddonData* data = env.GetInstanceData<AddonData>();
+  Napi::Array a = Napi::Array::New(env);
+  if (data == nullptr) return a;
+  for (size_t i = 0; i < data->names.size(); ++i) {
+    a.Set(static_cast<uint32_t>(i), Napi::String::New(env, data->names[i]));
+  }
+  return a;
+}
+
+// watchExited(id) -> boolean: ExitWatch.hasExited() of the watch whose fastId() is `id`, without
+// unwrapping its object. Throws ERR_PIDPROOF_WATCH_CLOSED for a closed watch or a stale id.
+napi_value WatchExitedImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  size_t argc = 0;
+  void* raw = nullptr;
+  RawArgs(env, info, argv, &argc, &raw);
+  double id = 0;
+  if (argc < 1 || napi_get_value_double(env, argv[0], &id) != napi_ok || std::isnan(id) ||
+      std::floor(id) != id || id < 0 || id >= kMaxExact) {
+    throw Napi::TypeError::New(env, "id must be a watch id (ExitWatch.fastId())");
+  }
+  WatchSlots* t = static_cast<WatchSlots*>(raw);
+  double gen = std::floor(id / WatchSlots::kIndexSpan);
+  size_t index = static_cast<size_t>(id - gen * WatchSlots::kIndexSpan);
+  WatchState* s = nullptr;
+  if (t != nullptr && index < t->states.size() && static_cast<double>(t->gens[index]) == gen) {
+    s = t->states[index];
+  }
+  if (s == nullptr || s->phase == WatchState::kClosed || !s->watch) {
+    Napi::Error err = Napi::Error::New(env, "ExitWatch.hasExited: the watch is closed");
+    err.Set("code", Napi::String::New(env, "ERR_PIDPROOF_WATCH_CLOSED"));
+    throw err;
+  }
+  bool exited = s->exited;
+  if (!exited) {
+    Status st = s->watch->HasExited(&exited);
+    if (!st.ok()) ThrowStatus(Napi::Env(env), st);
+  }
+  napi_value r = nullptr;
+  napi_get_boolean(env, exited, &r);
+  return r;
+}
+
+// publish(tmpPath, lockPath, mode, payload: Uint8Array, out: Float64Array(3)) -> outcome:
+// 0 acquired, 1 exists (EEXIST: held), 2 link failed otherwise, 3 no kernel lock here (created
+// only), -1 not on this OS. out: [fd, dev, ino] for 0-3. Throws (with .code) when the temp file
+// cannot be created, locked or written; it is then removed. See pidproof::PublishLockFile.
+napi_value PublishImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  size_t argc = 0;
+  RawArgs(env, info, argv, &argc);
+  if (argc < 5)
+    throw Napi::TypeError::New(env, "publish takes (tmpPath, lockPath, mode, payload, out)");
+  char tmp[kPathCap + 1];
+  char lock[kPathCap + 1];
+  RawPath(env, argv[0], "tmpPath", tmp);
+  RawPath(env, argv[1], "lockPath", lock);
+  int mode = static_cast<int>(RawInteger(env, argv[2], "mode", 0, 0777));
+  bool is = false;
+  napi_typedarray_type tt;
+  size_t len = 0;
+  void* bytes = nullptr;
+  if (napi_is_typedarray(env, argv[3], &is) != napi_ok || !is ||
+      napi_get_typedarray_info(env, argv[3], &tt, &len, &bytes, nullptr, nullptr) != napi_ok ||
+      tt != napi_uint8_array || (bytes == nullptr && len != 0)) {
+    throw Napi::TypeError::New(env, "payload must be a Uint8Array or Buffer");
+  }
+  if (len > 64 * 1024) throw Napi::RangeError::New(env, "payload must be at most 65536 bytes");
+  double* out = RawF64(env, argv[4], "out", 3);
+  pidproof::PublishResult r;
+  Status st =
+      pidproof::PublishLockFile(tmp, lock, mode, static_cast<const uint8_t*>(bytes), len, &r);
+  if (st.code == Status::kUnsupported && st.syscall == "PublishLockFile") return RawNumber(env, -1);
+  if (!st.ok()) ThrowStatus(Napi::Env(env), st);
+  out[0] = r.fd;
+  out[1] = static_cast<double>(r.dev);
+  out[2] = static_cast<double>(r.ino);
+  switch (r.outcome) {
+    case pidproof::PublishResult::kAcquired:
+      return RawNumber(env, 0);
+    case pidproof::PublishResult::kExists:
+      return RawNumber(env, 1);
+    case pidproof::PublishResult::kLinkFailed:
+      return RawNumber(env, 2);
+    default:
+      return RawNumber(env, 3);
+  }
+}
+
+// releaseFile(fd, lockPath, dev, ino, guardPath) -> bits: 1 the lock file was ours and is
+// removed (or could not be looked at), 2 the guard file exists; -1 not on this OS. Closes fd.
+napi_value ReleaseFileImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  size_t argc = 0;
+  RawArgs(env, info, argv, &argc);
+  if (argc < 5) {
+    throw Napi::TypeError::New(env, "releaseFile takes (fd, lockPath, dev, ino, guardPath)");
+  }
+  int fd = static_cast<int>(RawInteger(env, argv[0], "fd", 0, 2147483647));
+  char lock[kPathCap + 1];
+  char guard[kPathCap + 1];
+  RawPath(env, argv[1], "lockPath", lock);
+  double dev = RawFinite(env, argv[2], "dev");
+  double ino = RawFinite(env, argv[3], "ino");
+  RawPath(env, argv[4], "guardPath", guard);
+  pidproof::ReleaseResult r;
+  Status st = pidproof::ReleaseLockFile(fd, lock, dev, ino, guard, &r);
+  if (st.code == Status::kUnsupported) return RawNumber(env, -1);
+  if (!st.ok()) ThrowStatus(Napi::Env(env), st);
+  return RawNumber(env, (r.removed ? 1 : 0) | (r.guard_exists ? 2 : 0));
+}
+
+void ExportRaw(Napi::Env env, Napi::Object exports, const char* name, napi_callback cb,
+               void* data = nullptr) {
+  napi_value fn = nullptr;
+  if (napi_create_function(env, name, NAPI_AUTO_LENGTH, cb, data, &fn) != napi_ok) {
+    throw Napi::Error::New(env, std::string("cannot create ") + name);
+  }
+  exports.Set(name, Napi::Value(env, fn));
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("probe", Napi::Function::New(env, Probe, "probe"));
   exports.Set("scope", Napi::Function::New(env, Scope, "scope"));
@@ -817,8 +1156,14 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
       napi_ok) {
     data->make_liveness = Napi::Persistent(Napi::Function(env, make_liveness));
   }
+  data->slots = std::make_shared<WatchSlots>();
   env.SetInstanceData<AddonData>(data);
   exports.Set("openWatch", Napi::Function::New(env, OpenWatch, "openWatch"));
+  ExportRaw(env, exports, "probeInto", Guarded<ProbeIntoImpl>);
+  exports.Set("probeNames", Napi::Function::New(env, ProbeNames, "probeNames"));
+  ExportRaw(env, exports, "watchExited", Guarded<WatchExitedImpl>, data->slots.get());
+  ExportRaw(env, exports, "publish", Guarded<PublishImpl>);
+  ExportRaw(env, exports, "releaseFile", Guarded<ReleaseFileImpl>);
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("command", Napi::Function::New(env, Command, "command"));
   return exports;

@@ -110,6 +110,44 @@ enum class LockResult {
 Status TryLockFile(intptr_t os_handle, bool exclusive, LockResult* out);
 Status UnlockFile(intptr_t os_handle);
 
+// ---- One-call publish and release of a lock file (issue 15) ----------------------------------
+// The lock core's uncontended path in one native call each, so an acquire and a release cross
+// into native code once. POSIX (lock_posix.cc); kUnsupported elsewhere (Windows: the lock core
+// keeps its TypeScript path there). Paths are NUL-terminated; `fd` is a POSIX descriptor.
+struct PublishResult {
+  enum Outcome {
+    kAcquired,      // linked at the lock path; the temp name is gone; fd holds the kernel lock
+    kExists,        // link() answered EEXIST: the lock is held; the temp file stays (locked,
+                    // written) for the caller to judge the holder and retry with
+    kLinkFailed,    // link() failed otherwise (link_errno); the temp file stays, locked, written
+    kNoKernelLock,  // flock() is not supported here: the temp file is created with its mode and
+                    // nothing else; the caller writes a lease-mode payload and links it itself
+  };
+  Outcome outcome = kAcquired;
+  int fd = -1;
+  uint64_t dev = 0;
+  uint64_t ino = 0;
+  int link_errno = 0;
+};
+// Creates `tmp_path` exclusively (O_RDWR|O_CREAT|O_EXCL|O_NOFOLLOW|O_CLOEXEC) with exactly `mode`
+// (fchmod only when the umask narrowed it: the fstat that gives dev/ino tells), takes its kernel
+// lock without blocking, writes `payload` at offset 0, links it to `lock_path` and, once linked,
+// unlinks the temp name. On an error before the link the temp file is closed and removed, and the
+// Status names the failing call (open: EEXIST when the temp name is taken).
+Status PublishLockFile(const char* tmp_path, const char* lock_path, int mode,
+                       const uint8_t* payload, size_t len, PublishResult* out);
+// Release: unlinks `lock_path` only while it still names the file (`dev`, `ino`, compared as the
+// doubles Node's fs.Stats holds), then closes `fd`, then says whether `guard_path` exists (a
+// replacement guard another process may have left for the last holder to remove). Never fails:
+// `removed` is false only when the path provably names another file or none; an error while
+// looking counts as removed, as the TypeScript release does.
+struct ReleaseResult {
+  bool removed = true;
+  bool guard_exists = false;
+};
+Status ReleaseLockFile(int fd, const char* lock_path, double dev, double ino,
+                       const char* guard_path, ReleaseResult* out);
+
 // ---- Exit notification -----------------------------------------------------------------------
 // A handle pinned to one process (pidfd, kqueue, process HANDLE). Open it first, then verify the
 // identity (ProbeProcess + HasExited), so the handle is proven to name the recorded process.

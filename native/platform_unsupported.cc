@@ -17,6 +17,12 @@ Status ProbeProcess(int64_t, Identity*) { return NotHere("ProbeProcess"); }
 Status ProbeBoot(Boot*) { return NotHere("ProbeBoot"); }
 Status TryLockFile(intptr_t, bool, LockResult*) { return NotHere("TryLockFile"); }
 Status UnlockFile(intptr_t) { return NotHere("UnlockFile"); }
+Status PublishLockFile(const char*, const char*, int, const uint8_t*, size_t, PublishResult*) {
+  return NotHere("PublishLockFile");
+}
+Status ReleaseLockFile(int, const char*, double, double, const char*, ReleaseResult*) {
+  return NotHere("ReleaseLockFile");
+}
 Status OpenExitWatch(int64_t, std::unique_ptr<ExitWatch>*) { return NotHere("OpenExitWatch"); }
 Status CheckAlive(int64_t, Liveness*) { return NotHere("CheckAlive"); }
 Status ReadCommand(int64_t, CommandLine*) { return NotHere("ReadCommand"); }

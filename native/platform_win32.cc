@@ -542,6 +542,15 @@ Status UnlockFile(intptr_t os_handle) {
   return Status::Error("UnlockFileEx", err);
 }
 
+// The one-call publish and release are POSIX (they hand Node a POSIX descriptor); on Windows the
+// lock core keeps its TypeScript path (see the delete-pending rules in lib/lock/attempt.ts).
+Status PublishLockFile(const char*, const char*, int, const uint8_t*, size_t, PublishResult*) {
+  return Status::Unsupported("PublishLockFile", ERROR_NOT_SUPPORTED);
+}
+Status ReleaseLockFile(int, const char*, double, double, const char*, ReleaseResult*) {
+  return Status::Unsupported("ReleaseLockFile", ERROR_NOT_SUPPORTED);
+}
+
 namespace {
 
 class Win32ExitWatch : public ExitWatch {

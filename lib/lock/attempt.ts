@@ -60,10 +60,13 @@ import {
   type OpenedLock,
   openExisting,
   ownerText,
+  type Published,
+  publishOnce,
   randomSuffix,
   readBounded,
   releaseGuard,
   sameFile,
+  sidecarPath,
   tryGuard,
   unlinkQuietly,
   writeAll,
@@ -103,22 +106,27 @@ function createTemp(a: Attempt): { path: string; fd: number } {
   try {
     return createExclusive(a.dir, a.base, 'tmp', a.s.mode);
   } catch (err) {
-    const code = errCode(err);
-    const who = typeof process.geteuid === 'function' ? ` (uid ${process.geteuid()})` : '';
-    let why: string | null = null;
-    if (code === 'EACCES' || code === 'EPERM') {
-      const d = lstatOrNull(a.dir);
-      why = `this user${who} cannot create files in its directory ${a.dir}${d ? ` (${ownerText(d)})` : ''}: choose a directory this user can write, or grant it write access`;
-    } else if (code === 'EROFS') {
-      why = `its directory ${a.dir} is on a read-only filesystem: choose a writable directory`;
-    } else if (code === 'ENOENT' || code === 'ENOTDIR') {
-      why = `its directory ${a.dir} does not accept new files (a virtual filesystem such as /proc or /sys?): choose a directory on a regular filesystem`;
-    } else if (code === 'ENOSPC' || code === 'EDQUOT') {
-      why = `no space left for a lock file in ${a.dir} (${code})`;
-    }
-    if (why === null) throw err;
-    throw new LockPathError(a.path, why, { cause: err });
+    throw createError(a, err);
   }
+}
+
+/** A temp file that cannot be created: a LockPathError saying why and what to do, else `err`. */
+function createError(a: Attempt, err: unknown): unknown {
+  const code = errCode(err);
+  const who = typeof process.geteuid === 'function' ? ` (uid ${process.geteuid()})` : '';
+  let why: string | null = null;
+  if (code === 'EACCES' || code === 'EPERM') {
+    const d = lstatOrNull(a.dir);
+    why = `this user${who} cannot create files in its directory ${a.dir}${d ? ` (${ownerText(d)})` : ''}: choose a directory this user can write, or grant it write access`;
+  } else if (code === 'EROFS') {
+    why = `its directory ${a.dir} is on a read-only filesystem: choose a writable directory`;
+  } else if (code === 'ENOENT' || code === 'ENOTDIR') {
+    why = `its directory ${a.dir} does not accept new files (a virtual filesystem such as /proc or /sys?): choose a directory on a regular filesystem`;
+  } else if (code === 'ENOSPC' || code === 'EDQUOT') {
+    why = `no space left for a lock file in ${a.dir} (${code})`;
+  }
+  if (why === null) return err;
+  return new LockPathError(a.path, why, { cause: err });
 }
 
 function makeTemp(a: Attempt): Temp {
@@ -127,21 +135,67 @@ function makeTemp(a: Attempt): Temp {
     // Kernel-lock first, then write: the lock is held from the file's first visible instant.
     const k = kernelTryLock(fd, true);
     if (k === 'busy') throw new Error(`pidproof: fresh temp file ${p} is already locked`);
-    const payload = buildPayload(ids.selfIdentity(), {
-      token: newToken(),
-      maxHoldMs: a.s.maxHoldMs,
-      leaseMs: a.s.leaseMs,
-      mode: k === 'acquired' ? 'kernel' : 'lease',
-    });
-    const buf = serialisePayload(payload);
-    writeAll(fd, buf);
-    const st = fs.fstatSync(fd);
-    return { path: p, fd, dev: st.dev, ino: st.ino, payload, size: buf.length, fresh: true };
+    return writeTemp(a, p, fd, k === 'acquired' ? 'kernel' : 'lease', null);
   } catch (err) {
     closeQuietly(fd);
     unlinkQuietly(p);
     throw err;
   }
+}
+
+function newPayload(a: Attempt, mode: 'kernel' | 'lease'): LockPayload {
+  return buildPayload(ids.selfIdentity(), { token: newToken(), maxHoldMs: a.s.maxHoldMs, leaseMs: a.s.leaseMs, mode });
+}
+
+/** Writes a fresh payload to a created temp file (unless `st` says it is written) and describes it. */
+function writeTemp(a: Attempt, p: string, fd: number, mode: 'kernel' | 'lease', st: { dev: number; ino: number } | null): Temp {
+  const payload = newPayload(a, mode);
+  const buf = serialisePayload(payload);
+  writeAll(fd, buf);
+  const at = st ?? fs.fstatSync(fd);
+  return { path: p, fd, dev: at.dev, ino: at.ino, payload, size: buf.length, fresh: true };
+}
+
+/** Errors of the native publish that the step-by-step path reports as creation errors. */
+const CREATION_CALLS = new Set(['open', 'fstat', 'fchmod']);
+
+/**
+ * The first attempt's publish as one native call (create, lock, write, link, unlink: see
+ * `publishOnce`). 'acquired'; 'contended' with `a.tmp` set (the temp file kept for the judging and
+ * the retries); 'link' with `a.tmp` set when the link must be tried step by step (it failed with
+ * another error, or there is no kernel lock here and a lease payload was written); null when this
+ * build has no one-call publish.
+ */
+function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
+  const payload = newPayload(a, 'kernel');
+  const buf = serialisePayload(payload);
+  let r: Published | null = null;
+  let p = '';
+  for (let i = 0; ; i++) {
+    p = sidecarPath(a.dir, a.base, 'tmp');
+    try {
+      r = publishOnce(p, a.path, a.s.mode, buf);
+    } catch (err) {
+      if (errCode(err) === 'EEXIST' && i < 5) continue;
+      const call = (err as { syscall?: unknown }).syscall;
+      throw typeof call === 'string' && CREATION_CALLS.has(call) ? createError(a, err) : err;
+    }
+    break;
+  }
+  if (r === null) return null;
+  if (r.outcome === 'no-kernel-lock') {
+    try {
+      a.tmp = writeTemp(a, p, r.fd, 'lease', r);
+    } catch (err) {
+      closeQuietly(r.fd);
+      unlinkQuietly(p);
+      throw err;
+    }
+    return 'link';
+  }
+  a.tmp = { path: p, fd: r.fd, dev: r.dev, ino: r.ino, payload, size: buf.length, fresh: true };
+  if (r.outcome === 'acquired') return 'acquired';
+  return r.outcome === 'exists' ? 'contended' : 'link';
 }
 
 /** A temp file reused by a later attempt gets fresh timestamps (hold limits count from now). */
@@ -279,16 +333,25 @@ function stillNames(p: string, st: fs.Stats): boolean | 'pending' {
 }
 
 export function tryOnce(a: Attempt): TryResult {
+  let linked = false; // link() already answered EEXIST for this temp file
   if (a.tmp) refresh(a.tmp);
-  else a.tmp = makeTemp(a);
-  try {
-    fs.linkSync(a.tmp.path, a.path);
-    unlinkQuietly(a.tmp.path);
-    return { kind: 'acquired', lock: adopt(a, null) };
-  } catch (err) {
-    const code = errCode(err);
-    // Windows answers EPERM for a name whose file is being deleted: contention, look again.
-    if (code !== 'EEXIST' && !(code === 'EPERM' && isWin32)) throw err;
+  else {
+    const first = publishFirst(a);
+    if (first === 'acquired') return { kind: 'acquired', lock: adopt(a, null) };
+    if (first === null) a.tmp = makeTemp(a);
+    linked = first === 'contended';
+  }
+  const tmp = a.tmp!;
+  if (!linked) {
+    try {
+      fs.linkSync(tmp.path, a.path);
+      unlinkQuietly(tmp.path);
+      return { kind: 'acquired', lock: adopt(a, null) };
+    } catch (err) {
+      const code = errCode(err);
+      // Windows answers EPERM for a name whose file is being deleted: contention, look again.
+      if (code !== 'EEXIST' && !(code === 'EPERM' && isWin32)) throw err;
+    }
   }
   const o = openExisting(a.path);
   if (o === null) return { kind: 'retry' };
@@ -305,7 +368,7 @@ export function tryOnce(a: Attempt): TryResult {
     if (!j.reclaimable) return wait(a, j, kernelHeld);
     a.last = { judgement: j, kernelHeld };
     const reclaimed = { staleReasons: j.staleReasons, holder: holderInfo(j, kernelHeld) };
-    if (a.tmp.payload.mode === 'kernel' && k !== 'unsupported') {
+    if (tmp.payload.mode === 'kernel' && k !== 'unsupported') {
       const g = tryGuard(a.path, a.s.mode);
       if (g.kind === 'busy') return { kind: 'busy' };
       if (g.kind === 'blocked') return wait(a, blocked(j, g.why), kernelHeld);
