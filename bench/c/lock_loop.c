@@ -1,6 +1,7 @@
 /*
- * The physical limit for one uncontended pidproof acquire+release: the syscalls lib/lock/lock.ts
- * makes (through lib/lock/files.ts and the addon's flock), in a tight C loop, with no JavaScript.
+ * The physical limit for one uncontended pidproof acquire+release: the syscalls lib/lock/ makes
+ * (native/lock_posix.cc PublishLockFile and ReleaseLockFile, one N-API call each, plus the lock
+ * path's canonicalisation), in a tight C loop, with no JavaScript.
  *
  *   lock_loop <mode> <dir> <iterations> [min-ms]     prints "<ns per op>\n"
  *
@@ -8,15 +9,19 @@
  * spike still measures long enough); the clock read per cycle costs ~30 ns (vDSO).
  *
  * modes:
- *   pidproof  acquire: open("<lock>.pidproof-<n>.tmp", O_RDWR|O_CREAT|O_EXCL|O_NOFOLLOW, 0644),
- *             flock(LOCK_EX|LOCK_NB), pwrite 768 bytes at 0, fstat, link(tmp, lock), unlink(tmp);
- *             release: lstat(lock) + dev/ino compare, unlink(lock), close
+ *   pidproof  canonical path: realpath("<dir>/.") (what fs.realpathSync.native does: one readlink
+ *             per component, then an access check); acquire: open("<lock>.pidproof-<n>.tmp",
+ *             O_RDWR|O_CREAT|O_EXCL|O_NOFOLLOW|O_CLOEXEC, 0600), fstat (dev/ino, and the mode the
+ *             umask left: fchmod only when it is not 0600, never under the usual umask 022),
+ *             flock(LOCK_EX|LOCK_NB), pwrite 768 bytes at 0, link(tmp, lock), unlink(tmp);
+ *             release: lstat(lock) + dev/ino compare, unlink(lock), close, lstat(<lock>.pidproof-
+ *             guard) (ENOENT: no replacement guard to clean up)
+ *   tmpfile   the same cycle with an unnamed temp file (a possible design, Linux >= 3.11):
+ *             open(dir, O_TMPFILE|O_RDWR), fstat (+fchmod), flock, pwrite,
+ *             linkat("/proc/self/fd/<fd>", lock, AT_SYMLINK_FOLLOW): no temp name to create and
+ *             unlink (two directory updates per cycle instead of four)
  *   excl      DESIGN.md's reference loop: open(O_WRONLY|O_CREAT|O_EXCL), write 768 bytes, close,
  *             unlink (no kernel lock, no atomic publish, no ownership check on release)
- *   tmpfile   the same acquire+release with an unnamed temp file (a possible design, Linux >= 3.11):
- *             open(dir, O_TMPFILE|O_RDWR), flock, pwrite, fstat,
- *             linkat("/proc/self/fd/<fd>", lock, AT_SYMLINK_FOLLOW); lstat+unlink(lock)+close.
- *             Two directory updates per cycle instead of four.
  *   mkdir     what proper-lockfile 4.1.2's lock+unlock come down to: mkdir, stat (its mtime
  *             probe once the precision is cached), rmdir
  *
@@ -26,6 +31,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,8 +47,25 @@
 #define PAYLOAD 768
 
 
-/* pidproof's release: the lock path must still name our inode (lstat), then unlink and close. */
-static inline void release(const char* lock, int fd, const struct stat* own) {
+#define MODE 0600
+
+/* pidproof's canonical lock path: the directory's symlinks resolved. */
+static inline void canonical(const char* dot) {
+  char real[PATH_MAX];
+  if (realpath(dot, real) == NULL) die("realpath");
+  sink += (uint64_t)(unsigned char)real[1];
+}
+
+/* The temp file's identity and exact mode: the fstat pidproof needs for dev/ino also shows whether
+   the umask narrowed the mode; fchmod only then. */
+static inline void own_mode(int fd, struct stat* own) {
+  if (fstat(fd, own) != 0) die("fstat");
+  if ((own->st_mode & 07777) != MODE && fchmod(fd, MODE) != 0) die("fchmod");
+}
+
+/* pidproof's release: the lock path must still name our inode (lstat), then unlink and close; then
+   is there a replacement guard to clean up? */
+static inline void release(const char* lock, const char* guard, int fd, const struct stat* own) {
   struct stat cur;
   if (lstat(lock, &cur) != 0) die("lstat");
   if (cur.st_dev != own->st_dev || cur.st_ino != own->st_ino) {
@@ -51,6 +74,7 @@ static inline void release(const char* lock, int fd, const struct stat* own) {
   }
   if (unlink(lock) != 0) die("unlink lock");
   if (close(fd) != 0) die("close");
+  if (lstat(guard, &cur) == 0 || errno != ENOENT) die("a replacement guard exists");
   sink += (uint64_t)own->st_ino;
 }
 
@@ -64,8 +88,10 @@ int main(int argc, char** argv) {
   long n = atol(argv[3]);
   if (n <= 0) return 2;
 
-  char lock[2048], tmp[4096];
+  char lock[2048], tmp[4096], guard[2100], dot[2048];
   snprintf(lock, sizeof lock, "%s/c.lock", dir);
+  snprintf(guard, sizeof guard, "%s.pidproof-guard", lock);
+  snprintf(dot, sizeof dot, "%s/.", dir);
   char payload[PAYLOAD];
   memset(payload, ' ', sizeof payload);
   payload[0] = '{';
@@ -78,20 +104,21 @@ int main(int argc, char** argv) {
   if (strcmp(mode, "pidproof") == 0) {
     for (i = 0; i < n || now_ns() < end; i++) {
       // pidproof names each temp file with 48 random bits; a counter is as unique here.
+      canonical(dot);
       snprintf(tmp, sizeof tmp, "%s.pidproof-%012lx.tmp", lock, (unsigned long)i);
-      int fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+      int fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, MODE);
       if (fd < 0) die("open tmp");
+      struct stat own;
+      own_mode(fd, &own);
       if (flock(fd, LOCK_EX | LOCK_NB) != 0) die("flock");
       if (pwrite(fd, payload, sizeof payload, 0) != (ssize_t)sizeof payload) die("pwrite");
-      struct stat own;
-      if (fstat(fd, &own) != 0) die("fstat");
       if (link(tmp, lock) != 0) die("link");
       if (unlink(tmp) != 0) die("unlink tmp");
-      release(lock, fd, &own);
+      release(lock, guard, fd, &own);
     }
   } else if (strcmp(mode, "excl") == 0) {
     for (i = 0; i < n || now_ns() < end; i++) {
-      int fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+      int fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, MODE);
       if (fd < 0) die("open");
       if (write(fd, payload, sizeof payload) != (ssize_t)sizeof payload) die("write");
       if (close(fd) != 0) die("close");
@@ -100,15 +127,16 @@ int main(int argc, char** argv) {
   } else if (strcmp(mode, "tmpfile") == 0) {
     char proc[64];
     for (i = 0; i < n || now_ns() < end; i++) {
-      int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);
+      canonical(dot);
+      int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, MODE);
       if (fd < 0) die("open O_TMPFILE");
+      struct stat own;
+      own_mode(fd, &own);
       if (flock(fd, LOCK_EX | LOCK_NB) != 0) die("flock");
       if (pwrite(fd, payload, sizeof payload, 0) != (ssize_t)sizeof payload) die("pwrite");
-      struct stat own;
-      if (fstat(fd, &own) != 0) die("fstat");
       snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
       if (linkat(AT_FDCWD, proc, AT_FDCWD, lock, AT_SYMLINK_FOLLOW) != 0) die("linkat");
-      release(lock, fd, &own);
+      release(lock, guard, fd, &own);
     }
   } else if (strcmp(mode, "mkdir") == 0) {
     for (i = 0; i < n || now_ns() < end; i++) {

@@ -74,7 +74,7 @@ import {
 import { heldTokens, Holding, type Lock, LockHandle } from './holding';
 import { type Judgement, judge, type JudgeOptions, type KernelState, NO_OPTIONS } from './judge';
 import type { Settings } from './options';
-import { buildPayload, type LockPayload, monoNow, newToken, parseLockFile, type Parsed, serialisePayload } from './payload';
+import { buildPayload, isoOf, type LockPayload, monoNow, newToken, parseLockFile, type Parsed, serialisePayload } from './payload';
 
 interface Temp {
   path: string;
@@ -207,7 +207,7 @@ function refresh(t: Temp): void {
   const wall = Date.now();
   const mono = monoNow();
   Object.assign(t.payload, {
-    createdAt: new Date(wall).toISOString(),
+    createdAt: isoOf(wall),
     createdAtMs: wall,
     createdMono: mono,
     heartbeatAt: wall,

@@ -70,30 +70,167 @@ export function newToken(): string {
   return randomHex(16);
 }
 
-/** 32-bit FNV-1a of a string's UTF-16 code units, hex: detects torn reads of a heartbeat rewrite. */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, continued from state `h`. */
+function fnv1aFrom(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(16).padStart(8, '0');
+  return h;
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, hex: detects torn reads of a heartbeat rewrite. */
+function fnv1a(s: string): string {
+  return fnv1aFrom(FNV_OFFSET, s).toString(16).padStart(8, '0');
 }
 
 /**
+ * The payload's keys in the order `buildPayload` creates them (the order JSON.stringify follows):
+ * first what is fixed for a process and a set of options, then the token and the times. The
+ * checksum of that fixed part is computed once (`fixedPart`), so a new lock hashes only its tail.
+ */
+const PAYLOAD_KEYS = [
+  'pidproof', 'pid', 'startToken', 'startTokenUnit', 'uniqueId', 'uniqueIdKind', 'startTimeMs', 'bootId',
+  'pidNamespace', 'hostname', 'platform', 'command', 'maxHoldMs', 'leaseMs', 'mode',
+  'token', 'createdAt', 'createdAtMs', 'createdMono', 'heartbeatAt', 'heartbeatMono',
+] as const;
+const FIXED_KEYS = PAYLOAD_KEYS.slice(0, 15);
+
+let fixedValues: unknown[] = [];
+let fixedText = '';
+let fixedHash = 0;
+
+/** `{"pidproof":…,…,"mode":…,` as JSON.stringify writes it, and its FNV-1a state; cached. */
+function fixedPart(p: Record<string, unknown>): boolean {
+  let same = fixedValues.length === FIXED_KEYS.length;
+  for (let i = 0; same && i < FIXED_KEYS.length; i++) same = fixedValues[i] === p[FIXED_KEYS[i]];
+  if (same) return true;
+  const sub: Record<string, unknown> = {};
+  for (const k of FIXED_KEYS) {
+    const v = p[k];
+    // A value JSON omits (undefined, a function) would drop its key: let JSON.stringify do all.
+    if (v === undefined || typeof v === 'function') return false;
+    sub[k] = v;
+  }
+  fixedValues = FIXED_KEYS.map((k) => p[k]);
+  fixedText = `${JSON.stringify(sub).slice(0, -1)},`;
+  fixedHash = fnv1aFrom(FNV_OFFSET, fixedText);
+  return true;
+}
+
+/** One value as JSON.stringify writes it inside an object; undefined when it would omit the key. */
+function jsonValue(v: unknown): string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v === 'string' || (v !== null && typeof v === 'object')) return JSON.stringify(v);
+  if (v === null) return 'null';
+  return typeof v === 'boolean' ? String(v) : undefined;
+}
+
+/**
+ * A payload's JSON text, exactly `JSON.stringify(p)`, as `head + open + '}'`, with `headHash` the
+ * FNV-1a state after `head`. A payload of `buildPayload`'s shape is written from the cached fixed
+ * part (head) plus its token and times (open); any other shape (keys added, removed or reordered)
+ * goes through JSON.stringify (head ''). JSON.stringify and an FNV-1a of the whole text cost ~3 µs
+ * each on a 2-core VM: most of an uncontended acquire's JavaScript.
+ */
+function payloadParts(p: LockPayload): { head: string; open: string; headHash: number } {
+  const o = p as unknown as Record<string, unknown>;
+  let i = 0;
+  let fast = true;
+  for (const k in o) {
+    if (k !== PAYLOAD_KEYS[i++]) {
+      fast = false;
+      break;
+    }
+  }
+  if (fast && i === PAYLOAD_KEYS.length && fixedPart(o)) {
+    const t = jsonValue(o.token);
+    const c = jsonValue(o.createdAt);
+    const cm = jsonValue(o.createdAtMs);
+    const cmo = jsonValue(o.createdMono);
+    const h = jsonValue(o.heartbeatAt);
+    const hm = jsonValue(o.heartbeatMono);
+    if (t !== undefined && c !== undefined && cm !== undefined && cmo !== undefined && h !== undefined && hm !== undefined) {
+      const open = `"token":${t},"createdAt":${c},"createdAtMs":${cm},"createdMono":${cmo},"heartbeatAt":${h},"heartbeatMono":${hm}`;
+      return { head: fixedText, open, headHash: fixedHash };
+    }
+  }
+  return { head: '', open: JSON.stringify(p).slice(0, -1), headHash: FNV_OFFSET };
+}
+
+/** Exactly `JSON.stringify(p)` (see `payloadParts`). */
+export function payloadJson(p: LockPayload): string {
+  const { head, open } = payloadParts(p);
+  return `${head}${open}}`;
+}
+
+/** FNV-1a continued over bytes [from, to) of `b` (UTF-16 code units = bytes for ASCII). */
+function fnv1aBytes(h: number, b: Uint8Array, from: number, to: number): number {
+  let x = h | 0;
+  for (let i = from; i < to; i++) x = Math.imul(x ^ b[i], 0x01000193);
+  return x >>> 0;
+}
+
+const SUM_BYTES = ',"sum":"00000000"}'.length;
+
+/**
  * Serialises a payload padded to `size` bytes (0: choose a size). Heartbeats rewrite the file in
- * place with the same size, so a reader never sees a shorter file; the checksum tells it when a
- * read raced a rewrite.
+ * place with the same size, so a reader never sees a shorter file; the checksum (FNV-1a of the
+ * JSON text) tells it when a read raced a rewrite. The text is written straight into the buffer
+ * and, when ASCII, hashed there (typed-array reads are ~3x faster than charCodeAt here).
  */
 export function serialisePayload(p: LockPayload, size = 0): Buffer {
-  const body = JSON.stringify(p);
-  const text = `${body.slice(0, -1)},"sum":"${fnv1a(body)}"}`;
-  const len = Buffer.byteLength(text);
+  const { head, open, headHash } = payloadParts(p);
+  const headBytes = head.length === 0 ? 0 : Buffer.byteLength(head);
+  const len = headBytes + Buffer.byteLength(open) + SUM_BYTES;
   const target = size > 0 ? Math.max(size, len + 1) : Math.ceil((len + 96) / 256) * 256;
-  const buf = Buffer.alloc(target, 0x20);
-  buf.write(text, 0, 'utf8');
+  // From Node's buffer pool (a lock payload is far below its 4 KB threshold): Buffer.alloc would
+  // allocate a fresh ArrayBuffer, ~1.5 µs here. Every byte is written below.
+  const buf = Buffer.allocUnsafe(target);
+  if (headBytes > 0) buf.write(head, 0, 'utf8');
+  const openBytes = buf.write(open, headBytes, 'utf8');
+  const end = headBytes + openBytes;
+  let h =
+    openBytes === open.length
+      ? fnv1aBytes(headHash, buf, headBytes, end)
+      : fnv1aFrom(headHash, open); // not ASCII: hash the UTF-16 code units, as always
+  h = Math.imul(h ^ 0x7d, 0x01000193) >>> 0; // the closing '}'
+  const n = end + buf.write(`,"sum":"${h.toString(16).padStart(8, '0')}"}`, end, 'latin1');
+  buf.fill(0x20, n, target - 1);
   buf[target - 1] = 0x0a;
   return buf;
+}
+
+/** ISO 8601 of an epoch ms (as Date.toISOString), its date-to-minute part cached. */
+let isoMinute = Number.NaN;
+let isoPrefix = '';
+export function isoOf(ms: number): string {
+  const minute = Math.floor(ms / 60000);
+  if (!Number.isSafeInteger(ms) || minute !== isoMinute) {
+    const full = new Date(ms).toISOString();
+    if (!Number.isSafeInteger(ms)) return full;
+    isoMinute = minute;
+    isoPrefix = full.slice(0, full.length - 7); // without "ss.sssZ"
+    return full;
+  }
+  const r = ms - minute * 60000;
+  const sec = Math.floor(r / 1000);
+  const milli = r - sec * 1000;
+  return `${isoPrefix}${sec < 10 ? '0' : ''}${sec}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+
+let commandArg: string | undefined;
+let commandName = '';
+/** argv[1]'s base name (what the holder runs, for people), cached while argv[1] is unchanged. */
+function commandOf(): string {
+  const arg = process.argv[1] ?? process.argv0 ?? 'node';
+  if (arg !== commandArg) {
+    commandArg = arg;
+    commandName = path.basename(arg);
+  }
+  return commandName;
 }
 
 export function buildPayload(
@@ -102,9 +239,9 @@ export function buildPayload(
 ): LockPayload {
   const wall = Date.now();
   const mono = monoNow();
+  // Key order: see PAYLOAD_KEYS (what is fixed for this process first, the token and times last).
   return {
     pidproof: 1,
-    token: opts.token,
     pid: self.pid,
     startToken: self.startToken,
     startTokenUnit: self.startTokenUnit,
@@ -115,15 +252,16 @@ export function buildPayload(
     pidNamespace: self.pidNamespace,
     hostname: self.hostname,
     platform: self.platform,
-    command: path.basename(process.argv[1] ?? process.argv0 ?? 'node'),
-    createdAt: new Date(wall).toISOString(),
-    createdAtMs: wall,
-    createdMono: mono,
+    command: commandOf(),
     maxHoldMs: Number.isFinite(opts.maxHoldMs) ? opts.maxHoldMs : null,
     leaseMs: opts.leaseMs,
+    mode: opts.mode,
+    token: opts.token,
+    createdAt: isoOf(wall),
+    createdAtMs: wall,
+    createdMono: mono,
     heartbeatAt: wall,
     heartbeatMono: mono,
-    mode: opts.mode,
   };
 }
 
