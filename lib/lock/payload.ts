@@ -120,10 +120,24 @@ function fixedPart(p: Record<string, unknown>): boolean {
   return true;
 }
 
+/** Printable ASCII without `"` and `\`: JSON writes such a string as is, between quotes. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+// A payload's two wall times and two monotonic times are equal pairs when it is built: a fractional
+// double's shortest decimal is the costliest part of the text, so the last one is remembered.
+let lastNumber = Number.NaN;
+let lastNumberText = '';
+
 /** One value as JSON.stringify writes it inside an object; undefined when it would omit the key. */
 function jsonValue(v: unknown): string | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
-  if (typeof v === 'string' || (v !== null && typeof v === 'object')) return JSON.stringify(v);
+  if (typeof v === 'number') {
+    if (v === lastNumber && !Object.is(v, -0)) return lastNumberText;
+    if (!Number.isFinite(v)) return 'null';
+    lastNumber = v;
+    lastNumberText = String(v);
+    return lastNumberText;
+  }
+  if (typeof v === 'string') return PLAIN.test(v) ? `"${v}"` : JSON.stringify(v);
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
   if (v === null) return 'null';
   return typeof v === 'boolean' ? String(v) : undefined;
 }
