@@ -479,7 +479,10 @@ export function discardTemp(a: Attempt): void {
 }
 
 export function startAttempt(p: string, s: Settings): Attempt {
-  return { path: p, dir: path.dirname(p), base: path.basename(p), s, tmp: null, last: null };
+  // POSIX: `p` is canonical, so its last '/' splits it (path.dirname and basename do more work).
+  const i = isWin32 ? -1 : p.lastIndexOf('/');
+  if (i < 0) return { path: p, dir: path.dirname(p), base: path.basename(p), s, tmp: null, last: null };
+  return { path: p, dir: i === 0 ? '/' : p.slice(0, i), base: p.slice(i + 1), s, tmp: null, last: null };
 }
 
 export function timeoutError(a: Attempt): LockTimeoutError {

@@ -38,6 +38,9 @@ const CLEANUP_LINGER_MS = 1000;
 let releaseAll: (() => void) | null = null;
 let installed = false;
 let lingerTimer: NodeJS.Timeout | undefined;
+/** performance.now() at the last release that left nothing held. */
+let idleSince = 0;
+let idleCheck: () => boolean = () => false;
 const signalHandlers = new Map<NodeJS.Signals, () => void>();
 
 /** Whether pidproof installs releasing signal handlers in this process (never as PID 1). */
@@ -62,10 +65,7 @@ function onSignal(sig: NodeJS.Signals): void {
 /** Installs the exit listener and (unless PID 1) the signal listeners; `release` releases all. */
 export function installCleanup(release: () => void): void {
   releaseAll = release;
-  if (lingerTimer) {
-    clearTimeout(lingerTimer);
-    lingerTimer = undefined;
-  }
+  // A pending linger timer stays: when it fires it finds something held and does nothing.
   if (installed) return;
   installed = true;
   process.on('exit', onExit);
@@ -81,13 +81,27 @@ export function installCleanup(release: () => void): void {
   }
 }
 
-/** Nothing is held any more: remove the listeners after the linger delay (if still idle). */
+/**
+ * Nothing is held any more: remove the listeners once nothing has been held for the linger delay.
+ * One timer serves any number of acquire/release cycles (a timer per release costs more than the
+ * listeners it saves): when it fires it re-arms for what is left of the delay since the last
+ * release, or does nothing while something is held (the next release arms it again).
+ */
 export function scheduleUninstall(stillIdle: () => boolean): void {
-  if (!installed || lingerTimer) return;
+  if (!installed) return;
+  idleSince = performance.now();
+  idleCheck = stillIdle;
+  if (!lingerTimer) armLinger(CLEANUP_LINGER_MS);
+}
+
+function armLinger(ms: number): void {
   lingerTimer = setTimeout(() => {
     lingerTimer = undefined;
-    if (stillIdle()) uninstallCleanup();
-  }, CLEANUP_LINGER_MS);
+    if (!installed || !idleCheck()) return;
+    const left = CLEANUP_LINGER_MS - (performance.now() - idleSince);
+    if (left > 0) armLinger(left);
+    else uninstallCleanup();
+  }, Math.max(1, Math.ceil(ms)));
   lingerTimer.unref();
 }
 

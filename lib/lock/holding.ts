@@ -49,6 +49,35 @@ const EXPIRY_MARGIN_MS = 2500;
 const GUARD_WAIT_MS = 250;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * The `maxHoldMs` watchdog: one unref'd timer for the earliest deadline of all holdings (a timer
+ * per holding would be set and cleared on every acquire and release). When it fires it expires
+ * the holdings past their deadline and re-arms for the next one.
+ */
+const watched = new Set<Holding>();
+let watchTimer: NodeJS.Timeout | undefined;
+let watchAt = Infinity;
+
+function armWatchdog(deadlineMono: number): void {
+  if (watchTimer !== undefined && watchAt <= deadlineMono) return;
+  if (watchTimer !== undefined) clearTimeout(watchTimer);
+  watchAt = deadlineMono;
+  watchTimer = setTimeout(runWatchdog, Math.min(Math.max(1, Math.ceil(deadlineMono - monoNow())), MAX_TIMER_MS));
+  watchTimer.unref();
+}
+
+function runWatchdog(): void {
+  watchTimer = undefined;
+  watchAt = Infinity;
+  const now = monoNow();
+  let next = Infinity;
+  for (const h of [...watched]) {
+    if (h.deadline <= now) h.expire();
+    else if (h.deadline < next) next = h.deadline;
+  }
+  if (next !== Infinity) armWatchdog(next);
+}
+
 /** Every holding of this process, by lock path. */
 const holdings = new Map<string, Set<Holding>>();
 const ownTokens = new Set<string>();
@@ -70,7 +99,8 @@ export class Holding {
     return this.acRef !== null && this.acRef.signal.aborted;
   }
   readonly handlers = new Set<(err: LockCompromisedError) => void>();
-  private watchdog: NodeJS.Timeout | undefined;
+  /** When the watchdog releases it (monotonic ms; Infinity: no maxHoldMs). */
+  readonly deadline: number;
   private heartbeat: NodeJS.Timeout | undefined;
   private lastBeatMono: number;
 
@@ -91,21 +121,24 @@ export class Holding {
     set.add(this);
     ownTokens.add(payload.token);
     installCleanup(releaseAllSync);
-    if (payload.maxHoldMs !== null) this.armWatchdog(payload.createdMono + payload.maxHoldMs);
+    this.deadline = payload.maxHoldMs !== null ? payload.createdMono + payload.maxHoldMs : Infinity;
+    if (this.deadline !== Infinity) {
+      if (this.deadline <= monoNow()) {
+        this.expire();
+      } else {
+        watched.add(this);
+        armWatchdog(this.deadline);
+      }
+    }
     if (payload.leaseMs !== null) {
       this.heartbeat = setInterval(() => this.beat(), Math.max(10, Math.floor(payload.leaseMs / 3)));
       this.heartbeat.unref();
     }
   }
 
-  private armWatchdog(deadlineMono: number): void {
-    const left = deadlineMono - monoNow();
-    if (left <= 0) {
-      this.compromise('max-hold-exceeded', `held for more than maxHoldMs ${this.payload.maxHoldMs} ms`, true);
-      return;
-    }
-    this.watchdog = setTimeout(() => this.armWatchdog(deadlineMono), Math.min(Math.ceil(left), MAX_TIMER_MS));
-    this.watchdog.unref();
+  /** The watchdog: held past maxHoldMs. */
+  expire(): void {
+    this.compromise('max-hold-exceeded', `held for more than maxHoldMs ${this.payload.maxHoldMs} ms`, true);
   }
 
   /** Heartbeat: still ours? then refresh the payload in place (same size, new checksum). */
@@ -163,7 +196,7 @@ export class Holding {
 
   private finish(): void {
     this.done = true;
-    if (this.watchdog) clearTimeout(this.watchdog);
+    watched.delete(this);
     if (this.heartbeat) clearInterval(this.heartbeat);
     const set = holdings.get(this.path);
     set?.delete(this);

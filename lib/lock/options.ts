@@ -167,22 +167,47 @@ export function checkMode(v: unknown, name: string): number {
   return v;
 }
 
+/** An absolute lock path taken apart (pure string work, cached: only `realpath` needs the disk). */
+interface PathShape {
+  abs: string;
+  base: string;
+  parent: string;
+  /** `<parent>/.`: a file where the directory should be fails (ENOTDIR) instead of resolving. */
+  dot: string;
+}
+const shapes = new Map<string, PathShape>();
+
+function shapeOf(p: string): PathShape {
+  const cached = shapes.get(p);
+  if (cached) return cached;
+  const abs = path.resolve(p);
+  const base = path.basename(abs);
+  if (base === '' || base === '.' || base === '..') throw new LockPathError(abs, 'names no file');
+  const parent = path.dirname(abs);
+  const shape = { abs, base, parent, dot: `${parent}${path.sep}.` };
+  // Absolute paths only: a relative one resolves against a working directory that can change.
+  if (path.isAbsolute(p)) {
+    if (shapes.size >= 256) shapes.clear();
+    shapes.set(p, shape);
+  }
+  return shape;
+}
+
 /** Absolute lock path with its directory's symlinks resolved (the file itself is never followed). */
 export function canonicalLockPath(p: unknown): string {
   if (typeof p !== 'string') throw new TypeError(`path must be a string, got ${describe(p)}`);
   if (p.length === 0) throw new TypeError('path must not be empty');
   if (p.includes('\0')) throw new TypeError('path must not contain NUL bytes');
-  const abs = path.resolve(p);
-  const base = path.basename(abs);
-  if (base === '' || base === '.' || base === '..') throw new LockPathError(abs, 'names no file');
+  const { abs, base, parent, dot } = shapeOf(p);
   let dir: string;
   try {
-    // `<dir>/.`: a file where the directory should be fails (ENOTDIR) instead of resolving.
-    dir = fs.realpathSync.native(`${path.dirname(abs)}${path.sep}.`);
+    // Resolved on every call: a symlink in the directory's path may be re-pointed at any time.
+    dir = fs.realpathSync.native(dot);
   } catch (err) {
-    if (errCode(err) === 'ENOENT') throw new LockPathError(abs, `its directory ${path.dirname(abs)} does not exist`);
-    if (errCode(err) === 'ENOTDIR') throw new LockPathError(abs, `${path.dirname(abs)} is not a directory`);
+    if (errCode(err) === 'ENOENT') throw new LockPathError(abs, `its directory ${parent} does not exist`);
+    if (errCode(err) === 'ENOTDIR') throw new LockPathError(abs, `${parent} is not a directory`);
     throw err;
   }
-  return path.join(dir, base);
+  // `dir` is canonical and `base` a plain name: concatenation is path.join here.
+  return dir.endsWith(path.sep) ? `${dir}${base}` : `${dir}${path.sep}${base}`;
 }
