@@ -236,7 +236,7 @@ async function uncontended(
   const { addon } = require('../lib/binding') as typeof import('../lib/binding'); // eslint-disable-line @typescript-eslint/no-require-imports
   const at = (name: string): string => path.join(dir, name);
   const payload = Buffer.alloc(768, 0x20);
-  const rawOut = new Float64Array(3);
+  const rawOut = new Float64Array(4);
   if (typeof addon?.publish !== 'function' || typeof addon.releaseFile !== 'function') {
     throw new Error('bench: this addon has no one-call publish/releaseFile (rebuild it: npm run build:native)');
   }

@@ -1056,16 +1056,22 @@ napi_value WatchExitedImpl(napi_env env, napi_callback_info info) {
   return r;
 }
 
-// publish(tmpPath, lockPath, mode, payload: Uint8Array, out: Float64Array(3)) -> outcome:
-// 0 acquired, 1 exists (EEXIST: held), 2 link failed otherwise, 3 no kernel lock here (created
-// only), -1 not on this OS. out: [fd, dev, ino] for 0-3. Throws (with .code) when the temp file
-// cannot be created, locked or written; it is then removed. See pidproof::PublishLockFile.
+// publish(tmpPath, lockPath, mode, payload: Uint8Array, out: Float64Array(4)[, tail, token])
+//   -> outcome: 0 acquired, 1 exists (EEXIST: held), 2 link failed otherwise, 3 no kernel lock here
+//   (created only), -1 not on this OS; -2 (nothing done) when `tail` values are out of the range
+//   the native formatter covers: write the payload in JavaScript. out: [fd, dev, ino, bytes
+//   written] for 0-3. Without `tail`, `payload` is written as is. With `tail` (a Float64Array
+//   [headHash, wallMs, monoUs]) and `token` (32 hex digits), `payload` is the cached head of the
+//   JSON text and the rest is written here (logic::FormatLockPayload): no JSON, no checksum in
+//   JavaScript. Throws (with .code) when the temp file cannot be created, locked or written; it is
+//   then removed. See pidproof::PublishLockFile.
 napi_value PublishImpl(napi_env env, napi_callback_info info) {
-  napi_value argv[5];
+  napi_value argv[7];
   size_t argc = 0;
   RawArgs(env, info, argv, &argc);
-  if (argc < 5)
+  if (argc < 5) {
     throw Napi::TypeError::New(env, "publish takes (tmpPath, lockPath, mode, payload, out)");
+  }
   char tmp[kPathCap + 1];
   char lock[kPathCap + 1];
   RawPath(env, argv[0], "tmpPath", tmp);
@@ -1081,15 +1087,37 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
     throw Napi::TypeError::New(env, "payload must be a Uint8Array or Buffer");
   }
   if (len > 64 * 1024) throw Napi::RangeError::New(env, "payload must be at most 65536 bytes");
-  double* out = RawF64(env, argv[4], "out", 3);
+  double* out = RawF64(env, argv[4], "out", 4);
+  const uint8_t* data = static_cast<const uint8_t*>(bytes);
+  std::string formatted;
+  napi_valuetype tail_type = napi_undefined;
+  if (argc >= 6) napi_typeof(env, argv[5], &tail_type);
+  if (tail_type != napi_undefined) {
+    double* tail = RawF64(env, argv[5], "tail", 3);
+    char token[40];
+    size_t token_len = 0;
+    if (argc < 7 ||
+        napi_get_value_string_utf8(env, argv[6], token, sizeof(token), &token_len) != napi_ok) {
+      throw Napi::TypeError::New(env, "token must be a string");
+    }
+    if (!(tail[0] >= 0 && tail[0] <= 4294967295.0) || std::floor(tail[0]) != tail[0]) {
+      throw Napi::RangeError::New(env, "tail[0] (the head's FNV-1a state) must be a uint32");
+    }
+    if (!pidproof::logic::FormatLockPayload(data, len, static_cast<uint32_t>(tail[0]), token,
+                                            token_len, tail[1], tail[2], &formatted)) {
+      return RawNumber(env, -2);
+    }
+    data = reinterpret_cast<const uint8_t*>(formatted.data());
+    len = formatted.size();
+  }
   pidproof::PublishResult r;
-  Status st =
-      pidproof::PublishLockFile(tmp, lock, mode, static_cast<const uint8_t*>(bytes), len, &r);
+  Status st = pidproof::PublishLockFile(tmp, lock, mode, data, len, &r);
   if (st.code == Status::kUnsupported && st.syscall == "PublishLockFile") return RawNumber(env, -1);
   if (!st.ok()) ThrowStatus(Napi::Env(env), st);
   out[0] = r.fd;
   out[1] = static_cast<double>(r.dev);
   out[2] = static_cast<double>(r.ino);
+  out[3] = r.outcome == pidproof::PublishResult::kNoKernelLock ? 0 : static_cast<double>(len);
   switch (r.outcome) {
     case pidproof::PublishResult::kAcquired:
       return RawNumber(env, 0);

@@ -128,5 +128,126 @@ bool JoinProcArgs2(const char* data, size_t len, size_t max, std::string* out, b
   return true;
 }
 
+namespace {
+
+void AppendU64(std::string* out, uint64_t v) {
+  char buf[24];
+  size_t n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  while (n > 0) out->push_back(buf[--n]);
+}
+
+void Append2(std::string* out, unsigned v) {
+  out->push_back(static_cast<char>('0' + v / 10));
+  out->push_back(static_cast<char>('0' + v % 10));
+}
+
+// Days since 1970-01-01 to a civil date (proleptic Gregorian, as Date uses).
+void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = doy - (153 * mp + 2) / 5 + 1;
+  *m = mp < 10 ? mp + 3 : mp - 9;
+  *y = static_cast<int64_t>(yoe) + era * 400 + (*m <= 2 ? 1 : 0);
+}
+
+}  // namespace
+
+bool FormatLockPayload(const uint8_t* head, size_t head_len, uint32_t head_hash, const char* token,
+                       size_t token_len, double wall_ms, double mono_us, std::string* out) {
+  if (head == nullptr || token == nullptr || token_len != 32) return false;
+  for (size_t i = 0; i < token_len; ++i) {
+    char c = token[i];
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  // 253402300799999: 9999-12-31T23:59:59.999Z, the last time toISOString writes with 4 digits.
+  if (!(wall_ms >= 0 && wall_ms <= 253402300799999.0) ||
+      wall_ms != static_cast<double>(static_cast<uint64_t>(wall_ms))) {
+    return false;
+  }
+  // Below 2^50 µs (35 years of uptime) a double's spacing is under 0.001 ms, so JavaScript writes
+  // mono_us / 1000 as exactly its three decimals (no shorter decimal names the same double).
+  if (!(mono_us >= 0 && mono_us < 1125899906842624.0) ||
+      mono_us != static_cast<double>(static_cast<uint64_t>(mono_us))) {
+    return false;
+  }
+  const uint64_t wall = static_cast<uint64_t>(wall_ms);
+  const uint64_t mono = static_cast<uint64_t>(mono_us);
+  std::string tail;
+  tail.reserve(200);
+  tail.append("\"token\":\"");
+  tail.append(token, token_len);
+  tail.append("\",\"createdAt\":\"");
+  int64_t y;
+  unsigned mo, d;
+  CivilFromDays(static_cast<int64_t>(wall / 86400000), &y, &mo, &d);
+  const uint64_t ms_of_day = wall % 86400000;
+  AppendU64(&tail, static_cast<uint64_t>(y));  // 1970..9999: four digits
+  tail.push_back('-');
+  Append2(&tail, mo);
+  tail.push_back('-');
+  Append2(&tail, d);
+  tail.push_back('T');
+  Append2(&tail, static_cast<unsigned>(ms_of_day / 3600000));
+  tail.push_back(':');
+  Append2(&tail, static_cast<unsigned>(ms_of_day / 60000 % 60));
+  tail.push_back(':');
+  Append2(&tail, static_cast<unsigned>(ms_of_day / 1000 % 60));
+  tail.push_back('.');
+  const unsigned milli = static_cast<unsigned>(ms_of_day % 1000);
+  tail.push_back(static_cast<char>('0' + milli / 100));
+  Append2(&tail, milli % 100);
+  tail.append("Z\"");
+  std::string mono_text;
+  AppendU64(&mono_text, mono / 1000);
+  unsigned frac = static_cast<unsigned>(mono % 1000);
+  if (frac != 0) {
+    char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                      static_cast<char>('0' + frac % 10), 0};
+    size_t n = 3;
+    while (digits[n - 1] == '0') --n;
+    mono_text.push_back('.');
+    mono_text.append(digits, n);
+  }
+  std::string wall_text;
+  AppendU64(&wall_text, wall);
+  tail.append(",\"createdAtMs\":").append(wall_text);
+  tail.append(",\"createdMono\":").append(mono_text);
+  tail.append(",\"heartbeatAt\":").append(wall_text);
+  tail.append(",\"heartbeatMono\":").append(mono_text);
+  tail.push_back('}');
+  // FNV-1a of the JSON text (head + tail), continued from the head's state; the tail is ASCII,
+  // so its bytes are its UTF-16 code units.
+  uint32_t h = head_hash;
+  for (char c : tail) {
+    h ^= static_cast<uint8_t>(c);
+    h *= 0x01000193u;
+  }
+  static const char kHex[] = "0123456789abcdef";
+  char sum[8];
+  for (int i = 7; i >= 0; --i) {
+    sum[i] = kHex[h & 0xf];
+    h >>= 4;
+  }
+  tail.pop_back();  // the '}' closes the text after the checksum
+  tail.append(",\"sum\":\"").append(sum, 8).append("\"}");
+  const size_t len = head_len + tail.size();
+  const size_t target = (len + 96 + 255) / 256 * 256;
+  out->clear();
+  out->reserve(target);
+  out->append(reinterpret_cast<const char*>(head), head_len);
+  out->append(tail);
+  out->append(target - len - 1, ' ');
+  out->push_back('\n');
+  return true;
+}
+
 }  // namespace logic
 }  // namespace pidproof

@@ -99,6 +99,21 @@ bool BoundUtf8(std::string* text, size_t max);
 // buffer is not in that format.
 bool JoinProcArgs2(const char* data, size_t len, size_t max, std::string* out, bool* truncated);
 
+// ---- The lock payload's tail (issue 15) ---------------------------------------------------------
+// lib/lock/payload.ts writes a payload as `head + tail + ',"sum":"xxxxxxxx"}'`, padded with spaces
+// to a multiple of 256 bytes (96 spare) and ended by '\n'. `head` is the cached JSON of what is
+// fixed for a process (`{"pidproof":1,...,"mode":"kernel",`), `head_hash` its FNV-1a state over
+// UTF-16 code units; the tail is what changes per lock:
+//   "token":"<32 hex>","createdAt":"<ISO 8601>","createdAtMs":<wall>,"createdMono":<mono>,
+//   "heartbeatAt":<wall>,"heartbeatMono":<mono>}
+// with `mono` = mono_us / 1000 written as JavaScript writes that number (integer part, then up to
+// three decimals without trailing zeros). Byte for byte what serialisePayload writes for the same
+// values (test/payload-serialise.test.ts checks it). False (nothing written) when an input is out
+// of the range this covers: a token that is not 32 lowercase hex digits, a wall time outside
+// years 1970..9999, a monotonic time of 2^50 µs or more.
+bool FormatLockPayload(const uint8_t* head, size_t head_len, uint32_t head_hash, const char* token,
+                       size_t token_len, double wall_ms, double mono_us, std::string* out);
+
 }  // namespace logic
 }  // namespace pidproof
 

@@ -74,7 +74,7 @@ import {
 import { heldTokens, Holding, type Lock, LockHandle } from './holding';
 import { type Judgement, judge, type JudgeOptions, type KernelState, NO_OPTIONS } from './judge';
 import type { Settings } from './options';
-import { buildPayload, isoOf, type LockPayload, monoNow, newToken, parseLockFile, type Parsed, serialisePayload } from './payload';
+import { buildPayload, isoOf, type LockPayload, monoNow, payloadHead, newToken, parseLockFile, type Parsed, serialisePayload } from './payload';
 
 interface Temp {
   path: string;
@@ -168,13 +168,22 @@ const CREATION_CALLS = new Set(['open', 'fstat', 'fchmod']);
  */
 function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
   const payload = newPayload(a, 'kernel');
-  const buf = serialisePayload(payload);
-  let r: Published | null = null;
+  // The addon writes the token, times, checksum and padding after the cached head; else the
+  // whole text is serialised here.
+  const head = payloadHead(payload);
+  let buf = head ? head.head : serialisePayload(payload);
+  let template = head ? { tail: head.tail, token: payload.token } : undefined;
+  let r: Published | 'format' | null = null;
   let p = '';
   for (let i = 0; ; i++) {
     p = sidecarPath(a.dir, a.base, 'tmp');
     try {
-      r = publishOnce(p, a.path, a.s.mode, buf);
+      r = publishOnce(p, a.path, a.s.mode, buf, template);
+      if (r === 'format') {
+        buf = serialisePayload(payload);
+        template = undefined;
+        r = publishOnce(p, a.path, a.s.mode, buf);
+      }
     } catch (err) {
       if (errCode(err) === 'EEXIST' && i < 5) continue;
       const call = (err as { syscall?: unknown }).syscall;
@@ -182,7 +191,7 @@ function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
     }
     break;
   }
-  if (r === null) return null;
+  if (r === null || r === 'format') return null;
   if (r.outcome === 'no-kernel-lock') {
     try {
       a.tmp = writeTemp(a, p, r.fd, 'lease', r);
@@ -193,7 +202,7 @@ function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
     }
     return 'link';
   }
-  a.tmp = { path: p, fd: r.fd, dev: r.dev, ino: r.ino, payload, size: buf.length, fresh: true };
+  a.tmp = { path: p, fd: r.fd, dev: r.dev, ino: r.ino, payload, size: r.size, fresh: true };
   if (r.outcome === 'acquired') return 'acquired';
   return r.outcome === 'exists' ? 'contended' : 'link';
 }

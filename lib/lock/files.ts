@@ -190,7 +190,7 @@ export function createExclusive(dir: string, base: string, tag: string, mode: nu
 
 /** The addon's one-call publish and release exist here (POSIX builds); cleared on a -1 answer. */
 let oneCall = addon !== null && typeof addon.publish === 'function' && typeof addon.releaseFile === 'function';
-const publishOut = new Float64Array(3);
+const publishOut = new Float64Array(4);
 
 /** What `publishOnce` did. `fd`/`dev`/`ino`: the temp file, now the lock file when acquired. */
 export interface Published {
@@ -204,23 +204,36 @@ export interface Published {
   fd: number;
   dev: number;
   ino: number;
+  /** Bytes of payload written (0 for `no-kernel-lock`). */
+  size: number;
 }
 const OUTCOMES: ReadonlyArray<Published['outcome']> = ['acquired', 'exists', 'link-failed', 'no-kernel-lock'];
 
 /**
  * The uncontended publish as one native call: create `tmpPath` exclusively with exactly `mode`,
  * kernel-lock it, write `payload`, `link()` it to `lockPath`, unlink the temp name (see
- * native/lock_posix.cc). null when this build has no such call (Windows, the fallback): use the
- * step-by-step path. Throws the creation error (with `.code` and `.syscall`), the file removed.
+ * native/lock_posix.cc). With `template`, `payload` is the head of the payload text and the addon
+ * writes the rest (`payloadHead`); 'format' when it cannot (nothing done: serialise it here).
+ * null when this build has no such call (Windows, the fallback): use the step-by-step path.
+ * Throws the creation error (with `.code` and `.syscall`), the file removed.
  */
-export function publishOnce(tmpPath: string, lockPath: string, mode: number, payload: Buffer): Published | null {
+export function publishOnce(
+  tmpPath: string,
+  lockPath: string,
+  mode: number,
+  payload: Buffer,
+  template?: { tail: Float64Array; token: string },
+): Published | 'format' | null {
   if (!oneCall) return null;
-  const r = addon!.publish!(tmpPath, lockPath, mode, payload, publishOut);
+  const r = template
+    ? addon!.publish!(tmpPath, lockPath, mode, payload, publishOut, template.tail, template.token)
+    : addon!.publish!(tmpPath, lockPath, mode, payload, publishOut);
   if (r === -1) {
     oneCall = false;
     return null;
   }
-  return { outcome: OUTCOMES[r], fd: publishOut[0], dev: publishOut[1], ino: publishOut[2] };
+  if (r === -2) return 'format';
+  return { outcome: OUTCOMES[r], fd: publishOut[0], dev: publishOut[1], ino: publishOut[2], size: publishOut[3] };
 }
 
 /**

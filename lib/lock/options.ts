@@ -99,7 +99,11 @@ function defaultOnCompromised(err: LockCompromisedError): void {
   }
 }
 
+/** The settings of a call without options: one frozen object, nothing allocated per acquire. */
+let defaults: Readonly<Settings> | undefined;
+
 export function settingsOf(options: unknown): Settings {
+  if (options === undefined) return (defaults ??= Object.freeze(settingsOf({})));
   const s: Settings = {
     timeoutMs: DEFAULT_TIMEOUT_MS,
     signal: undefined,
@@ -110,7 +114,6 @@ export function settingsOf(options: unknown): Settings {
     mode: DEFAULT_LOCK_MODE,
     judge: NO_OPTIONS,
   };
-  if (options === undefined) return s;
   const o = assertObject(options, 'options');
   assertKnownOptions(o, LOCK_OPTION_NAMES);
   if (o.timeoutMs !== undefined) s.timeoutMs = assertMs(o.timeoutMs, 'options.timeoutMs', true);

@@ -101,6 +101,7 @@ const FIXED_KEYS = PAYLOAD_KEYS.slice(0, 15);
 let fixedValues: unknown[] = [];
 let fixedText = '';
 let fixedHash = 0;
+let fixedBytes: Buffer | null = null;
 
 /** `{"pidproof":…,…,"mode":…,` as JSON.stringify writes it, and its FNV-1a state; cached. */
 function fixedPart(p: Record<string, unknown>): boolean {
@@ -117,7 +118,45 @@ function fixedPart(p: Record<string, unknown>): boolean {
   fixedValues = FIXED_KEYS.map((k) => p[k]);
   fixedText = `${JSON.stringify(sub).slice(0, -1)},`;
   fixedHash = fnv1aFrom(FNV_OFFSET, fixedText);
+  fixedBytes = null;
   return true;
+}
+
+/** What the native publish needs to write a fresh payload's text itself (see `payloadHead`). */
+export interface PayloadHead {
+  /** The UTF-8 bytes of the text's fixed part, `{"pidproof":1,…,"mode":…,`. */
+  head: Buffer;
+  /** [FNV-1a state after the head, createdAtMs, createdMono in µs]. */
+  tail: Float64Array;
+}
+const headTail = new Float64Array(3);
+
+/**
+ * The fixed part of a payload just built by `buildPayload` (its times and heartbeat equal, as
+ * built), for the native publish to complete: native/logic.cc FormatLockPayload writes the token,
+ * the times, the checksum and the padding byte for byte as `serialisePayload` does. null for any
+ * other payload: serialise it here.
+ */
+export function payloadHead(p: LockPayload): PayloadHead | null {
+  const o = p as unknown as Record<string, unknown>;
+  let i = 0;
+  for (const k in o) if (k !== PAYLOAD_KEYS[i++]) return null;
+  if (i !== PAYLOAD_KEYS.length || !fixedPart(o)) return null;
+  const monoUs = Math.round(p.createdMono * 1000);
+  if (
+    p.heartbeatAt !== p.createdAtMs ||
+    p.heartbeatMono !== p.createdMono ||
+    monoUs / 1000 !== p.createdMono ||
+    !Number.isSafeInteger(p.createdAtMs) ||
+    p.createdAt !== isoOf(p.createdAtMs)
+  ) {
+    return null;
+  }
+  fixedBytes ??= Buffer.from(fixedText, 'utf8');
+  headTail[0] = fixedHash;
+  headTail[1] = p.createdAtMs;
+  headTail[2] = monoUs;
+  return { head: fixedBytes, tail: headTail };
 }
 
 /** Printable ASCII without `"` and `\`: JSON writes such a string as is, between quotes. */
