@@ -76,23 +76,42 @@ interface Method {
   what: string;
   /** Most operations per batch (spawning methods are slow). */
   maxN: number;
-  run(pid: number, n: number): number | Promise<number>;
+  run(pid: number, n: number): Sample | Promise<Sample>;
 }
 
-function syncLoop(fn: (pid: number) => unknown): (pid: number, n: number) => number {
+/**
+ * One batch: wall ns per op, and CPU ns per op (user + system of this process, or of the C
+ * loop's): the time this work took on a CPU, without the time the scheduler gave to other
+ * processes, which on a shared VM makes most of the wall-time spread.
+ */
+interface Sample {
+  ns: number;
+  cpu: number;
+}
+
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) * 1000;
+}
+
+function syncLoop(fn: (pid: number) => unknown): (pid: number, n: number) => Sample {
   return (pid, n) => {
+    const c0 = cpuNow();
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < n; i++) if (fn(pid) !== undefined) sink++;
-    return Number(process.hrtime.bigint() - t0) / n;
+    const ns = Number(process.hrtime.bigint() - t0) / n;
+    return { ns, cpu: (cpuNow() - c0) / n };
   };
 }
 
-function cLoop(bin: string, mode: string): (pid: number, n: number) => number {
+function cLoop(bin: string, mode: string): (pid: number, n: number) => Sample {
   return (pid, n) => {
-    const out = execFileSync(bin, [mode, String(pid), String(n)], { encoding: 'utf8' });
-    const ns = Number(out.trim());
-    if (!Number.isFinite(ns)) throw new Error(`identity_loop ${mode}: bad output ${JSON.stringify(out)}`);
-    return ns;
+    const out = execFileSync(bin, [mode, String(pid), String(n)], { encoding: 'utf8', env: { ...process.env, LOOP_CPU: '1' } });
+    const [ns, user, sys] = out.trim().split(/\s+/).map(Number);
+    if (!Number.isFinite(ns) || !Number.isFinite(user) || !Number.isFinite(sys)) {
+      throw new Error(`identity_loop ${mode}: bad output ${JSON.stringify(out)}`);
+    }
+    return { ns, cpu: user + sys };
   };
 }
 
@@ -122,6 +141,10 @@ interface Row {
   roundsNs: number[];
   ratioVsC: number;
   ratioVsNative: number;
+  /** CPU time (user + system) per op: median of the per-round figures, and its ratio to the C loop's. */
+  cpuMedianNs: number;
+  cpuRoundsNs: number[];
+  cpuRatioVsC: number;
 }
 
 async function main(): Promise<void> {
@@ -150,6 +173,8 @@ async function main(): Promise<void> {
   }
   const fallback: Api = createIdentityApi(fallbackBackend);
   const a = addon;
+  if (typeof a.probeInto !== 'function') throw new Error('bench: this addon has no probeInto (rebuild it: npm run build:native)');
+  const rawOut = new Float64Array(8);
   const bin = compileCLoop();
 
   const child: ChildProcess = spawn('sleep', ['3600'], { stdio: 'ignore' });
@@ -193,8 +218,15 @@ async function main(): Promise<void> {
     },
     {
       key: 'native-raw',
-      label: 'pidproof addon probe() (raw)',
-      what: 'the N-API call alone, no TypeScript facade',
+      label: 'pidproof addon probeInto() (raw)',
+      what: 'the N-API call processIdentity makes, alone: fills a reused Float64Array, no object',
+      maxN: 1e6,
+      run: syncLoop((pid) => a.probeInto!(pid, rawOut)),
+    },
+    {
+      key: 'native-object',
+      label: 'pidproof addon probe() (object)',
+      what: 'the N-API call that builds the identity object in C++ (the path before issue 15)',
       maxN: 1e6,
       run: syncLoop((pid) => a.probe(pid)),
     },
@@ -239,9 +271,10 @@ async function main(): Promise<void> {
       what: 'pidusage 4.1.0, awaited one at a time (elapsed time, 1 tick; no identity)',
       maxN: 1e5,
       run: async (pid, n) => {
+        const c0 = cpuNow();
         const t0 = process.hrtime.bigint();
         for (let i = 0; i < n; i++) if ((await pidusage(pid)) !== undefined) sink++;
-        return Number(process.hrtime.bigint() - t0) / n;
+        return { ns: Number(process.hrtime.bigint() - t0) / n, cpu: (cpuNow() - c0) / n };
       },
     },
     {
@@ -261,7 +294,7 @@ async function main(): Promise<void> {
     let n = 4;
     let per = 0;
     for (;;) {
-      per = await m.run(process.pid, n);
+      per = (await m.run(process.pid, n)).ns;
       if (per * n >= 20e6 || n >= m.maxN) break;
       n = Math.min(m.maxN, n * 8);
     }
@@ -270,15 +303,18 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   const samples = new Map<string, number[]>();
+  const cpuSamples = new Map<string, number[]>();
   for (let r = 0; r < ROUNDS; r++) {
     for (let ti = 0; ti < targets.length; ti++) {
       const t = targets[ti];
       for (let k = 0; k < methods.length; k++) {
         const m = methods[(k + r + ti) % methods.length];
-        const ns = await m.run(t.pid, ops.get(m.key)!);
+        const x = await m.run(t.pid, ops.get(m.key)!);
         const key = `${t.name}/${m.key}`;
         if (!samples.has(key)) samples.set(key, []);
-        samples.get(key)!.push(ns);
+        samples.get(key)!.push(x.ns);
+        if (!cpuSamples.has(key)) cpuSamples.set(key, []);
+        cpuSamples.get(key)!.push(x.cpu);
       }
     }
     process.stderr.write(`round ${r + 1}/${ROUNDS}\r`);
@@ -303,6 +339,10 @@ async function main(): Promise<void> {
         opsPerRound: ops.get(m.key)!,
         ...roundFigures(xs, cMed),
         ratioVsNative: Math.round((median(xs) / nMed) * 100) / 100,
+        cpuMedianNs: Math.round(median(cpuSamples.get(`${t.name}/${m.key}`)!)),
+        cpuRoundsNs: cpuSamples.get(`${t.name}/${m.key}`)!.map((x) => Math.round(x)),
+        cpuRatioVsC:
+          Math.round((median(cpuSamples.get(`${t.name}/${m.key}`)!) / median(cpuSamples.get(`${t.name}/c-probe`)!)) * 100) / 100,
       });
     }
   }
@@ -313,6 +353,8 @@ async function main(): Promise<void> {
     median(
       samples.get(`${target}/${num}`)!.map((x, i) => x / samples.get(`${target}/${den}`)![i]),
     );
+  const cpuPaired = (target: string, num: string, den: string): number =>
+    median(cpuSamples.get(`${target}/${num}`)!.map((x, i) => x / cpuSamples.get(`${target}/${den}`)![i]));
   const checks = targets.flatMap((t) => {
     const c = get(t.name, 'c-probe').medianNs;
     const n = get(t.name, 'native').medianNs;
@@ -324,8 +366,10 @@ async function main(): Promise<void> {
         name: 'native within 1.2x of the C loop',
         value: n / c,
         paired: paired(t.name, 'native', 'c-probe'),
+        cpu: get(t.name, 'native').cpuMedianNs / get(t.name, 'c-probe').cpuMedianNs,
+        cpuPaired: cpuPaired(t.name, 'native', 'c-probe'),
         limit: 1.2,
-        pass: n / c <= 1.2,
+        pass: n / c <= 1.2 && paired(t.name, 'native', 'c-probe') <= 1.2,
         unit: 'x of C',
       },
       {
@@ -361,7 +405,7 @@ async function main(): Promise<void> {
   for (const t of targets) {
     console.log('');
     console.log(`target: ${t.name} (pid ${t.pid}, ${t.threads ?? '?'} thread(s))`);
-    const head = ['method', 'median/op', 'spread', 'vs C loop', 'vs native', 'ops/round'];
+    const head = ['method', 'median/op', 'spread', 'vs C loop', 'vs native', 'CPU/op', 'CPU vs C', 'ops/round'];
     const body = rows
       .filter((x) => x.target === t.name)
       .map((x) => [
@@ -370,6 +414,8 @@ async function main(): Promise<void> {
         `±${(x.spreadPct / 2).toFixed(0)}%`,
         `${x.ratioVsC.toFixed(2)}x`,
         `${x.ratioVsNative.toFixed(2)}x`,
+        fmtNs(x.cpuMedianNs),
+        `${x.cpuRatioVsC.toFixed(2)}x`,
         String(x.opsPerRound),
       ]);
     const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -384,13 +430,14 @@ async function main(): Promise<void> {
   for (const c of checks) {
     const v =
       c.unit === 'x of C'
-        ? `${c.value.toFixed(2)}x (limit ${c.limit}x; per-round paired ${c.paired.toFixed(2)}x)`
+        ? `${c.value.toFixed(2)}x (limit ${c.limit}x; per-round paired ${c.paired.toFixed(2)}x; CPU time ${(c as { cpu?: number }).cpu?.toFixed(2)}x, paired ${(c as { cpuPaired?: number }).cpuPaired?.toFixed(2)}x)`
         : `${c.value.toFixed(1)}x (need ${c.limit}x; per-round paired ${c.paired.toFixed(1)}x)`;
     const ceiling =
       'ceiling' in c && c.ceiling !== undefined ? `; the C loop itself: ${c.ceiling.toFixed(1)}x` : '';
     console.log(`  ${c.pass ? 'PASS' : 'MISS'}  [${c.target}] ${c.name}: ${v}${ceiling}`);
   }
-  console.log(`spread = (max-min)/2 of the ${ROUNDS} per-round figures, as % of the median`);
+  console.log(`spread = (max-min)/2 of the ${ROUNDS} per-round figures, as % of the median; CPU/op = user + system time of the process`);
+  console.log('(the C loop\'s or this one\'s) per op: the time on a CPU, without the time the scheduler gave other processes');
 
   if (!opts['no-json']) {
     const doc = {
@@ -403,6 +450,7 @@ async function main(): Promise<void> {
         ...c,
         value: Math.round(c.value * 100) / 100,
         paired: Math.round(c.paired * 100) / 100,
+        ...('cpu' in c && c.cpu !== undefined ? { cpu: Math.round(c.cpu * 100) / 100, cpuPaired: Math.round(c.cpuPaired * 100) / 100 } : {}),
         ...('ceiling' in c && c.ceiling !== undefined ? { ceiling: Math.round(c.ceiling * 100) / 100 } : {}),
       })),
     };

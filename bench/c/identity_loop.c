@@ -116,6 +116,7 @@ int main(int argc, char** argv) {
     struct statfs sfs;
     if (fstatfs(fd0, &sfs) == 0 && (unsigned long)sfs.f_type == PID_FS_MAGIC) have_pidfs = 1;
     close(fd0);
+    loop_cpu_start();
     t0 = now_ns();
     for (long i = 0; i < iters; ++i) {
       int pidfd = (int)syscall(SYS_pidfd_open, pid, 0u);
@@ -147,6 +148,7 @@ int main(int argc, char** argv) {
     }
     t1 = now_ns();
   } else if (strcmp(mode, "kill") == 0) {
+    loop_cpu_start();
     t0 = now_ns();
     for (long i = 0; i < iters; ++i) {
       if (kill(pid, 0) != 0 && errno != EPERM) die("kill");
@@ -155,6 +157,7 @@ int main(int argc, char** argv) {
     t1 = now_ns();
   } else if (strcmp(mode, "read") == 0) {
     snprintf(path, sizeof(path), "/proc/%lld/stat", (long long)pid);
+    loop_cpu_start();
     t0 = now_ns();
     for (long i = 0; i < iters; ++i) {
       ssize_t n = read_small(path, buf, sizeof(buf));
@@ -167,6 +170,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   sink = acc;
-  printf("%.1f\n", (double)(t1 - t0) / (double)iters);
+  loop_report(t0, t1, (double)iters);
   return 0;
 }

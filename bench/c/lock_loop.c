@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
   payload[PAYLOAD - 2] = '}';
   payload[PAYLOAD - 1] = '\n';
 
+  loop_cpu_start();
   uint64_t t0 = now_ns();
   uint64_t end = t0 + (argc == 5 ? (uint64_t)atol(argv[4]) * 1000000u : 0);
   long i = 0;
@@ -151,6 +152,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   uint64_t t1 = now_ns();
-  printf("%.1f\n", (double)(t1 - t0) / (double)i);
+  loop_report(t0, t1, (double)i);
   return (int)(sink & 0);
 }
