@@ -161,7 +161,22 @@ interface Method {
   /** 'async' | 'sync': which proper-lockfile row this one is compared with. */
   mode: 'async' | 'sync';
   maxN: number;
-  run(n: number): number | Promise<number>;
+  run(n: number): Sample | Promise<Sample>;
+}
+
+/**
+ * One batch: wall ns per op, and CPU ns per op (user + system of this process, or of the C
+ * loop's): the time this work took on a CPU, without the time the scheduler gave to other
+ * processes, which on a shared VM makes most of the wall-time spread.
+ */
+interface Sample {
+  ns: number;
+  cpu: number;
+}
+
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) * 1000;
 }
 
 function compileCLoop(root: string, name = 'lock_loop'): string {
@@ -173,12 +188,17 @@ function compileCLoop(root: string, name = 'lock_loop'): string {
   return bin;
 }
 
-function cLoop(bin: string, mode: string, dir: string): (n: number) => number {
+function cLoop(bin: string, mode: string, dir: string): (n: number) => Sample {
   return (n) => {
-    const out = execFileSync(bin, [mode, dir, String(n), String(Math.round(batchNs / 1e6))], { encoding: 'utf8' });
-    const ns = Number(out.trim());
-    if (!Number.isFinite(ns)) throw new Error(`lock_loop ${mode}: bad output ${JSON.stringify(out)}`);
-    return ns;
+    const out = execFileSync(bin, [mode, dir, String(n), String(Math.round(batchNs / 1e6))], {
+      encoding: 'utf8',
+      env: { ...process.env, LOOP_CPU: '1' },
+    });
+    const [ns, user, sys] = out.trim().split(/\s+/).map(Number);
+    if (!Number.isFinite(ns) || !Number.isFinite(user) || !Number.isFinite(sys)) {
+      throw new Error(`lock_loop ${mode}: bad output ${JSON.stringify(out)}`);
+    }
+    return { ns, cpu: user + sys };
   };
 }
 
@@ -189,23 +209,25 @@ function cLoop(bin: string, mode: string, dir: string): (n: number) => number {
  */
 let batchNs = 150e6;
 
-function syncLoop(fn: () => void): (n: number) => number {
+function syncLoop(fn: () => void): (n: number) => Sample {
   return (n) => {
+    const c0 = cpuNow();
     const t0 = process.hrtime.bigint();
     const end = t0 + BigInt(Math.round(batchNs));
     let i = 0;
     for (; i < n || process.hrtime.bigint() < end; i++) fn();
-    return Number(process.hrtime.bigint() - t0) / i;
+    return { ns: Number(process.hrtime.bigint() - t0) / i, cpu: (cpuNow() - c0) / i };
   };
 }
 
-function asyncLoop(fn: () => Promise<void>): (n: number) => Promise<number> {
+function asyncLoop(fn: () => Promise<void>): (n: number) => Promise<Sample> {
   return async (n) => {
+    const c0 = cpuNow();
     const t0 = process.hrtime.bigint();
     const end = t0 + BigInt(Math.round(batchNs));
     let i = 0;
     for (; i < n || process.hrtime.bigint() < end; i++) await fn();
-    return Number(process.hrtime.bigint() - t0) / i;
+    return { ns: Number(process.hrtime.bigint() - t0) / i, cpu: (cpuNow() - c0) / i };
   };
 }
 
@@ -222,6 +244,10 @@ interface URow {
   roundsNs: number[];
   ratioVsC: number;
   speedupVsProperLockfile: number;
+  /** CPU time (user + system) per op: median of the per-round figures, and its ratio to the C loop's. */
+  cpuMedianNs: number;
+  cpuRoundsNs: number[];
+  cpuRatioVsC: number;
 }
 
 async function uncontended(
@@ -232,7 +258,7 @@ async function uncontended(
   dir: string,
   rounds: number,
   batchMs: number,
-): Promise<{ rows: URow[]; samples: Map<string, number[]>; seconds: number }> {
+): Promise<{ rows: URow[]; samples: Map<string, number[]>; cpuSamples: Map<string, number[]>; seconds: number }> {
   const { addon } = require('../lib/binding') as typeof import('../lib/binding'); // eslint-disable-line @typescript-eslint/no-require-imports
   const at = (name: string): string => path.join(dir, name);
   const payload = Buffer.alloc(768, 0x20);
@@ -421,7 +447,7 @@ async function uncontended(
     let n = 16;
     let per = 0;
     for (;;) {
-      per = await m.run(n);
+      per = (await m.run(n)).ns;
       if (per * n >= 30e6 || n >= m.maxN) break;
       n = Math.min(m.maxN, n * 4);
     }
@@ -431,10 +457,13 @@ async function uncontended(
   batchNs = batchMs * 0.8e6;
   const started = Date.now();
   const samples = new Map<string, number[]>(methods.map((m) => [m.key, []]));
+  const cpuSamples = new Map<string, number[]>(methods.map((m) => [m.key, []]));
   for (let r = 0; r < rounds; r++) {
     for (let k = 0; k < methods.length; k++) {
       const m = methods[(k + r) % methods.length];
-      samples.get(m.key)!.push(await m.run(ops.get(m.key)!));
+      const x = await m.run(ops.get(m.key)!);
+      samples.get(m.key)!.push(x.ns);
+      cpuSamples.get(m.key)!.push(x.cpu);
     }
     process.stderr.write(`uncontended: round ${r + 1}/${rounds}\r`);
   }
@@ -456,9 +485,12 @@ async function uncontended(
       opsPerRound: ops.get(m.key)!,
       ...roundFigures(xs, cMed),
       speedupVsProperLockfile: Math.round((plfMed[m.mode] / median(xs)) * 100) / 100,
+      cpuMedianNs: Math.round(median(cpuSamples.get(m.key)!)),
+      cpuRoundsNs: cpuSamples.get(m.key)!.map((x) => Math.round(x)),
+      cpuRatioVsC: Math.round((median(cpuSamples.get(m.key)!) / median(cpuSamples.get('c-pidproof')!)) * 100) / 100,
     };
   });
-  return { rows, samples, seconds };
+  return { rows, samples, cpuSamples, seconds };
 }
 
 // ---- parts 2 and 3: processes ---------------------------------------------------------------------
@@ -866,7 +898,7 @@ async function main(): Promise<void> {
   const wallS = (Date.now() - wallStart) / 1000;
 
   // ---- targets --------------------------------------------------------------------------------------
-  const checks: Array<{ name: string; value: number; paired?: number; limit: number; pass: boolean; text: string }> = [];
+  const checks: Array<{ name: string; value: number; paired?: number; cpu?: number; cpuPaired?: number; limit: number; pass: boolean; text: string }> = [];
   if (u) {
     const row = (k: string): URow => u.rows.find((x) => x.method === k)!;
     const paired = (num: string, den: string): number =>
@@ -887,13 +919,17 @@ async function main(): Promise<void> {
     ] as const) {
       const v = row(k).medianNs / row('c-pidproof').medianNs;
       const pr = paired(k, 'c-pidproof');
+      const cv = row(k).cpuMedianNs / row('c-pidproof').cpuMedianNs;
+      const cpr = median(u.cpuSamples.get(k)!.map((x, i) => x / u.cpuSamples.get('c-pidproof')![i]));
       checks.push({
         name: `${what} <= ${limit}x the C loop of its syscalls`,
         value: v,
         paired: pr,
+        cpu: cv,
+        cpuPaired: cpr,
         limit,
         pass: v <= limit && pr <= limit,
-        text: `${v.toFixed(2)}x of medians, ${pr.toFixed(2)}x per-round paired (limit ${limit}x; C loop ${fmtNs(row('c-pidproof').medianNs)}, pidproof ${fmtNs(row(k).medianNs)})`,
+        text: `${v.toFixed(2)}x of medians, ${pr.toFixed(2)}x per-round paired (limit ${limit}x; C loop ${fmtNs(row('c-pidproof').medianNs)}, pidproof ${fmtNs(row(k).medianNs)}); CPU time ${cv.toFixed(2)}x, paired ${cpr.toFixed(2)}x`,
       });
     }
   }
@@ -958,9 +994,11 @@ async function main(): Promise<void> {
     `±${(x.spreadPct / 2).toFixed(0)}%`,
     `${x.ratioVsC.toFixed(2)}x`,
     x.method.startsWith('plf-') ? '1.00x' : `${x.speedupVsProperLockfile.toFixed(2)}x (${x.mode})`,
+    fmtNs(x.cpuMedianNs),
+    `${x.cpuRatioVsC.toFixed(2)}x`,
     String(x.opsPerRound),
   ]);
-  for (const l of table(['method', 'median/op', 'spread', 'vs C loop', 'faster than p-l', 'min ops/round'], ubody)) console.log(l);
+  for (const l of table(['method', 'median/op', 'spread', 'vs C loop', 'faster than p-l', 'CPU/op', 'CPU vs C', 'min ops/round'], ubody)) console.log(l);
   console.log("vs C loop: this row's time / the pidproof-syscalls C loop; faster than p-l: proper-lockfile's time (same mode) / this row's");
   }
 

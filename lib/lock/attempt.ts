@@ -170,7 +170,7 @@ function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
   const payload = newPayload(a, 'kernel');
   // The addon writes the token, times, checksum and padding after the cached head; else the
   // whole text is serialised here.
-  const head = payloadHead(payload);
+  const head = payloadHead(payload, true);
   let buf = head ? head.head : serialisePayload(payload);
   let template = head ? { tail: head.tail, token: payload.token } : undefined;
   let r: Published | 'format' | null = null;

@@ -105,9 +105,28 @@ let fixedBytes: Buffer | null = null;
 
 /** `{"pidproof":…,…,"mode":…,` as JSON.stringify writes it, and its FNV-1a state; cached. */
 function fixedPart(p: Record<string, unknown>): boolean {
-  let same = fixedValues.length === FIXED_KEYS.length;
-  for (let i = 0; same && i < FIXED_KEYS.length; i++) same = fixedValues[i] === p[FIXED_KEYS[i]];
-  if (same) return true;
+  const f = fixedValues;
+  // Named loads (one shape, fast), in FIXED_KEYS order.
+  if (
+    f.length === FIXED_KEYS.length &&
+    f[0] === p.pidproof &&
+    f[1] === p.pid &&
+    f[2] === p.startToken &&
+    f[3] === p.startTokenUnit &&
+    f[4] === p.uniqueId &&
+    f[5] === p.uniqueIdKind &&
+    f[6] === p.startTimeMs &&
+    f[7] === p.bootId &&
+    f[8] === p.pidNamespace &&
+    f[9] === p.hostname &&
+    f[10] === p.platform &&
+    f[11] === p.command &&
+    f[12] === p.maxHoldMs &&
+    f[13] === p.leaseMs &&
+    f[14] === p.mode
+  ) {
+    return true;
+  }
   const sub: Record<string, unknown> = {};
   for (const k of FIXED_KEYS) {
     const v = p[k];
@@ -133,15 +152,20 @@ const headTail = new Float64Array(3);
 
 /**
  * The fixed part of a payload just built by `buildPayload` (its times and heartbeat equal, as
- * built), for the native publish to complete: native/logic.cc FormatLockPayload writes the token,
+ * built; `fromBuildPayload`: it comes straight from there, its keys need no check), for the native
+ * publish to complete: native/logic.cc FormatLockPayload writes the token,
  * the times, the checksum and the padding byte for byte as `serialisePayload` does. null for any
  * other payload: serialise it here.
  */
-export function payloadHead(p: LockPayload): PayloadHead | null {
+export function payloadHead(p: LockPayload, fromBuildPayload = false): PayloadHead | null {
   const o = p as unknown as Record<string, unknown>;
-  let i = 0;
-  for (const k in o) if (k !== PAYLOAD_KEYS[i++]) return null;
-  if (i !== PAYLOAD_KEYS.length || !fixedPart(o)) return null;
+  if (!fromBuildPayload) {
+    // Any other object must have exactly buildPayload's keys, in its order.
+    let i = 0;
+    for (const k in o) if (k !== PAYLOAD_KEYS[i++]) return null;
+    if (i !== PAYLOAD_KEYS.length) return null;
+  }
+  if (!fixedPart(o)) return null;
   const monoUs = Math.round(p.createdMono * 1000);
   if (
     p.heartbeatAt !== p.createdAtMs ||
