@@ -229,7 +229,7 @@ function adopt(a: Attempt, reclaimed: Lock['reclaimed']): Lock {
   const t = a.tmp!;
   a.tmp = null;
   const h = new Holding(a.path, t.fd, t.dev, t.ino, t.payload, t.size, a.s.owner, a.s.mode);
-  h.handlers.add(a.s.onCompromised);
+  h.addHandler(a.s.onCompromised);
   return new LockHandle(h, reclaimed);
 }
 

@@ -159,7 +159,7 @@ export function applyMode(fd: number, mode: number): void {
 /** `<dir>/<base>.pidproof-<48 random bits>.<tag>`: a sidecar name beside the lock path. */
 export function sidecarPath(dir: string, base: string, tag: string): string {
   // `dir` is canonical (absolute, normalised): plain concatenation is path.join here, ~10x cheaper.
-  const sep = dir.endsWith(path.sep) ? '' : path.sep;
+  const sep = dir.charCodeAt(dir.length - 1) === path.sep.charCodeAt(0) ? '' : path.sep;
   return `${dir}${sep}${base}.pidproof-${randomSuffix()}.${tag}`;
 }
 

@@ -80,11 +80,17 @@ function runWatchdog(): void {
 
 /** Every holding of this process, by lock path. */
 const holdings = new Map<string, Set<Holding>>();
-const ownTokens = new Set<string>();
+/** Holdings not yet finished (the registry keeps a few emptied sets: see `finish`). */
+let held = 0;
 
-/** @internal tokens this process holds (for inspection: a lock this process leaked). */
+/**
+ * @internal tokens this process holds (for inspection: a lock this process leaked). Built when
+ * asked (a contended judgement), not kept up to date on every acquire and release.
+ */
 export function heldTokens(): ReadonlySet<string> {
-  return ownTokens;
+  const tokens = new Set<string>();
+  for (const set of holdings.values()) for (const h of set) if (!h.done) tokens.add(h.payload.token);
+  return tokens;
 }
 
 export class Holding {
@@ -98,7 +104,12 @@ export class Holding {
   get aborted(): boolean {
     return this.acRef !== null && this.acRef.signal.aborted;
   }
-  readonly handlers = new Set<(err: LockCompromisedError) => void>();
+  /** Told when the holding is compromised; each function once, however often it was added. */
+  readonly handlers: Array<(err: LockCompromisedError) => void> = [];
+
+  addHandler(fn: (err: LockCompromisedError) => void): void {
+    if (!this.handlers.includes(fn)) this.handlers.push(fn);
+  }
   /** When the watchdog releases it (monotonic ms; Infinity: no maxHoldMs). */
   readonly deadline: number;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -119,7 +130,7 @@ export class Holding {
     let set = holdings.get(path);
     if (!set) holdings.set(path, (set = new Set()));
     set.add(this);
-    ownTokens.add(payload.token);
+    held++;
     installCleanup(releaseAllSync);
     this.deadline = payload.maxHoldMs !== null ? payload.createdMono + payload.maxHoldMs : Infinity;
     if (this.deadline !== Infinity) {
@@ -200,9 +211,10 @@ export class Holding {
     if (this.heartbeat) clearInterval(this.heartbeat);
     const set = holdings.get(this.path);
     set?.delete(this);
-    if (set && set.size === 0) holdings.delete(this.path);
-    ownTokens.delete(this.payload.token);
-    if (holdings.size === 0) scheduleUninstall(() => holdings.size === 0);
+    // An emptied set stays for the next acquire of this path (a few dozen paths at most).
+    if (set && set.size === 0 && holdings.size > 64) holdings.delete(this.path);
+    held--;
+    if (held === 0) scheduleUninstall(() => held === 0);
   }
 
   /** Drops one reference; the last one releases. Never throws. */
@@ -330,7 +342,7 @@ export function reentrant(p: string, s: Settings): Lock | null {
   for (const h of set) {
     if (!h.done && h.owner === s.owner) {
       h.refs++;
-      h.handlers.add(s.onCompromised);
+      h.addHandler(s.onCompromised);
       return new LockHandle(h, null);
     }
   }

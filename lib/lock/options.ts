@@ -211,6 +211,13 @@ export function canonicalLockPath(p: unknown): string {
     if (errCode(err) === 'ENOTDIR') throw new LockPathError(abs, `${parent} is not a directory`);
     throw err;
   }
+  // The same directory as last time (the common case): the same string, already flat and hashed
+  // for the holdings registry, instead of a new one per acquire.
+  if (dir === last.dir && base === last.base) return last.path;
   // `dir` is canonical and `base` a plain name: concatenation is path.join here.
-  return dir.endsWith(path.sep) ? `${dir}${base}` : `${dir}${path.sep}${base}`;
+  const result = dir.charCodeAt(dir.length - 1) === SEP ? `${dir}${base}` : `${dir}${path.sep}${base}`;
+  last = { dir, base, path: result };
+  return result;
 }
+const SEP = path.sep.charCodeAt(0);
+let last = { dir: '', base: '', path: '' };
