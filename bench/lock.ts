@@ -335,10 +335,9 @@ async function uncontended(
       maxN: 1e6,
       run: syncLoop(() => {
         fs.realpathSync.native(`${dir}${path.sep}.`);
-        const tmp = at(`r.lock.pidproof-${(i++).toString(16).padStart(12, '0')}.tmp`);
         const lock = at('r.lock');
-        if (addon!.publish!(tmp, lock, 0o600, payload, rawOut) !== 0) throw new Error('publish');
-        if ((addon!.releaseFile!(rawOut[0], lock, rawOut[1], rawOut[2], `${lock}.pidproof-guard`) & 3) !== 1) throw new Error('releaseFile');
+        if (addon!.publish!(lock, (i++).toString(16).padStart(12, '0'), 0o600, payload, rawOut) !== 0) throw new Error('publish');
+        if ((addon!.releaseFile!(rawOut[0], lock, rawOut[1], rawOut[2]) & 3) !== 1) throw new Error('releaseFile');
       }),
     },
     {

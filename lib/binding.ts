@@ -57,16 +57,17 @@ export interface NativeAddon {
   /** `RawExitWatch.hasExited()` by the watch's `fastId()`, without unwrapping its object. */
   watchExited?(id: number): boolean;
   /**
-   * The uncontended publish in one call (POSIX): create `tmpPath` exclusively with exactly `mode`,
-   * kernel-lock it, write `payload`, link it to `lockPath`, unlink the temp name. 0 acquired,
-   * 1 EEXIST (temp kept), 2 link failed otherwise (temp kept), 3 no kernel lock here (temp created
-   * only), -1 not on this OS. `out`: [fd, dev, ino, bytes written]. With `tail` ([head's FNV-1a
-   * state, wall ms, monotonic µs]) and `token`, `payload` is the head of the text and the addon
-   * writes the rest (-2: out of its range, nothing done). Throws with `.code` before the link.
+   * The uncontended publish in one call (POSIX): create `<lockPath>.pidproof-<suffix>.tmp` (suffix:
+   * lowercase hex) exclusively with exactly `mode`, kernel-lock it, write `payload`, link it to
+   * `lockPath`, unlink the temp name. 0 acquired, 1 EEXIST (temp kept), 2 link failed otherwise
+   * (temp kept), 3 no kernel lock here (temp created only), -1 not on this OS. `out`: [fd, dev,
+   * ino, bytes written]. With `tail` ([head's FNV-1a state, wall ms, monotonic µs]) and `token`,
+   * `payload` is the head of the text and the addon writes the rest (-2: out of its range, nothing
+   * done). Throws with `.code` before the link.
    */
   publish?(
-    tmpPath: string,
     lockPath: string,
+    suffix: string,
     mode: number,
     payload: Uint8Array,
     out: Float64Array,
@@ -75,9 +76,10 @@ export interface NativeAddon {
   ): -2 | -1 | 0 | 1 | 2 | 3;
   /**
    * The release in one call (POSIX): unlink `lockPath` while it names (dev, ino), close `fd`, tell
-   * whether `guardPath` exists. Bits: 1 removed (or could not look), 2 guard exists; -1 not here.
+   * whether its guard `<lockPath>.pidproof-guard` exists. Bits: 1 removed (or could not look),
+   * 2 guard exists; -1 not on this OS.
    */
-  releaseFile?(fd: number, lockPath: string, dev: number, ino: number, guardPath: string): number;
+  releaseFile?(fd: number, lockPath: string, dev: number, ino: number): number;
 }
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */

@@ -7,6 +7,7 @@
 #include <uv.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -1056,7 +1057,8 @@ napi_value WatchExitedImpl(napi_env env, napi_callback_info info) {
   return r;
 }
 
-// publish(tmpPath, lockPath, mode, payload: Uint8Array, out: Float64Array(4)[, tail, token])
+// publish(lockPath, suffix, mode, payload: Uint8Array, out: Float64Array(4)[, tail, token])
+//   creates "<lockPath>.pidproof-<suffix>.tmp" (suffix: lowercase hex) and publishes it
 //   -> outcome: 0 acquired, 1 exists (EEXIST: held), 2 link failed otherwise, 3 no kernel lock here
 //   (created only), -1 not on this OS; -2 (nothing done) when `tail` values are out of the range
 //   the native formatter covers: write the payload in JavaScript. out: [fd, dev, ino, bytes
@@ -1070,12 +1072,22 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
   size_t argc = 0;
   RawArgs(env, info, argv, &argc);
   if (argc < 5) {
-    throw Napi::TypeError::New(env, "publish takes (tmpPath, lockPath, mode, payload, out)");
+    throw Napi::TypeError::New(env, "publish takes (lockPath, suffix, mode, payload, out)");
   }
-  char tmp[kPathCap + 1];
   char lock[kPathCap + 1];
-  RawPath(env, argv[0], "tmpPath", tmp);
-  RawPath(env, argv[1], "lockPath", lock);
+  RawPath(env, argv[0], "lockPath", lock);
+  char suffix[40];
+  size_t suffix_len = 0;
+  if (napi_get_value_string_utf8(env, argv[1], suffix, sizeof(suffix), &suffix_len) != napi_ok ||
+      suffix_len == 0 || suffix_len > 32 || std::strspn(suffix, "0123456789abcdef") != suffix_len) {
+    throw Napi::TypeError::New(env, "suffix must be 1 to 32 lowercase hex digits");
+  }
+  // The temp file: "<lockPath>.pidproof-<suffix>.tmp", as lib/lock/files.ts sidecarPath names it.
+  char tmp[kPathCap + 64];
+  if (static_cast<size_t>(std::snprintf(tmp, sizeof(tmp), "%s.pidproof-%s.tmp", lock, suffix)) >=
+      kPathCap) {
+    throw Napi::RangeError::New(env, "lockPath must be shorter than 4050 bytes");
+  }
   int mode = static_cast<int>(RawInteger(env, argv[2], "mode", 0, 0777));
   bool is = false;
   napi_typedarray_type tt;
@@ -1130,22 +1142,27 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
   }
 }
 
-// releaseFile(fd, lockPath, dev, ino, guardPath) -> bits: 1 the lock file was ours and is
-// removed (or could not be looked at), 2 the guard file exists; -1 not on this OS. Closes fd.
+// releaseFile(fd, lockPath, dev, ino) -> bits: 1 the lock file was ours and is removed (or could
+// not be looked at), 2 its replacement guard "<lockPath>.pidproof-guard" exists; -1 not on this
+// OS. Closes fd.
 napi_value ReleaseFileImpl(napi_env env, napi_callback_info info) {
   napi_value argv[5];
   size_t argc = 0;
   RawArgs(env, info, argv, &argc);
-  if (argc < 5) {
-    throw Napi::TypeError::New(env, "releaseFile takes (fd, lockPath, dev, ino, guardPath)");
+  if (argc < 4) {
+    throw Napi::TypeError::New(env, "releaseFile takes (fd, lockPath, dev, ino)");
   }
   int fd = static_cast<int>(RawInteger(env, argv[0], "fd", 0, 2147483647));
   char lock[kPathCap + 1];
-  char guard[kPathCap + 1];
   RawPath(env, argv[1], "lockPath", lock);
   double dev = RawFinite(env, argv[2], "dev");
   double ino = RawFinite(env, argv[3], "ino");
-  RawPath(env, argv[4], "guardPath", guard);
+  // The replacement guard: "<lockPath>.pidproof-guard" (lib/lock/files.ts guardPath).
+  char guard[kPathCap + 32];
+  if (static_cast<size_t>(std::snprintf(guard, sizeof(guard), "%s.pidproof-guard", lock)) >=
+      kPathCap) {
+    throw Napi::RangeError::New(env, "lockPath must be shorter than 4080 bytes");
+  }
   pidproof::ReleaseResult r;
   Status st = pidproof::ReleaseLockFile(fd, lock, dev, ino, guard, &r);
   if (st.code == Status::kUnsupported) return RawNumber(env, -1);

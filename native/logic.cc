@@ -130,21 +130,6 @@ bool JoinProcArgs2(const char* data, size_t len, size_t max, std::string* out, b
 
 namespace {
 
-void AppendU64(std::string* out, uint64_t v) {
-  char buf[24];
-  size_t n = 0;
-  do {
-    buf[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  } while (v != 0);
-  while (n > 0) out->push_back(buf[--n]);
-}
-
-void Append2(std::string* out, unsigned v) {
-  out->push_back(static_cast<char>('0' + v / 10));
-  out->push_back(static_cast<char>('0' + v % 10));
-}
-
 // Days since 1970-01-01 to a civil date (proleptic Gregorian, as Date uses).
 void CivilFromDays(int64_t z, int64_t* y, unsigned* m, unsigned* d) {
   z += 719468;
@@ -180,72 +165,105 @@ bool FormatLockPayload(const uint8_t* head, size_t head_len, uint32_t head_hash,
   }
   const uint64_t wall = static_cast<uint64_t>(wall_ms);
   const uint64_t mono = static_cast<uint64_t>(mono_us);
-  std::string tail;
-  tail.reserve(200);
-  tail.append("\"token\":\"");
-  tail.append(token, token_len);
-  tail.append("\",\"createdAt\":\"");
+  // The tail, written into a fixed buffer (it is at most ~240 bytes).
+  char tail[320];
+  char* p = tail;
+  auto put = [&p](const char* s) {
+    while (*s != '\0') *p++ = *s++;
+  };
+  auto num = [&p](uint64_t v) {
+    char buf[24];
+    int n = 0;
+    do {
+      buf[n++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    while (n > 0) *p++ = buf[--n];
+  };
+  auto two = [&p](unsigned v) {
+    *p++ = static_cast<char>('0' + v / 10);
+    *p++ = static_cast<char>('0' + v % 10);
+  };
+  put("\"token\":\"");
+  for (size_t i = 0; i < 32; ++i) *p++ = token[i];
+  put("\",\"createdAt\":\"");
   int64_t y;
   unsigned mo, d;
   CivilFromDays(static_cast<int64_t>(wall / 86400000), &y, &mo, &d);
   const uint64_t ms_of_day = wall % 86400000;
-  AppendU64(&tail, static_cast<uint64_t>(y));  // 1970..9999: four digits
-  tail.push_back('-');
-  Append2(&tail, mo);
-  tail.push_back('-');
-  Append2(&tail, d);
-  tail.push_back('T');
-  Append2(&tail, static_cast<unsigned>(ms_of_day / 3600000));
-  tail.push_back(':');
-  Append2(&tail, static_cast<unsigned>(ms_of_day / 60000 % 60));
-  tail.push_back(':');
-  Append2(&tail, static_cast<unsigned>(ms_of_day / 1000 % 60));
-  tail.push_back('.');
+  num(static_cast<uint64_t>(y));  // 1970..9999: four digits
+  *p++ = '-';
+  two(mo);
+  *p++ = '-';
+  two(d);
+  *p++ = 'T';
+  two(static_cast<unsigned>(ms_of_day / 3600000));
+  *p++ = ':';
+  two(static_cast<unsigned>(ms_of_day / 60000 % 60));
+  *p++ = ':';
+  two(static_cast<unsigned>(ms_of_day / 1000 % 60));
+  *p++ = '.';
   const unsigned milli = static_cast<unsigned>(ms_of_day % 1000);
-  tail.push_back(static_cast<char>('0' + milli / 100));
-  Append2(&tail, milli % 100);
-  tail.append("Z\"");
-  std::string mono_text;
-  AppendU64(&mono_text, mono / 1000);
-  unsigned frac = static_cast<unsigned>(mono % 1000);
-  if (frac != 0) {
-    char digits[4] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                      static_cast<char>('0' + frac % 10), 0};
-    size_t n = 3;
-    while (digits[n - 1] == '0') --n;
-    mono_text.push_back('.');
-    mono_text.append(digits, n);
+  *p++ = static_cast<char>('0' + milli / 100);
+  two(milli % 100);
+  put("Z\"");
+  // mono_us / 1000 as JavaScript writes it: the integer part, then up to three decimals.
+  char mono_text[32];
+  {
+    char* q = p;
+    p = mono_text;
+    num(mono / 1000);
+    unsigned frac = static_cast<unsigned>(mono % 1000);
+    if (frac != 0) {
+      *p++ = '.';
+      *p++ = static_cast<char>('0' + frac / 100);
+      if (frac % 100 != 0) {
+        *p++ = static_cast<char>('0' + frac / 10 % 10);
+        if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
+      }
+    }
+    *p = '\0';
+    p = q;
   }
-  std::string wall_text;
-  AppendU64(&wall_text, wall);
-  tail.append(",\"createdAtMs\":").append(wall_text);
-  tail.append(",\"createdMono\":").append(mono_text);
-  tail.append(",\"heartbeatAt\":").append(wall_text);
-  tail.append(",\"heartbeatMono\":").append(mono_text);
-  tail.push_back('}');
+  char wall_text[24];
+  {
+    char* q = p;
+    p = wall_text;
+    num(wall);
+    *p = '\0';
+    p = q;
+  }
+  put(",\"createdAtMs\":");
+  put(wall_text);
+  put(",\"createdMono\":");
+  put(mono_text);
+  put(",\"heartbeatAt\":");
+  put(wall_text);
+  put(",\"heartbeatMono\":");
+  put(mono_text);
+  *p++ = '}';
   // FNV-1a of the JSON text (head + tail), continued from the head's state; the tail is ASCII,
   // so its bytes are its UTF-16 code units.
   uint32_t h = head_hash;
-  for (char c : tail) {
-    h ^= static_cast<uint8_t>(c);
+  for (const char* c = tail; c < p; ++c) {
+    h ^= static_cast<uint8_t>(*c);
     h *= 0x01000193u;
   }
+  --p;  // the '}' closes the text after the checksum
+  put(",\"sum\":\"");
   static const char kHex[] = "0123456789abcdef";
-  char sum[8];
-  for (int i = 7; i >= 0; --i) {
-    sum[i] = kHex[h & 0xf];
-    h >>= 4;
-  }
-  tail.pop_back();  // the '}' closes the text after the checksum
-  tail.append(",\"sum\":\"").append(sum, 8).append("\"}");
-  const size_t len = head_len + tail.size();
+  for (int i = 7; i >= 0; --i) p[i] = kHex[(h >> (4 * (7 - i))) & 0xf];
+  p += 8;
+  put("\"}");
+  const size_t tail_len = static_cast<size_t>(p - tail);
+  const size_t len = head_len + tail_len;
   const size_t target = (len + 96 + 255) / 256 * 256;
-  out->clear();
-  out->reserve(target);
-  out->append(reinterpret_cast<const char*>(head), head_len);
-  out->append(tail);
-  out->append(target - len - 1, ' ');
-  out->push_back('\n');
+  out->resize(target);
+  char* o = &(*out)[0];
+  std::memcpy(o, head, head_len);
+  std::memcpy(o + head_len, tail, tail_len);
+  std::memset(o + len, ' ', target - len - 1);
+  o[target - 1] = '\n';
   return true;
 }
 

@@ -2,8 +2,12 @@
  * The native argument checks, called on the raw addon (no TypeScript validation in front): every
  * malformed argument is a TypeError or RangeError naming it, and nothing reaches the kernel.
  */
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addon } from '../lib/binding';
+import { unusedPid } from './helpers';
 
 const TYPE = /^uniqueId must be a decimal string/;
 const RANGE = /^uniqueId must fit in 64 bits/;
@@ -67,5 +71,72 @@ describe.runIf(addon !== null)(`raw addon: uniqueId crossing into C++ (aliveExac
   it('the pid is still checked first: a bad pid is reported before the uniqueId', () => {
     expect(() => a.aliveExact(0, '0002')).toThrow(RangeError);
     expect(() => a.aliveExact(0, '0002')).toThrow(/^pid must be between/);
+  });
+});
+
+describe.runIf(addon !== null)(`raw addon: the hot paths check every argument in C++ (issue 15)${addon === null ? ' [skipped: no native binary]' : ''}`, () => {
+  const a = addon! as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pidproof-args-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const lock = path.join(dir, 'x.lock');
+
+  it('probeInto: pid and out are checked; a live pid fills out, a free one answers 0', () => {
+    const out = new Float64Array(8);
+    expect(() => a.probeInto(0, out)).toThrow(RangeError);
+    expect(() => a.probeInto(1.5, out)).toThrow(/pid must be an integer/);
+    expect(() => a.probeInto('1', out)).toThrow(TypeError);
+    expect(() => a.probeInto(process.pid, new Float64Array(7))).toThrow(/out must be a Float64Array of length 8/);
+    expect(() => a.probeInto(process.pid, new Uint8Array(64))).toThrow(TypeError);
+    expect(() => a.probeInto(process.pid)).toThrow(TypeError);
+    expect(a.probeInto(process.pid, out)).toBe(1);
+    expect(a.probeInto(unusedPid(), out)).toBe(0);
+  });
+
+  it('watchExited: only an id fastId() gave, while its watch is open', () => {
+    const w = addon!.openWatch(process.pid);
+    if (w === null || w === 'unsupported' || typeof w.fastId !== 'function') return;
+    const id = w.fastId();
+    expect(a.watchExited(id)).toBe(false);
+    for (const bad of [-1, 1.5, Number.NaN, '0', null, 2 ** 53]) expect(() => a.watchExited(bad)).toThrow(TypeError);
+    expect(() => a.watchExited(id + 1)).toThrow(/closed/);
+    w.close();
+    expect(w.fastId()).toBe(-1);
+    expect(() => a.watchExited(id)).toThrow(expect.objectContaining({ code: 'ERR_PIDPROOF_WATCH_CLOSED' }));
+    // A new watch may reuse the slot, never the id.
+    const w2 = addon!.openWatch(process.pid);
+    if (w2 !== null && w2 !== 'unsupported') {
+      expect(w2.fastId!()).not.toBe(id);
+      expect(() => a.watchExited(id)).toThrow(/closed/);
+      w2.close();
+    }
+  });
+
+  it.runIf(typeof a.publish === 'function' && process.platform !== 'win32')('publish and releaseFile: paths, suffix, mode, payload and out are checked; nothing is created on a bad argument', () => {
+    const out = new Float64Array(4);
+    const buf = Buffer.from('{}\n');
+    expect(() => a.publish(lock, 'XYZ', 0o600, buf, out)).toThrow(/suffix must be 1 to 32 lowercase hex digits/);
+    expect(() => a.publish(lock, '', 0o600, buf, out)).toThrow(TypeError);
+    expect(() => a.publish(lock, 'ab/..', 0o600, buf, out)).toThrow(TypeError);
+    expect(() => a.publish('', 'ab', 0o600, buf, out)).toThrow(/lockPath must not be empty/);
+    expect(() => a.publish(`${lock}\0x`, 'ab', 0o600, buf, out)).toThrow(/lockPath must not contain NUL bytes/);
+    expect(() => a.publish('/'.repeat(5000), 'ab', 0o600, buf, out)).toThrow(RangeError);
+    expect(() => a.publish(lock, 'ab', 0o1000, buf, out)).toThrow(RangeError);
+    expect(() => a.publish(lock, 'ab', 0o600, 'text', out)).toThrow(/payload must be a Uint8Array/);
+    expect(() => a.publish(lock, 'ab', 0o600, Buffer.alloc(70_000), out)).toThrow(RangeError);
+    expect(() => a.publish(lock, 'ab', 0o600, buf, new Float64Array(3))).toThrow(/out must be a Float64Array of length 4/);
+    expect(() => a.publish(lock, 'ab', 0o600, buf, out, new Float64Array(3), 5)).toThrow(/token must be a string/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(a.publish(lock, 'ab', 0o640, buf, out)).toBe(0);
+    expect(fs.readFileSync(lock, 'utf8')).toBe('{}\n');
+    expect(fs.statSync(lock).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(dir)).toEqual(['x.lock']);
+    expect(() => a.releaseFile(-1, lock, out[1], out[2])).toThrow(RangeError);
+    expect(() => a.releaseFile(out[0], lock, Number.NaN, out[2])).toThrow(/dev must be a finite number/);
+    expect(() => a.releaseFile(out[0], '', out[1], out[2])).toThrow(TypeError);
+    expect(() => a.releaseFile(out[0], lock)).toThrow(TypeError);
+    // Another inode at the path: never removed.
+    expect(a.releaseFile(out[0], lock, out[1], out[2] + 1)).toBe(0);
+    expect(fs.existsSync(lock)).toBe(true);
+    fs.rmSync(lock);
   });
 });

@@ -109,15 +109,14 @@ describe.runIf(native)(`the native publish writes the payload byte for byte as s
     expect(head).not.toBeNull();
     const out = new Float64Array(4);
     const lockPath = path.join(dir, 'b.lock');
-    const tmp = path.join(dir, `b.lock.pidproof-${newToken().slice(0, 12)}.tmp`);
-    expect(addon!.publish!(tmp, lockPath, 0o600, head.head, out, head.tail, p.token)).toBe(0);
+    expect(addon!.publish!(lockPath, newToken().slice(0, 12), 0o600, head.head, out, head.tail, p.token)).toBe(0);
     try {
       const expected = serialisePayload(p);
       expect(fs.readFileSync(lockPath, 'latin1')).toBe(expected.toString('latin1'));
       expect(out[3]).toBe(expected.length);
       expect(parseLockFile(fs.readFileSync(lockPath), Date.now()).payload).toEqual(p);
     } finally {
-      expect(addon!.releaseFile!(out[0], lockPath, out[1], out[2], `${lockPath}.pidproof-guard`)).toBe(1);
+      expect(addon!.releaseFile!(out[0], lockPath, out[1], out[2])).toBe(1);
     }
   });
 
@@ -126,6 +125,7 @@ describe.runIf(native)(`the native publish writes the payload byte for byte as s
     const head = payloadHead(p)!;
     const out = new Float64Array(4);
     const tmp = path.join(dir, 'c.lock.pidproof-000000000000.tmp');
+    const suffix = '000000000000';
     for (const [tail, token] of [
       [[head.tail[0], -1, 5], p.token],
       [[head.tail[0], 253402300800000, 5], p.token],
@@ -135,10 +135,10 @@ describe.runIf(native)(`the native publish writes the payload byte for byte as s
       [[head.tail[0], 1000, 5], 'ABCDEF0123456789abcdef0123456789'],
       [[head.tail[0], 1000, 5], 'short'],
     ] as const) {
-      expect(addon!.publish!(tmp, path.join(dir, 'c.lock'), 0o600, head.head, out, Float64Array.from(tail), token)).toBe(-2);
+      expect(addon!.publish!(path.join(dir, 'c.lock'), suffix, 0o600, head.head, out, Float64Array.from(tail), token)).toBe(-2);
       expect(fs.existsSync(tmp)).toBe(false);
     }
-    expect(() => addon!.publish!(tmp, path.join(dir, 'c.lock'), 0o600, head.head, out, Float64Array.from([-1, 1000, 5]), p.token)).toThrow(RangeError);
+    expect(() => addon!.publish!(path.join(dir, 'c.lock'), suffix, 0o600, head.head, out, Float64Array.from([-1, 1000, 5]), p.token)).toThrow(RangeError);
     expect(payloadHead({ ...p, heartbeatAt: p.createdAtMs + 1 })).toBeNull();
     expect(payloadHead({ ...p, extra: 1 } as LockPayload)).toBeNull();
   });

@@ -66,7 +66,6 @@ import {
   readBounded,
   releaseGuard,
   sameFile,
-  sidecarPath,
   tryGuard,
   unlinkQuietly,
   writeAll,
@@ -176,13 +175,15 @@ function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
   let r: Published | 'format' | null = null;
   let p = '';
   for (let i = 0; ; i++) {
-    p = sidecarPath(a.dir, a.base, 'tmp');
+    // The addon names the temp file `<lock>.pidproof-<suffix>.tmp`, what sidecarPath would.
+    const suffix = randomSuffix();
+    p = `${a.path}.pidproof-${suffix}.tmp`;
     try {
-      r = publishOnce(p, a.path, a.s.mode, buf, template);
+      r = publishOnce(a.path, suffix, a.s.mode, buf, template);
       if (r === 'format') {
         buf = serialisePayload(payload);
         template = undefined;
-        r = publishOnce(p, a.path, a.s.mode, buf);
+        r = publishOnce(a.path, suffix, a.s.mode, buf);
       }
     } catch (err) {
       if (errCode(err) === 'EEXIST' && i < 5) continue;

@@ -210,7 +210,8 @@ export interface Published {
 const OUTCOMES: ReadonlyArray<Published['outcome']> = ['acquired', 'exists', 'link-failed', 'no-kernel-lock'];
 
 /**
- * The uncontended publish as one native call: create `tmpPath` exclusively with exactly `mode`,
+ * The uncontended publish as one native call: create `<lockPath>.pidproof-<suffix>.tmp` (the name
+ * `sidecarPath` gives; the addon builds it) exclusively with exactly `mode`,
  * kernel-lock it, write `payload`, `link()` it to `lockPath`, unlink the temp name (see
  * native/lock_posix.cc). With `template`, `payload` is the head of the payload text and the addon
  * writes the rest (`payloadHead`); 'format' when it cannot (nothing done: serialise it here).
@@ -218,16 +219,16 @@ const OUTCOMES: ReadonlyArray<Published['outcome']> = ['acquired', 'exists', 'li
  * Throws the creation error (with `.code` and `.syscall`), the file removed.
  */
 export function publishOnce(
-  tmpPath: string,
   lockPath: string,
+  suffix: string,
   mode: number,
   payload: Buffer,
   template?: { tail: Float64Array; token: string },
 ): Published | 'format' | null {
   if (!oneCall) return null;
   const r = template
-    ? addon!.publish!(tmpPath, lockPath, mode, payload, publishOut, template.tail, template.token)
-    : addon!.publish!(tmpPath, lockPath, mode, payload, publishOut);
+    ? addon!.publish!(lockPath, suffix, mode, payload, publishOut, template.tail, template.token)
+    : addon!.publish!(lockPath, suffix, mode, payload, publishOut);
   if (r === -1) {
     oneCall = false;
     return null;
@@ -243,7 +244,7 @@ export function publishOnce(
  */
 export function releaseOnce(fd: number, lockPath: string, dev: number, ino: number): number | null {
   if (!oneCall) return null;
-  const r = addon!.releaseFile!(fd, lockPath, dev, ino, guardPath(lockPath));
+  const r = addon!.releaseFile!(fd, lockPath, dev, ino);
   if (r === -1) {
     oneCall = false;
     return null;
