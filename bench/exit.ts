@@ -18,14 +18,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { addon, type RawExitWatch } from '../lib/binding';
 import { processIdentity } from '../lib/index';
 import { isAlive, watchExit, watchProcess } from '../lib/watch';
-import { writeResults } from './common';
+import { machineInfo, writeResults } from './common';
 
 const root = path.resolve(__dirname, '..', '..');
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '9' },
     json: { type: 'string', default: path.join(root, 'bench', 'results', 'exit-latest.json') },
   },
 });
@@ -48,12 +50,14 @@ int main(void) {
 `;
 
 // The isAlive physical limit: pidfd_open + fstat + poll + close (fast path), and one poll on an
-// already open pidfd (ProcessWatch.isAlive), timed inside the loop.
+// already open pidfd (ProcessWatch.isAlive), timed inside the loop. Prints "<wall ns> <user ns>
+// <system ns>" per op (getrusage: the CPU time, free of the time the scheduler gave others).
 const ALIVE_C = String.raw`
 #define _GNU_SOURCE
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -62,12 +66,15 @@ const ALIVE_C = String.raw`
 #define SYS_pidfd_open 434
 #endif
 static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec * 1e9 + t.tv_nsec; }
+static double tv(struct timeval a, struct timeval b) { return (b.tv_sec - a.tv_sec) * 1e9 + (b.tv_usec - a.tv_usec) * 1e3; }
 int main(int argc, char** argv) {
   int pid = atoi(argv[2]); long n = atol(argv[3]); volatile long sink = 0;
   /* Only the held-handle mode holds a pidfd: while any pidfd to a process is open, pidfs keeps its
      inode cached and a fresh pidfd_open costs about half (~3 us instead of ~6 us here), which
      would understate what isAlive(identity) must pay when nothing holds the process. */
   int keep = argv[1][0] == 'o' ? -1 : (int)syscall(SYS_pidfd_open, pid, 0);
+  struct rusage r0, r1;
+  getrusage(RUSAGE_SELF, &r0);
   double t0 = now();
   for (long i = 0; i < n; i++) {
     struct pollfd p = { .events = POLLIN };
@@ -79,7 +86,9 @@ int main(int argc, char** argv) {
       p.fd = keep; sink += poll(&p, 1, 0);
     }
   }
-  printf("%.1f\n", (now() - t0) / n);
+  double t1 = now();
+  getrusage(RUSAGE_SELF, &r1);
+  printf("%.1f %.1f %.1f\n", (t1 - t0) / n, tv(r0.ru_utime, r1.ru_utime) / n, tv(r0.ru_stime, r1.ru_stime) / n);
   return (int)(sink & 0);
 }
 `;
@@ -160,11 +169,26 @@ async function checkSharedClock(bin: string): Promise<boolean> {
   return true;
 }
 
-function timeJs(fn: () => unknown, n: number): number {
+/** Wall ns and CPU ns (user + system of this process) per call. */
+interface Sample {
+  ns: number;
+  cpu: number;
+}
+
+function timeJs(fn: () => unknown, n: number): Sample {
   for (let i = 0; i < Math.min(n, 10_000); i++) fn();
+  const u0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) fn();
-  return Number(process.hrtime.bigint() - t0) / n;
+  const ns = Number(process.hrtime.bigint() - t0) / n;
+  const u = process.cpuUsage(u0);
+  return { ns, cpu: ((u.user + u.system) * 1000) / n };
+}
+
+function timeC(bin: string, mode: string, pid: number, n: number): Sample {
+  const [ns, user, sys] = execFileSync(bin, [mode, String(pid), String(n)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+  if (![ns, user, sys].every(Number.isFinite)) throw new Error(`alive_loop ${mode}: bad output`);
+  return { ns, cpu: user + sys };
 }
 
 async function main(): Promise<void> {
@@ -196,38 +220,73 @@ async function main(): Promise<void> {
     process.stderr.write(`${method}: done\n`);
   }
 
-  // isAlive cost against the C loop.
-  const alive: Array<{ what: string; ns: number; cNs: number | null; ratio: number | null }> = [];
+  // isAlive cost against the C loop: interleaved rounds, every method once per round, medians
+  // and per-round (paired) ratios of wall and CPU time.
+  interface AliveRow {
+    what: string;
+    ns: number;
+    cpuNs: number;
+    cNs: number | null;
+    cCpuNs: number | null;
+    ratio: number | null;
+    paired: number | null;
+    cpuRatio: number | null;
+    cpuPaired: number | null;
+    roundsNs: number[];
+    roundsCpuNs: number[];
+  }
+  const alive: AliveRow[] = [];
   const aliveBin = compile('alive_loop', ALIVE_C);
+  if (aliveBin === null) throw new Error('bench/exit needs a C compiler (set CC)');
   const target = spawn('sleep', ['600'], { stdio: 'ignore' });
   await once(target, 'spawn');
+  const ROUNDS = Math.max(3, Number(values.rounds));
   try {
     const rec = processIdentity(target.pid!)!;
     const N = 50_000;
-    const ROUNDS = 7;
-    const cOpens: number[] = [];
-    const cPolls: number[] = [];
-    const jsOpens: number[] = [];
-    const jsPolls: number[] = [];
-    const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-    // Interleaved rounds. isAlive(identity) is timed with no pidfd held on the target, as its C
-    // loop is (a held pidfd keeps the pidfs inode cached and halves pidfd_open); the watch's
-    // isAlive with its pidfd held, as its C loop holds one.
+    const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    const runs: Record<string, Sample[]> = { cOpen: [], jsOpen: [], cPoll: [], jsPoll: [], rawById: [], rawMethod: [] };
+    // isAlive(identity) is timed with no pidfd held on the target, as its C loop is (a held pidfd
+    // keeps the pidfs inode cached and halves pidfd_open); the watch's isAlive with its pidfd held,
+    // as its C loop holds one.
     for (let r = 0; r < ROUNDS; r++) {
-      if (aliveBin) cOpens.push(Number(execFileSync(aliveBin, ['open', String(target.pid), String(N)], { encoding: 'utf8' })));
-      jsOpens.push(timeJs(() => isAlive(rec), N));
-      const w = watchProcess(rec);
-      jsPolls.push(timeJs(() => w.isAlive(), N));
-      w.close();
-      if (aliveBin) cPolls.push(Number(execFileSync(aliveBin, ['poll', String(target.pid), String(N)], { encoding: 'utf8' })));
+      const order = ['cOpen', 'jsOpen', 'cPoll', 'jsPoll', 'rawById', 'rawMethod'];
+      for (let k = 0; k < order.length; k++) {
+        const m = order[(k + r) % order.length];
+        if (m === 'cOpen') runs.cOpen.push(timeC(aliveBin, 'open', target.pid!, N));
+        else if (m === 'jsOpen') runs.jsOpen.push(timeJs(() => isAlive(rec), N));
+        else if (m === 'cPoll') runs.cPoll.push(timeC(aliveBin, 'poll', target.pid!, N * 4));
+        else {
+          const w = watchProcess(rec);
+          if (m === 'jsPoll') runs.jsPoll.push(timeJs(() => w.isAlive(), N * 4));
+          else {
+            // The N-API calls alone: the module-level check by slot id, and the method on the handle.
+            const h = addon!.openWatch(target.pid!) as RawExitWatch;
+            const id = h.fastId!();
+            runs[m].push(m === 'rawById' ? timeJs(() => addon!.watchExited!(id), N * 4) : timeJs(() => h.hasExited(), N * 4));
+            h.close();
+          }
+          w.close();
+        }
+      }
     }
-    const cOpen = aliveBin ? median(cOpens) : null;
-    const cPoll = aliveBin ? median(cPolls) : null;
-    const jsOpen = median(jsOpens);
-    const jsPoll = median(jsPolls);
-    const paired = (js: number[], c: number[]) => (c.length ? median(js.map((v, i) => v / c[i])) : null);
-    alive.push({ what: 'isAlive(identity) (pidfd_open+fstat+poll+close)', ns: jsOpen, cNs: cOpen, ratio: paired(jsOpens, cOpens) });
-    alive.push({ what: 'ProcessWatch.isAlive() (one poll on the pinned pidfd)', ns: jsPoll, cNs: cPoll, ratio: paired(jsPolls, cPolls) });
+    const row = (what: string, js: Sample[], c: Sample[]): AliveRow => ({
+      what,
+      ns: med(js.map((x) => x.ns)),
+      cpuNs: med(js.map((x) => x.cpu)),
+      cNs: med(c.map((x) => x.ns)),
+      cCpuNs: med(c.map((x) => x.cpu)),
+      ratio: med(js.map((x) => x.ns)) / med(c.map((x) => x.ns)),
+      paired: med(js.map((x, i) => x.ns / c[i].ns)),
+      cpuRatio: med(js.map((x) => x.cpu)) / med(c.map((x) => x.cpu)),
+      cpuPaired: med(js.map((x, i) => x.cpu / c[i].cpu)),
+      roundsNs: js.map((x) => Math.round(x.ns)),
+      roundsCpuNs: js.map((x) => Math.round(x.cpu)),
+    });
+    alive.push(row('isAlive(identity) (pidfd_open+fstat+poll+close)', runs.jsOpen, runs.cOpen));
+    alive.push(row('ProcessWatch.isAlive() (one poll on the pinned pidfd)', runs.jsPoll, runs.cPoll));
+    alive.push(row('  addon watchExited(id) alone (raw N-API call)', runs.rawById, runs.cPoll));
+    alive.push(row('  ExitWatch.hasExited() alone (the call before issue 15)', runs.rawMethod, runs.cPoll));
   } finally {
     target.kill('SIGKILL');
   }
@@ -240,19 +299,31 @@ async function main(): Promise<void> {
   }
   const we = rows[0];
   console.log(`targets: p50 <= 1 ms: ${we.p50Ms <= 1 ? 'met' : 'MISSED'}; p99 <= 5 ms: ${we.p99Ms <= 5 ? 'met' : 'MISSED'}`);
-  console.log('\nisAlive cost (ns per call) against the C loop of the same syscalls');
+  console.log(`\nisAlive cost per call against the C loop of the same syscalls (${ROUNDS} interleaved rounds; wall / CPU = user + system)`);
   for (const a of alive) {
-    console.log(`${a.what.padEnd(56)} ${a.ns.toFixed(0).padStart(7)} ns   C ${a.cNs === null ? 'n/a' : a.cNs.toFixed(0).padStart(6) + ' ns'}   ratio ${a.ratio === null ? 'n/a' : a.ratio.toFixed(2) + 'x'}`);
+    console.log(
+      `${a.what.padEnd(56)} ${a.ns.toFixed(0).padStart(6)} ns / ${a.cpuNs.toFixed(0).padStart(6)} ns   C ${a.cNs!.toFixed(0).padStart(6)} / ${a.cCpuNs!.toFixed(0).padStart(6)} ns   ` +
+        `ratio ${a.ratio!.toFixed(2)}x (paired ${a.paired!.toFixed(2)}x; CPU ${a.cpuRatio!.toFixed(2)}x, paired ${a.cpuPaired!.toFixed(2)}x)`,
+    );
+  }
+  const checks = [
+    { name: 'isAlive(identity) <= 1.3x its C loop', row: alive[0] },
+    { name: 'ProcessWatch.isAlive() <= 1.3x a bare poll', row: alive[1] },
+  ].map((c) => ({ name: c.name, value: c.row.ratio!, paired: c.row.paired!, cpu: c.row.cpuRatio!, cpuPaired: c.row.cpuPaired!, limit: 1.3, pass: c.row.ratio! <= 1.3 && c.row.paired! <= 1.3 }));
+  console.log('targets:');
+  for (const c of checks) {
+    console.log(`  ${c.pass ? 'PASS' : 'MISS'}  ${c.name}: ${c.value.toFixed(2)}x of medians, ${c.paired.toFixed(2)}x paired; CPU time ${c.cpu.toFixed(2)}x, paired ${c.cpuPaired.toFixed(2)}x`);
   }
 
   const doc = {
     bench: 'exit',
     date: new Date().toISOString(),
-    machine: { platform: process.platform, release: os.release(), arch: process.arch, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+    machine: machineInfo(),
     clock: 'CLOCK_MONOTONIC in the child (clock_gettime) vs process.hrtime.bigint() in the parent',
     sharedClockVerified: shared,
     latency: rows,
     isAlive: alive,
+    checks,
   };
   console.log('');
   writeResults(values.json!, doc);

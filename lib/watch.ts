@@ -142,9 +142,9 @@ export class ProcessWatch {
   readonly mechanism: WatchMechanism;
 
   #handle: RawExitWatch | null;
-  /** The handle's `fastId()` and the addon's `watchExited`: isAlive() without an unwrap. */
+  /** The handle's `fastId()` and the addon that answers `watchExited(id)`: isAlive() without an unwrap. */
   #fastId: number;
-  #exitedById: ((id: number) => boolean) | null;
+  #byId: Pick<NativeAddon, 'watchExited'> | null;
   #record: ProcessIdentity | OwnerRecord | null;
   #poll: ((r: ProcessIdentity | OwnerRecord) => 'alive' | 'gone' | 'unknown') | null;
   #t0: number;
@@ -164,7 +164,7 @@ export class ProcessWatch {
       identity: ProcessIdentity | null;
       mechanism: WatchMechanism;
       handle: RawExitWatch | null;
-      exitedById?: ((id: number) => boolean) | null;
+      byId?: Pick<NativeAddon, 'watchExited'> | null;
       record: ProcessIdentity | OwnerRecord | null;
       poll: ((r: ProcessIdentity | OwnerRecord) => 'alive' | 'gone' | 'unknown') | null;
       gone: ExitReason | null;
@@ -176,9 +176,9 @@ export class ProcessWatch {
     this.identity = init.identity;
     this.mechanism = init.mechanism;
     this.#handle = init.handle;
-    const id = init.handle !== null && init.exitedById ? (init.handle.fastId?.() ?? -1) : -1;
+    const id = init.handle !== null && init.byId ? (init.handle.fastId?.() ?? -1) : -1;
     this.#fastId = id;
-    this.#exitedById = id >= 0 ? (init.exitedById ?? null) : null;
+    this.#byId = id >= 0 ? (init.byId ?? null) : null;
     this.#record = init.record;
     this.#poll = init.poll;
     this.#t0 = init.t0;
@@ -205,7 +205,7 @@ export class ProcessWatch {
     if (this.#closed) throw this.#closedError();
     if (this.#handle !== null) {
       // One crossing: the pinned handle by its slot id (no object unwrap), else its method.
-      if (this.#exitedById !== null ? !this.#exitedById(this.#fastId) : !this.#handle.hasExited()) return true;
+      if (this.#byId !== null ? !this.#byId.watchExited!(this.#fastId) : !this.#handle.hasExited()) return true;
       this.#finish('exited');
       return false;
     }
@@ -301,7 +301,7 @@ export class ProcessWatch {
   }
 
   #release(): void {
-    this.#exitedById = null;
+    this.#byId = null;
     if (this.#handle !== null) {
       this.#handle.close();
       this.#handle = null;
@@ -385,8 +385,7 @@ export interface WatchApi {
 export function createWatchApi(backend: Backend, addon: NativeAddon | null): WatchApi {
   const api = createIdentityApi(backend);
   const pinner = addon !== null && typeof addon.openWatch === 'function' ? addon : null;
-  const exitedById =
-    pinner !== null && typeof pinner.watchExited === 'function' ? pinner.watchExited.bind(pinner) : null;
+  const byId = pinner !== null && typeof pinner.watchExited === 'function' ? pinner : null;
   // The cheapest exact liveness check, when the backend is this addon's.
   const exact =
     addon !== null && backend.name === 'native' && typeof addon.aliveExact === 'function'
@@ -471,7 +470,7 @@ export function createWatchApi(backend: Backend, addon: NativeAddon | null): Wat
         identity,
         mechanism: gone !== null ? 'none' : mechanism,
         handle,
-        exitedById,
+        byId,
         record: gone !== null ? null : (record ?? identity),
         poll: mechanism === 'poll' && gone === null ? pollVerdict : null,
         gone,
