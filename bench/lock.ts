@@ -710,7 +710,8 @@ function cWaiter(bin: string, args: string[]): Promise<{ ready: Promise<void>; d
     if (out.startsWith('ready\n')) onReady();
   });
   const done = new Promise<bigint>((resolve, reject) => {
-    c.on('exit', (code) => {
+    // 'close', not 'exit': the output is complete only once the pipes are closed.
+    c.on('close', (code) => {
       const lines = out.trim().split('\n');
       if (code !== 0 || lines.length < 2) reject(new Error(`recovery_waiter ${args.join(' ')}: exit ${code}, output ${JSON.stringify(out)}`));
       else resolve(BigInt(lines[1]));
