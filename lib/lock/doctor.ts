@@ -406,7 +406,8 @@ async function rootsOf(dirs: unknown): Promise<string[]> {
     let real: string;
     let st: fs.Stats;
     try {
-      real = await fs.promises.realpath(path.resolve(d));
+      // The native realpath, as pinDir uses: both must spell a directory the same way.
+      real = fs.realpathSync.native(path.resolve(d));
       st = await fs.promises.stat(real);
     } catch (err) {
       const code = errCode(err);
