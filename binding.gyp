@@ -13,13 +13,13 @@
       "cflags_cc!": ["-fno-exceptions"],
       "conditions": [
         ["OS=='linux'", {
-          "sources": ["native/platform_linux.cc", "native/lock_posix.cc"],
+          "sources": ["native/platform_linux.cc", "native/lock_posix.cc", "native/signal_posix.cc"],
           "cflags": ["-fvisibility=hidden", "-fstack-protector-strong", "-Wall", "-Wextra"],
           "cflags_cc": ["-std=c++17"]
         }],
         ["OS=='mac'", {
           "sources": [
-            "native/platform_darwin.cc", "native/lock_posix.cc", "native/kqueue_exit_watch.cc"
+            "native/platform_darwin.cc", "native/lock_posix.cc", "native/signal_posix.cc", "native/kqueue_exit_watch.cc"
           ],
           "xcode_settings": {
             "GCC_SYMBOLS_PRIVATE_EXTERN": "YES",
@@ -45,7 +45,7 @@
         }],
         ["OS=='freebsd'", {
           "sources": [
-            "native/platform_freebsd.cc", "native/lock_posix.cc", "native/kqueue_exit_watch.cc"
+            "native/platform_freebsd.cc", "native/lock_posix.cc", "native/signal_posix.cc", "native/kqueue_exit_watch.cc"
           ],
           "cflags": ["-fvisibility=hidden", "-fstack-protector-strong", "-Wall", "-Wextra"],
           "cflags_cc": ["-std=c++17"]

@@ -266,7 +266,9 @@ export function createIdentityApi(b: Backend): IdentityApi {
     }
     const why =
       current.access === 'partial'
-        ? 'access to its start time was denied'
+        ? typeof raw.accessDetail === 'string' && raw.accessDetail !== ''
+          ? `the kernel may be hiding it from this user (${raw.accessDetail}), so neither its life nor its death can be proven`
+          : 'access to its start time was denied'
         : r.startToken === null && r.uniqueId === null
           ? 'the record has no start token to compare'
           : 'the record and the process share no comparable token';

@@ -338,37 +338,16 @@ Status ReadCommand(int64_t pid, CommandLine* out) {
 // whether the same process still holds it, it is gone, or the PID changed hands (the signal may
 // have reached the new owner, and the caller says so). FreeBSD has no unique process id: start
 // tokens are microseconds, so two processes on one PID cannot share one in practice.
-#include <signal.h>
+#include "signal_posix.h"
 
 namespace pidproof {
-
-bool IsValidSignal(int signo) { return signo >= 0 && signo < NSIG; }
 
 Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out) {
   if (pid < 1 || pid > kMaxPid) return Status::Error("SignalProcess", EINVAL, "pid out of range");
   if (!IsValidSignal(signo)) return Status::Error("SignalProcess", EINVAL, "no such signal");
   *out = SignalReport();
   out->current.pid = pid;
-  Status st = ProbeProcess(pid, &out->current);
-  if (st.code == Status::kNoSuchProcess) {
-    out->verdict = SignalVerdict::kNoProcess;
-    return Status::Ok();
-  }
-  if (!st.ok()) return st;
-  out->verdict = DecideSignal(expected, out->current, false, &out->matched_by);
-  if (out->verdict != SignalVerdict::kSent) return Status::Ok();
-  if (kill(static_cast<pid_t>(pid), signo) != 0) {
-    int err = errno;
-    if (err == ESRCH) {
-      out->verdict = SignalVerdict::kNoProcess;  // gone between the probe and kill(2)
-      return Status::Ok();
-    }
-    return Status::Error("kill", err);
-  }
-  Identity now;
-  Status again = ProbeProcess(pid, &now);
-  out->after = JudgeAfter(out->current, again, now);
-  return Status::Ok();
+  return SignalUnpinned(pid, expected, signo, out, ProbeProcess);  // signal_posix.cc
 }
 
 }  // namespace pidproof

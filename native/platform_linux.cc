@@ -29,6 +29,7 @@
 #include "logic.h"
 #include "platform.h"
 #include "posix_host.h"
+#include "signal_posix.h"
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434
@@ -640,38 +641,10 @@ int ReadPinnedLight(int64_t pid, int pidfd, Identity* out, bool* exited, Status*
 
 Status SignalWithoutPidfd(int64_t pid, const ExpectedIdentity* expected, int signo,
                           SignalReport* out) {
-  Status st = ProbeWithoutPidfd(pid, &out->current);
-  if (st.code == Status::kNoSuchProcess) {
-    out->verdict = SignalVerdict::kNoProcess;
-    return Status::Ok();
-  }
-  if (!st.ok()) return st;
-  out->verdict = DecideSignal(expected, out->current, false, &out->matched_by);
-  if (out->verdict != SignalVerdict::kSent) return Status::Ok();
-  if (kill(static_cast<pid_t>(pid), signo) != 0) {
-    int err = errno;
-    if (err == ESRCH) {
-      out->verdict = SignalVerdict::kNoProcess;  // gone between the probe and kill(2)
-      return Status::Ok();
-    }
-    return Status::Error("kill", err);
-  }
-  // What holds the PID now: the same start token says the same process held it throughout.
-  Identity now;
-  Status again = ProbeWithoutPidfd(pid, &now);
-  out->after = JudgeAfter(out->current, again, now);
-  return Status::Ok();
+  return SignalUnpinned(pid, expected, signo, out, ProbeWithoutPidfd);  // signal_posix.cc
 }
 
 }  // namespace
-
-bool IsValidSignal(int signo) {
-#ifdef NSIG
-  return signo >= 0 && signo < NSIG;
-#else
-  return signo >= 0 && signo <= 64;
-#endif
-}
 
 Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out) {
   if (pid < 1 || pid > kMaxPid) return Status::Error("SignalProcess", EINVAL, "pid out of range");

@@ -165,13 +165,17 @@ export function otherThreadIds(): number[] {
     .filter((t) => t !== process.pid);
 }
 
-const RECYCLER = String.raw`
+/**
+ * The recycler (python3, as root): forks A, reports it, waits for "go", kills and reaps A, forces
+ * the next PID to A's PID through ns_last_pid, forks B, reports it; B and A then hold the same
+ * PID, possibly within one clock tick. On "done" it kills and reaps B. `child`: the body of A's
+ * and B's `def child():` (indented 4 spaces); by default they pause until killed.
+ */
+function recyclerScript(child = 'signal.pause()\n    os._exit(0)'): string {
+  return String.raw`
 import os, sys, signal, time
-# Forks A, reports it, waits for "go", kills and reaps A, forces the next PID to A's PID through
-# ns_last_pid, forks B, reports it; B and A then hold the same PID, possibly within one clock tick.
 def child():
-    signal.pause()
-    os._exit(0)
+    ${child}
 a = os.fork()
 if a == 0: child()
 print(a, flush=True)
@@ -191,32 +195,54 @@ sys.stdin.readline()
 os.kill(b, signal.SIGKILL)
 os.waitpid(b, 0)
 `;
+}
+
+export interface RecycleOptions {
+  /** The body of the recycled processes' `def child():` (see recyclerScript). */
+  child?: string;
+  /** Extra arguments for the python script (its sys.argv[1:]). */
+  args?: string[];
+  /** Waited for after A, and after B, is reported (e.g. until it has installed handlers). */
+  ready?: (pid: number, which: 'A' | 'B') => Promise<void>;
+}
 
 /**
  * Real PID recycling (Linux, root): runs `onA(pidA)` while A lives, then kills A and forces a new
  * process B onto the same PID; runs `onB(pidB)` while B lives. Returns false if the PID could not
- * be forced (another fork won the race).
+ * be forced (another fork won the race). A and B are killed and reaped whatever happens, even when
+ * `onA`/`onB` throw, so no paused process outlives the test.
  */
 export async function recyclePid(
   onA: (pid: number) => void | Promise<void>,
   onB: (pid: number) => void | Promise<void>,
+  opts: RecycleOptions = {},
 ): Promise<boolean> {
-  const py = spawn('python3', ['-c', RECYCLER], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const py = spawn('python3', ['-c', recyclerScript(opts.child), ...(opts.args ?? [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   live.add(py);
   const lines: string[] = [];
   onLines(py.stdout!, (line) => lines.push(line));
-  const next = () => waitFor(() => lines.shift(), 10_000, 'recycler output');
-  const a = Number(await next());
-  await onA(a);
-  py.stdin!.write('go\n');
-  const b = Number(await next());
+  const exited = once(py, 'exit');
+  const next = () => waitFor(() => lines.shift(), 15_000, 'recycler output');
+  let sent = 0;
+  const advance = (upTo: number) => {
+    while (sent < upTo && py.stdin!.writable) py.stdin!.write(sent++ === 0 ? 'go\n' : 'done\n');
+  };
   let ok = false;
-  if (b === a) {
-    await onB(b);
-    ok = true;
+  try {
+    const a = Number(await next());
+    await opts.ready?.(a, 'A');
+    await onA(a);
+    advance(1);
+    const b = Number(await next());
+    if (b === a) {
+      await opts.ready?.(b, 'B');
+      await onB(b);
+      ok = true;
+    }
+  } finally {
+    advance(2);
+    await exited;
   }
-  py.stdin!.write('done\n');
-  await once(py, 'exit');
   return ok;
 }
 

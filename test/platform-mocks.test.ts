@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createIdentityApi } from '../lib/identity';
 import type { Backend, RawIdentity } from '../lib/types';
 import { createWatchApi, WatchError } from '../lib/watch';
+import { judge } from '../lib/lock/judge';
+import { buildPayload, newToken, parseLockFile, serialisePayload } from '../lib/lock/payload';
 
 const HIDDEN = 'security.bsd.see_other_uids=0';
 
@@ -111,5 +113,33 @@ describe('mock of FreeBSD kernel answers: ESRCH where nothing can hide a process
     expect(watch.isAlive(record)).toBe(false);
     const info = await watch.watchExit(record);
     expect(info.reason).toBe('dead');
+  });
+});
+
+describe('the lock judge over a mock of FreeBSD kernel answers (see_other_uids=0)', () => {
+  const ids = createIdentityApi(freebsdBackend(true));
+  function lockOf(mode: 'kernel' | 'lease') {
+    const p = buildPayload({ ...record, access: 'full' } as never, { token: newToken(), maxHoldMs: 60_000, leaseMs: null, mode });
+    return parseLockFile(serialisePayload(p), Date.now());
+  }
+
+  it('mock of FreeBSD: a hidden holder whose kernel lock is free no longer holds it (kernel-released)', () => {
+    const j = judge(lockOf('kernel'), 'free', Date.now(), ids, new Set());
+    expect(j.verdict).toBe('dead');
+    expect(j.staleReasons).toEqual(['kernel-released']);
+    expect(j.reclaimable).toBe(true);
+    expect(j.detail).toMatch(/may be hiding it .*see_other_uids=0.*kernel lock is free/);
+  });
+
+  it('mock of FreeBSD: a hidden holder whose kernel lock is held is waited for, never reclaimed', () => {
+    const j = judge(lockOf('kernel'), 'held', Date.now(), ids, new Set());
+    expect(j.reclaimable).toBe(false);
+    expect(j.verdict).toBe('unknown');
+  });
+
+  it('mock of FreeBSD: lease mode (no kernel lock to prove anything) stays unknown', () => {
+    const j = judge(lockOf('lease'), 'unsupported', Date.now(), ids, new Set());
+    expect(j.reclaimable).toBe(false);
+    expect(j.verdict).toBe('unknown');
   });
 });

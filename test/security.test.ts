@@ -18,7 +18,8 @@ import {
   LockTimeoutError,
   scanLocks,
 } from '../lib/index';
-import { parseLockFile } from '../lib/lock/payload';
+import { buildPayload, newToken, parseLockFile, serialisePayload } from '../lib/lock/payload';
+import { identity } from '../lib/identity';
 import { cleanup, isLinux, isRoot, killAndReap, repoRoot, tmpDir, track, unusedPid } from './helpers';
 import { startHolder } from './lock-helpers';
 
@@ -412,5 +413,36 @@ describe('hostile payloads never throw', () => {
       fs.writeFileSync(f, Buffer.from(inputs[i]).subarray(0, 64 * 1024));
       expect(() => inspectLock(f)).not.toThrow();
     }
+  });
+});
+
+/** This process's identity with another PID: the PID's live process is then `recycled`. */
+function selfIdentityFor(pid: number) {
+  return { ...identity.selfIdentity(), pid };
+}
+
+function serialiseFor(id: ReturnType<typeof selfIdentityFor>): Buffer {
+  return serialisePayload(buildPayload(id, { token: newToken(), maxHoldMs: 60_000, leaseMs: null, mode: 'kernel' }));
+}
+
+describe('a dead holder whose kernel lock is still held', () => {
+  it.skipIf(!isLinux)('is not reclaimed while held, and says why (the kernel names the PID holding it)', async () => {
+    const dir = tmpDir();
+    const lock = path.join(dir, 'rel.lock');
+    fs.writeFileSync(lock, '');
+    // A process that holds the file's kernel lock: the recorded holder's PID, but not its identity
+    // (as when a dead holder's descriptor lives on in a process that inherited it).
+    const p = track(spawn('flock', ['-x', lock, '-c', 'echo locked; exec sleep 600'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+    await new Promise<void>((resolve) => p.stdout!.once('data', () => resolve()));
+    const id = selfIdentityFor(p.pid!);
+    fs.writeFileSync(lock, serialiseFor(id));
+    const i = inspectLock(lock);
+    expect(i.kernelHeld).toBe(true);
+    expect(i.reclaimable).toBe(false);
+    expect(i.verdict).toBe('recycled');
+    expect(i.detail).toMatch(/but its kernel lock is still held \(the kernel names PID \d+/);
+    const err = (await acquireLock(lock, { timeoutMs: 300 }).catch((e: unknown) => e)) as LockTimeoutError;
+    expect(err).toBeInstanceOf(LockTimeoutError);
+    await killAndReap(p);
   });
 });

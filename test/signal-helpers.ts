@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import { track, waitFor } from './helpers';
+import { recyclePid, track, waitFor } from './helpers';
 
 /**
  * A Python script that logs each signal it receives (its name, one line on stdout) and keeps
@@ -56,15 +56,8 @@ export async function spawnLogger(mode: 'log' | 'default' = 'log'): Promise<Logg
   return { child, pid: child.pid!, lines, saw, exit };
 }
 
-/**
- * Like helpers.recyclePid, but A and B log every signal they receive to `log` ("<pid> <SIGNAME>",
- * after "<pid> ready"), so a test can prove B received nothing meant for A. Forks A, waits for
- * "go", kills and reaps A, forces B onto A's PID through ns_last_pid (root), reports B.
- */
-const RECYCLER = String.raw`
-import os, sys, signal
-LOG = sys.argv[1]
-def child():
+/** A and B of the recycler log every signal they receive to sys.argv[1] ("<pid> <SIGNAME>"). */
+const LOGGING_CHILD = String.raw`LOG = sys.argv[1]
     me = os.getpid()
     def log(sig, frame):
         with open(LOG, 'a') as f:
@@ -74,26 +67,7 @@ def child():
     with open(LOG, 'a') as f:
         f.write('%d ready\n' % me)
     while True:
-        signal.pause()
-a = os.fork()
-if a == 0: child()
-print(a, flush=True)
-sys.stdin.readline()
-os.kill(a, signal.SIGKILL)
-os.waitpid(a, 0)
-b = -1
-for _ in range(50):
-    with open('/proc/sys/kernel/ns_last_pid', 'w') as f:
-        f.write(str(a - 1))
-    b = os.fork()
-    if b == 0: child()
-    if b == a: break
-    os.kill(b, signal.SIGKILL); os.waitpid(b, 0)
-print(b, flush=True)
-sys.stdin.readline()
-os.kill(b, signal.SIGKILL)
-os.waitpid(b, 0)
-`;
+        signal.pause()`;
 
 /** What one logging process of the recycler logged. */
 export function loggedBy(log: string, pid: number): string[] {
@@ -119,41 +93,14 @@ export async function recycleLogged(
   onA: (pid: number) => void | Promise<void>,
   onB: (pid: number) => void | Promise<void>,
 ): Promise<boolean> {
-  const py = track(spawn('python3', ['-c', RECYCLER, log], { stdio: ['pipe', 'pipe', 'inherit'] }));
-  const lines: string[] = [];
-  let buf = '';
-  py.stdout!.on('data', (d: Buffer) => {
-    buf += d.toString();
-    let i;
-    while ((i = buf.indexOf('\n')) >= 0) {
-      lines.push(buf.slice(0, i));
-      buf = buf.slice(i + 1);
-    }
+  return recyclePid(onA, onB, {
+    child: LOGGING_CHILD,
+    args: [log],
+    // Wait until it has installed its handlers; the log also holds lines of B candidates that
+    // missed the PID, so B counts its own second "ready".
+    ready: (pid, which) =>
+      waitFor(() => loggedBy(log, pid).filter((l) => l === 'ready').length >= (which === 'A' ? 1 : 2), 15_000, `${which} ready`).then(
+        () => undefined,
+      ),
   });
-  const exited = once(py, 'exit');
-  const next = () => waitFor(() => lines.shift(), 15_000, 'recycler output');
-  // The recycler kills and reaps A on "go" and B on "done": both lines are always sent, even when
-  // an assertion in onA/onB throws, so no logging process outlives the test (orphaned, paused).
-  let sent = 0;
-  const advance = (upTo: number) => {
-    while (sent < upTo && py.stdin!.writable) py.stdin!.write(sent++ === 0 ? 'go\n' : 'done\n');
-  };
-  let ok = false;
-  try {
-    const a = Number(await next());
-    await waitFor(() => loggedBy(log, a).includes('ready'), 15_000, 'A ready');
-    await onA(a);
-    advance(1);
-    const b = Number(await next());
-    if (b === a) {
-      // The log also holds lines of B candidates that missed the PID; only B's own count.
-      await waitFor(() => loggedBy(log, b).filter((l) => l === 'ready').length >= 2, 15_000, 'B ready');
-      await onB(b);
-      ok = true;
-    }
-  } finally {
-    advance(2);
-    await exited;
-  }
-  return ok;
 }

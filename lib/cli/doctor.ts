@@ -109,7 +109,7 @@ function reasonsOf(e: DoctorEntry): string {
     return where ? `foreign: ${where}` : e.detail;
   }
   if (e.format === 'unknown') {
-    const m = /^not a lock pidproof can judge: (.*?); it is never/.exec(e.detail);
+    const m = /^not a lock pidproof can judge: (.*?)(?:;|$)/.exec(e.detail);
     return m ? m[1] : e.detail;
   }
   if (e.verdict === 'unknown') {

@@ -2,7 +2,8 @@
 import { processIdentity, selfIdentity } from '../index';
 import type { ProcessIdentity } from '../types';
 import { type Column, fitsTable, formatTime, joinWrapped, paint, styleFor, table, verdictPaint } from './format';
-import { type CommandResult, parseCommandArgs, UsageError } from './usage';
+import { type CommandResult, parseCommandArgs } from './usage';
+import { parsePid } from './holder';
 
 export const IDENTITY_HELP = `Usage: pidproof identity [pid ...] [--json]
 
@@ -19,12 +20,6 @@ Examples:
   pidproof identity 1 $$ --json
 `;
 
-function parsePid(s: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2147483647) {
-    throw new UsageError(`not a PID: ${JSON.stringify(s)} (expected an integer between 1 and 2147483647)`);
-  }
-  return Number(s);
-}
 
 export function identityCommand(argv: string[]): CommandResult {
   const { values, positionals } = parseCommandArgs(

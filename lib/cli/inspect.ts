@@ -42,7 +42,9 @@ export function acquireOutlook(i: LockInspection): AcquireOutlook {
   }
   const h = i.holder as Record<string, unknown> | null;
   let why: string;
-  if (i.kernelHeld === true) why = 'a live process holds its kernel lock';
+  if (i.kernelHeld === true && ['dead', 'recycled', 'zombie', 'other-boot'].includes(i.verdict)) {
+    why = 'its holder is gone but its kernel lock is still held (released a moment after a holder dies, or held by another process)';
+  } else if (i.kernelHeld === true) why = 'a live process holds its kernel lock';
   else if (i.verdict === 'foreign') why = 'the holder belongs to another host or PID namespace and cannot be judged here';
   else if (i.verdict === 'unknown') why = 'the holder cannot be judged; pidproof never reclaims without proof';
   else if (i.verdict === 'alive') why = 'the holder is alive';

@@ -1,11 +1,11 @@
 /** `pidproof kill [-s SIGNAL] [--grace SECONDS] [--json] <pid | lockfile | pidfile>`. */
-import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { inspectLock, signalProcess, terminateProcess, WatchError } from '../index';
-import type { LockFormat, LockInspection, OwnerRecord, SignalResult } from '../index';
+import type { LockFormat, OwnerRecord, SignalResult } from '../index';
 import { formatAge, paint, safe, safeDeep, styleFor, verdictPaint } from './format';
 import { type CommandResult, UsageError } from './usage';
+import { holderRecord, parsePid } from './holder';
 
 export const KILL_HELP = `Usage: pidproof kill [-s SIGNAL] [--grace SECONDS] [--json] <pid | lockfile | pidfile>
 
@@ -67,12 +67,6 @@ interface KillReport {
   signalsSent: string[];
 }
 
-function parsePid(s: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2147483647) {
-    throw new UsageError(`not a PID: ${JSON.stringify(s)} (expected an integer between 1 and 2147483647)`);
-  }
-  return Number(s);
-}
 
 /** TERM, SIGTERM, term, 15, 0 -> the name or number signalProcess takes. */
 function parseSignalArg(s: string): NodeJS.Signals | number {
@@ -102,45 +96,6 @@ function signalName(sig: NodeJS.Signals | number): string {
   if (sig === 0) return '0';
   const signals = os.constants.signals as unknown as Record<string, number>;
   return Object.keys(signals).find((k) => signals[k] === sig) ?? String(sig);
-}
-
-/** The holder's record from an inspection: what was recorded about it, nothing more. */
-function holderRecord(i: LockInspection): OwnerRecord | null {
-  const h = i.holder as Record<string, unknown> | null;
-  if (!h || typeof h.pid !== 'number') return null;
-  const pid = h.pid;
-  if (i.format === 'pidproof') {
-    const rec: OwnerRecord = { pid };
-    for (const k of ['startToken', 'startTokenUnit', 'uniqueId', 'uniqueIdKind', 'bootId', 'pidNamespace', 'hostname', 'platform'] as const) {
-      const v = h[k];
-      if (typeof v === 'string') (rec as Record<string, unknown>)[k] = v;
-    }
-    if (typeof h.createdAtMs === 'number') rec.createdAtMs = h.createdAtMs;
-    return rec;
-  }
-  if (i.format === 'openclaw') {
-    const rec: OwnerRecord = { pid };
-    const created = typeof h.createdAt === 'string' ? Date.parse(h.createdAt) : NaN;
-    if (Number.isFinite(created)) rec.createdAtMs = created;
-    if (typeof h.starttime === 'number') {
-      // OpenClaw records Linux start ticks (field 22 of /proc/<pid>/stat).
-      rec.startToken = String(h.starttime);
-      rec.startTokenUnit = 'linux-ticks';
-      rec.platform = 'linux';
-    }
-    return rec;
-  }
-  if (i.format === 'pidfile') {
-    // A bare PID file is dated by its mtime: a process that started after it holds another PID.
-    let mtimeMs: number | null = null;
-    try {
-      mtimeMs = fs.lstatSync(i.path).mtimeMs;
-    } catch {
-      mtimeMs = i.ageMs === null ? null : Date.now() - i.ageMs;
-    }
-    return mtimeMs === null ? { pid } : { pid, createdAtMs: mtimeMs };
-  }
-  return null;
 }
 
 /** Exit code of a signalProcess result: sent 0; provably nothing to signal 1; not provable 2. */

@@ -3,6 +3,7 @@ import { inspectLock, ownerStatus, processIdentity, watchExit } from '../index';
 import type { ExitInfo, LockInspection, OwnerRecord } from '../index';
 import { formatAge, paint, safeDeep, styleFor, wrap } from './format';
 import { type CommandResult, parseCommandArgs, UsageError } from './usage';
+import { holderRecord, parsePid, pinnable } from './holder';
 
 export const WATCH_HELP = `Usage: pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]
 
@@ -29,12 +30,6 @@ Examples:
   pidproof watch ~/.openclaw/agents/main/sessions/abc.jsonl.lock --json
 `;
 
-function parsePid(s: string): number {
-  if (!/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2147483647) {
-    throw new UsageError(`not a PID: ${JSON.stringify(s)} (expected an integer between 1 and 2147483647)`);
-  }
-  return Number(s);
-}
 
 function parseTimeout(s: string | undefined): number | null {
   if (s === undefined) return null;
@@ -59,23 +54,11 @@ interface WatchReport {
   detail: string;
 }
 
-/** The record to watch for a lock's holder, or a PID number when it has no identity to pin. */
+/** The record to watch for a lock's holder, or its PID number when it has no identity to pin. */
 function holderTarget(i: LockInspection): { target: OwnerRecord | number; pinned: boolean } | null {
-  const h = i.holder as Record<string, unknown> | null;
-  if (!h || typeof h.pid !== 'number') return null;
-  const pid = h.pid;
-  if (i.format === 'pidproof') {
-    const rec: OwnerRecord = { pid };
-    for (const k of ['startToken', 'startTokenUnit', 'uniqueId', 'uniqueIdKind', 'bootId', 'pidNamespace', 'hostname', 'platform'] as const) {
-      const v = h[k];
-      if (typeof v === 'string') (rec as unknown as Record<string, unknown>)[k] = v;
-    }
-    return { target: rec, pinned: true };
-  }
-  if (i.format === 'openclaw' && typeof h.starttime === 'number') {
-    return { target: { pid, startToken: String(h.starttime), startTokenUnit: 'linux-ticks', platform: 'linux' }, pinned: true };
-  }
-  return { target: pid, pinned: false };
+  const rec = holderRecord(i);
+  if (rec === null) return null;
+  return pinnable(rec) ? { target: rec, pinned: true } : { target: rec.pid, pinned: false };
 }
 
 const GONE: Record<string, string> = {

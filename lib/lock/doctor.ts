@@ -123,7 +123,7 @@ export interface DoctorSummary {
   remaining: number;
   /** Entries whose removal failed. */
   failed: number;
-  /** Locks that cannot be judged: verdict `unknown` or `foreign`, never removed automatically. */
+  /** Locks left that cannot be judged: verdict `unknown` or `foreign` (not removed by --reclaim-unknown-after). */
   unknown: number;
   /** Entries skipped (symlinks, directories, unreadable...). */
   skipped: number;
@@ -406,7 +406,8 @@ async function rootsOf(dirs: unknown): Promise<string[]> {
     let real: string;
     let st: fs.Stats;
     try {
-      real = await fs.promises.realpath(path.resolve(d));
+      // The native realpath, as pinDir uses: both must spell a directory the same way.
+      real = fs.realpathSync.native(path.resolve(d));
       st = await fs.promises.stat(real);
     } catch (err) {
       const code = errCode(err);
@@ -749,7 +750,7 @@ export function summarizeLocks(entries: readonly DoctorEntry[]): DoctorSummary {
       s.byVerdict[e.verdict] = (s.byVerdict[e.verdict] ?? 0) + 1;
       s.byFormat[e.format] = (s.byFormat[e.format] ?? 0) + 1;
       if (e.verdict === 'alive') s.live++;
-      if (e.verdict === 'unknown' || e.verdict === 'foreign') s.unknown++;
+      if ((e.verdict === 'unknown' || e.verdict === 'foreign') && e.action !== 'removed') s.unknown++;
     }
     if (e.reclaimable && (e.kind === 'lock' || e.kind === 'temp')) s.stale++;
     if (e.action === 'removed') s.removed++;

@@ -26,6 +26,11 @@ export interface Judgement {
   byExpiry: boolean;
   /** A read raced a heartbeat rewrite: read again. */
   torn: boolean;
+  /**
+   * The identity proves the holder gone but the kernel lock is still held (being released after
+   * its death, or held by another process): not reclaimable now; worth looking again soon.
+   */
+  releasing?: boolean;
 }
 
 /** What a caller may add to the rule (`LockOptions` / `ScanLocksOptions`). */
@@ -176,7 +181,17 @@ export function judge(
       detail = 'written by this process, which no longer holds it (leaked without release)';
     }
   }
+  // A kernel-mode pidproof lock of this host and boot (ownerStatus judged it here: `unknown`, not
+  // foreign or other-boot) whose holder cannot be judged (access denied: hidepid, FreeBSD's
+  // see_other_uids, another user on Windows) but whose kernel lock is free: a live pidproof holder
+  // always holds its file's kernel lock, so this holding is over.
+  if (parsed.format === 'pidproof' && verdict === 'unknown' && parsed.payload.mode === 'kernel' && kernel === 'free') {
+    verdict = 'dead';
+    reasons.push('kernel-released');
+    detail = `${detail}; its kernel lock is free on this kernel: its holder no longer holds it`;
+  }
   let reclaimable: boolean;
+  let releasing = false;
   if (kernel === 'held') {
     // The kernel says a live process on this kernel holds it: only a declared expiry breaks it...
     reclaimable = byExpiry;
@@ -194,16 +209,13 @@ export function judge(
         reclaimable = true;
         detail = `${detail}; its kernel lock is held by PID ${pinners.join(', ')}, which is not its holder (a process that can read the file pins it): reclaimable`;
       } else {
-        // The identity said otherwise (e.g. another PID namespace reuses the number): trust the kernel.
-        const pinnedNote =
-          HOLDER_GONE.has(verdict) && parsed.format === 'pidproof'
-            ? pinners === null
-              ? '; the recorded holder is gone, so another process that can read the file may be pinning it'
-              : `; the kernel names PID ${pinners.join(', ')}`
-            : '';
-        reasons.length = 0;
-        verdict = 'alive';
-        detail = `held: the kernel lock is taken by a live process (${detail}${pinnedNote})`;
+        // The recorded holder is gone, yet something holds the kernel lock: the kernel is still
+        // releasing a dead holder's locks (a SIGKILLed process's other threads are still tearing
+        // down; Windows unlocks "when resources allow"), or a process that inherited or opened the
+        // file holds it. Never reclaimed while held; an acquire looks again soon.
+        releasing = true;
+        const named = pinners === null ? '' : ` (the kernel names PID ${pinners.join(', ')})`;
+        detail = `${detail}; but its kernel lock is still held${named}: a dead holder's lock is released a moment after it exits, or another process that can read the file holds it`;
       }
     }
   } else {
@@ -221,6 +233,7 @@ export function judge(
     record,
     byExpiry,
     torn: false,
+    releasing,
   };
 }
 

@@ -27,6 +27,12 @@ export type { LockOptions } from './options';
 
 /** Immediate re-attempts after the lock file changed under us, before waiting like any other. */
 const MAX_CHURN = 16;
+/**
+ * Quick looks (2-5 ms apart, about 100 ms in all) at a lock whose holder is proven gone while its
+ * kernel lock is still held: the kernel drops it once the dead holder's last thread has exited
+ * (Windows: "when resources allow"). After that the usual backoff: something else holds it.
+ */
+const FAST_RELEASE_LOOKS = 25;
 
 /**
  * Acquires the lock at `path` (a file path you name; its directory must exist). Waits without a
@@ -42,7 +48,7 @@ export async function acquireLock(path: string, options?: LockOptions): Promise<
   const start = monoNow();
   const waiter = new Waiter(a);
   try {
-    for (let n = 0, churn = 0; ; ) {
+    for (let n = 0, churn = 0, fast = 0; ; ) {
       if (s.signal?.aborted) throw abortError(s.signal);
       const r = tryOnce(a);
       if (r.kind === 'acquired') return r.lock;
@@ -53,8 +59,14 @@ export async function acquireLock(path: string, options?: LockOptions): Promise<
       if (left <= 0) throw timeoutError(a);
       const pinned = waiter.prepare(r.kind === 'wait' ? r.judgement : null);
       // An exit watch wakes us when a pinned holder dies: the poll is a safety net. Without one (a
-      // holder in another PID namespace of this kernel, a legacy record) it is the wake-up.
-      const delay = r.kind === 'wait' ? backoff(n++, pinned ? 200 : 50) : 1 + Math.random() * 4;
+      // holder in another PID namespace of this kernel, a legacy record) it is the wake-up. A dead
+      // holder whose kernel lock is still being released is looked at again within milliseconds.
+      const delay =
+        r.kind !== 'wait'
+          ? 1 + Math.random() * 4
+          : r.judgement.releasing && fast++ < FAST_RELEASE_LOOKS
+            ? 2 + Math.random() * 3
+            : backoff(n++, pinned ? 200 : 50);
       await waiter.wait(Math.min(delay, left), s.signal);
     }
   } finally {
@@ -76,7 +88,7 @@ export function acquireLockSync(path: string, options?: LockOptions): Lock {
   const a = startAttempt(p, s);
   const start = monoNow();
   try {
-    for (let n = 0, churn = 0; ; ) {
+    for (let n = 0, churn = 0, fast = 0; ; ) {
       if (s.signal?.aborted) throw abortError(s.signal);
       const r = tryOnce(a);
       if (r.kind === 'acquired') return r.lock;
@@ -84,7 +96,9 @@ export function acquireLockSync(path: string, options?: LockOptions): Lock {
       churn = 0;
       const left = s.timeoutMs - (monoNow() - start);
       if (left <= 0) throw timeoutError(a);
-      sleepSync(Math.min(r.kind === 'wait' ? backoff(n++, 100) : 2, left));
+      const delay =
+        r.kind !== 'wait' ? 2 : r.judgement.releasing && fast++ < FAST_RELEASE_LOOKS ? 2 + Math.random() * 3 : backoff(n++, 100);
+      sleepSync(Math.min(delay, left));
     }
   } finally {
     discardTemp(a);

@@ -90,7 +90,9 @@ export function pinDir(dir: string, expect: { dev: number; ino: number } | null)
     }
   }
   const real = fs.realpathSync.native(dir);
-  if (real !== dir) throw new TreeMovedError(dir, `it now resolves to ${real}`);
+  // Windows paths are case-insensitive (and its realpath may spell the drive letter either way).
+  const same = process.platform === 'win32' ? real.toLowerCase() === dir.toLowerCase() : real === dir;
+  if (!same) throw new TreeMovedError(dir, `it now resolves to ${real}`);
   const st = fs.lstatSync(dir);
   if (!st.isDirectory()) throw new TreeMovedError(dir, 'it is no longer a directory');
   if (expect && (st.dev !== expect.dev || st.ino !== expect.ino)) {

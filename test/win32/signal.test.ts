@@ -15,24 +15,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { addon, nativeBackendOf } from '../../lib/binding';
 import { createIdentityApi } from '../../lib/identity';
 import { createSignalApi } from '../../lib/signal';
-import { cleanup, repoRoot, spawnIdle, underWine, waitFor } from '../helpers';
+import { cleanup, repoRoot, spawnIdle, underWine, unusedPid, waitFor } from '../helpers';
 
 const isWin32 = process.platform === 'win32';
 
 afterEach(cleanup);
 afterAll(cleanup);
-
-/** A multiple of 4 that names no process (Windows PIDs are multiples of 4). */
-function unusedWinPid(): number {
-  for (let pid = 4_000_000; pid > 1000; pid -= 4 * 997) {
-    try {
-      process.kill(pid, 0);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-  throw new Error('no unused PID found');
-}
 
 async function started(): Promise<ChildProcess> {
   const child = spawnIdle();
@@ -96,7 +84,7 @@ describe.runIf(isWin32 && addon !== null)('win32 signals (native backend)', () =
     expect(child.exitCode).toBeNull();
     expect(api.signalProcess(pid, 'SIGKILL')).toMatchObject({ sent: true, verdict: 'alive' });
     await exit;
-    const gone = unusedWinPid();
+    const gone = unusedPid();
     expect(api.signalProcess(gone)).toMatchObject({ sent: false, verdict: 'dead' });
   });
 
@@ -139,7 +127,7 @@ describe.runIf(isWin32 && addon !== null)('win32 signals (native backend)', () =
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ pid: child.pid, sent: true, verdict: 'alive', signal: 'SIGTERM' });
     await exit;
-    const n = spawnSync(process.execPath, [cli, 'kill', String(unusedWinPid())], { encoding: 'utf8' });
+    const n = spawnSync(process.execPath, [cli, 'kill', String(unusedPid())], { encoding: 'utf8' });
     expect(n.status).toBe(1);
     const bad = spawnSync(process.execPath, [cli, 'kill', '-s', 'INT', String(process.pid)], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

@@ -1,0 +1,56 @@
+/** What `watch` and `kill` need from a lock file: its holder's record, and PIDs on the command line. */
+import fs from 'node:fs';
+import type { LockInspection, OwnerRecord } from '../index';
+import { UsageError } from './usage';
+
+/** A PID argument: an integer in [1, 2^31-1], or a UsageError. */
+export function parsePid(s: string): number {
+  if (!/^[1-9]\d{0,9}$/.test(s) || Number(s) > 2147483647) {
+    throw new UsageError(`not a PID: ${JSON.stringify(s)} (expected an integer between 1 and 2147483647)`);
+  }
+  return Number(s);
+}
+
+/** The holder's record from an inspection: what was recorded about it, nothing more. */
+export function holderRecord(i: LockInspection): OwnerRecord | null {
+  const h = i.holder as Record<string, unknown> | null;
+  if (!h || typeof h.pid !== 'number') return null;
+  const pid = h.pid;
+  if (i.format === 'pidproof') {
+    const rec: OwnerRecord = { pid };
+    for (const k of ['startToken', 'startTokenUnit', 'uniqueId', 'uniqueIdKind', 'bootId', 'pidNamespace', 'hostname', 'platform'] as const) {
+      const v = h[k];
+      if (typeof v === 'string') (rec as Record<string, unknown>)[k] = v;
+    }
+    if (typeof h.createdAtMs === 'number') rec.createdAtMs = h.createdAtMs;
+    return rec;
+  }
+  if (i.format === 'openclaw') {
+    const rec: OwnerRecord = { pid };
+    const created = typeof h.createdAt === 'string' ? Date.parse(h.createdAt) : NaN;
+    if (Number.isFinite(created)) rec.createdAtMs = created;
+    if (typeof h.starttime === 'number') {
+      // OpenClaw records Linux start ticks (field 22 of /proc/<pid>/stat).
+      rec.startToken = String(h.starttime);
+      rec.startTokenUnit = 'linux-ticks';
+      rec.platform = 'linux';
+    }
+    return rec;
+  }
+  if (i.format === 'pidfile') {
+    // A bare PID file is dated by its mtime: a process that started after it holds another PID.
+    let mtimeMs: number | null = null;
+    try {
+      mtimeMs = fs.lstatSync(i.path).mtimeMs;
+    } catch {
+      mtimeMs = i.ageMs === null ? null : Date.now() - i.ageMs;
+    }
+    return mtimeMs === null ? { pid } : { pid, createdAtMs: mtimeMs };
+  }
+  return null;
+}
+
+/** Whether a record carries anything that pins a live process to it (a start token, a unique id). */
+export function pinnable(rec: OwnerRecord): boolean {
+  return (rec.startToken !== undefined && rec.startToken !== null) || (rec.uniqueId !== undefined && rec.uniqueId !== null);
+}
