@@ -93,6 +93,62 @@ int main(int argc, char** argv) {
 }
 `;
 
+// The floor of any native answer from JavaScript: an N-API function that only polls an fd
+// (napi_get_cb_info, napi_get_value_int32, poll, napi_get_boolean), and one that does nothing.
+// Built here with cc against Node's own headers; skipped (null) where they are not installed.
+const NAPI_POLL_C = String.raw`
+#include <node_api.h>
+#include <poll.h>
+static napi_value Noop(napi_env env, napi_callback_info info) { (void)env; (void)info; return NULL; }
+static napi_value PollFd(napi_env env, napi_callback_info info) {
+  size_t argc = 1; napi_value argv[1]; int32_t fd = -1; napi_value b;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 1 ||
+      napi_get_value_int32(env, argv[0], &fd) != napi_ok) return NULL;
+  struct pollfd p = { .fd = fd, .events = POLLIN };
+  int r = poll(&p, 1, 0);
+  napi_get_boolean(env, r > 0, &b);
+  return b;
+}
+NAPI_MODULE_INIT() {
+  napi_value f;
+  napi_create_function(env, "noop", NAPI_AUTO_LENGTH, Noop, NULL, &f);
+  napi_set_named_property(env, exports, "noop", f);
+  napi_create_function(env, "pollFd", NAPI_AUTO_LENGTH, PollFd, NULL, &f);
+  napi_set_named_property(env, exports, "pollFd", f);
+  return exports;
+}
+`;
+
+function compileNapiPoll(): { noop(): void; pollFd(fd: number): boolean } | null {
+  const inc = [path.join(path.dirname(process.execPath), '..', 'include', 'node'), '/usr/include/node'].find((d) =>
+    fs.existsSync(path.join(d, 'node_api.h')),
+  );
+  if (inc === undefined) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pidproof-bench-'));
+  const c = path.join(dir, 'napi_poll.c');
+  const bin = path.join(dir, 'napi_poll.node');
+  fs.writeFileSync(c, NAPI_POLL_C);
+  try {
+    execFileSync(process.env.CC || 'cc', ['-O2', '-shared', '-fPIC', '-DNAPI_VERSION=8', `-I${inc}`, '-o', bin, c], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(bin) as { noop(): void; pollFd(fd: number): boolean };
+  } catch {
+    return null;
+  }
+}
+
+/** The fd of an open pidfd of this process for `pid`'s watch (found through /proc/self/fd). */
+function pidfdOf(): number | null {
+  for (const f of fs.readdirSync('/proc/self/fd')) {
+    try {
+      if (fs.readlinkSync(`/proc/self/fd/${f}`) === 'anon_inode:[pidfd]') return Number(f);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return null;
+}
+
 function compile(name: string, src: string): string | null {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pidproof-bench-'));
   const c = path.join(dir, `${name}.c`);
@@ -245,18 +301,26 @@ async function main(): Promise<void> {
     const rec = processIdentity(target.pid!)!;
     const N = 50_000;
     const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-    const runs: Record<string, Sample[]> = { cOpen: [], jsOpen: [], cPoll: [], jsPoll: [], rawById: [], rawMethod: [] };
+    const napiPoll = compileNapiPoll();
+    const runs: Record<string, Sample[]> = { cOpen: [], jsOpen: [], cPoll: [], jsPoll: [], rawById: [], rawMethod: [], napiPoll: [], napiNoop: [] };
     // isAlive(identity) is timed with no pidfd held on the target, as its C loop is (a held pidfd
     // keeps the pidfs inode cached and halves pidfd_open); the watch's isAlive with its pidfd held,
     // as its C loop holds one.
     for (let r = 0; r < ROUNDS; r++) {
-      const order = ['cOpen', 'jsOpen', 'cPoll', 'jsPoll', 'rawById', 'rawMethod'];
+      const order = ['cOpen', 'jsOpen', 'cPoll', 'jsPoll', 'rawById', 'rawMethod', ...(napiPoll ? ['napiPoll', 'napiNoop'] : [])];
       for (let k = 0; k < order.length; k++) {
         const m = order[(k + r) % order.length];
         if (m === 'cOpen') runs.cOpen.push(timeC(aliveBin, 'open', target.pid!, N));
         else if (m === 'jsOpen') runs.jsOpen.push(timeJs(() => isAlive(rec), N));
         else if (m === 'cPoll') runs.cPoll.push(timeC(aliveBin, 'poll', target.pid!, N * 4));
-        else {
+        else if (m === 'napiNoop') runs.napiNoop.push(timeJs(() => napiPoll!.noop(), N * 4));
+        else if (m === 'napiPoll') {
+          const h = addon!.openWatch(target.pid!) as RawExitWatch;
+          const fd = pidfdOf();
+          if (fd === null) throw new Error('bench: cannot find the pidfd');
+          runs.napiPoll.push(timeJs(() => napiPoll!.pollFd(fd), N * 4));
+          h.close();
+        } else {
           const w = watchProcess(rec);
           if (m === 'jsPoll') runs.jsPoll.push(timeJs(() => w.isAlive(), N * 4));
           else {
@@ -287,6 +351,10 @@ async function main(): Promise<void> {
     alive.push(row('ProcessWatch.isAlive() (one poll on the pinned pidfd)', runs.jsPoll, runs.cPoll));
     alive.push(row('  addon watchExited(id) alone (raw N-API call)', runs.rawById, runs.cPoll));
     alive.push(row('  ExitWatch.hasExited() alone (the call before issue 15)', runs.rawMethod, runs.cPoll));
+    if (napiPoll) {
+      alive.push(row('  floor: an N-API function that only polls the fd', runs.napiPoll, runs.cPoll));
+      alive.push(row('  an N-API function that does nothing', runs.napiNoop, runs.cPoll));
+    }
   } finally {
     target.kill('SIGKILL');
   }
