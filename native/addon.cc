@@ -1201,7 +1201,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
       napi_ok) {
     data->make_liveness = Napi::Persistent(Napi::Function(env, make_liveness));
   }
-  data->slots = std::make_shared<WatchSlots>();
+  // Not std::make_shared: with RTTI it imports GLIBCXX_3.4.26 (_Sp_make_shared_tag::_S_eq),
+  // newer than the libstdc++ of the oldest glibc prebuild target (RHEL 8: 3.4.25).
+  data->slots = std::shared_ptr<WatchSlots>(new WatchSlots());
   env.SetInstanceData<AddonData>(data);
   exports.Set("openWatch", Napi::Function::New(env, OpenWatch, "openWatch"));
   ExportRaw(env, exports, "probeInto", Guarded<ProbeIntoImpl>);

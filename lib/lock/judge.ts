@@ -31,6 +31,12 @@ export interface Judgement {
    * its death, or held by another process): not reclaimable now; worth looking again soon.
    */
   releasing?: boolean;
+  /**
+   * Judged by its kernel lock alone (a holder in another PID namespace or UTS namespace of this
+   * kernel): nothing pins it, but the kernel drops the lock the moment it dies, so a waiter polls
+   * that lock often.
+   */
+  kernelJudged?: boolean;
 }
 
 /** What a caller may add to the rule (`LockOptions` / `ScanLocksOptions`). */
@@ -123,6 +129,7 @@ export function judge(
   };
   if (identityProof[verdict]) reasons.push(identityProof[verdict]);
   const scope = ids.currentScope();
+  let kernelJudged = false;
   // One kernel, one truth: a kernel-mode pidproof lock written in another PID namespace or under
   // another hostname with this boot id was written on this kernel, so its kernel lock decides.
   // Its PID means nothing here and is never probed (ownerStatus said `foreign` without probing).
@@ -134,6 +141,7 @@ export function judge(
     sameKernel(parsed.payload, scope)
   ) {
     const where = elsewhere(parsed.payload, scope);
+    kernelJudged = true;
     if (kernel === 'free') {
       verdict = 'dead';
       reasons.push('kernel-released');
@@ -234,6 +242,7 @@ export function judge(
     byExpiry,
     torn: false,
     releasing,
+    kernelJudged,
   };
 }
 

@@ -33,6 +33,12 @@ const MAX_CHURN = 16;
  * (Windows: "when resources allow"). After that the usual backoff: something else holds it.
  */
 const FAST_RELEASE_LOOKS = 25;
+/**
+ * Longest poll of a lock held from another PID namespace of this kernel: its holder cannot be
+ * pinned from here, but its kernel lock is released the moment it dies, so a look every 10 ms
+ * (~60 µs of work each) bounds the recovery after a container's holder is killed.
+ */
+const KERNEL_POLL_MS = 10;
 
 /**
  * Acquires the lock at `path` (a file path you name; its directory must exist). Waits without a
@@ -66,7 +72,7 @@ export async function acquireLock(path: string, options?: LockOptions): Promise<
           ? 1 + Math.random() * 4
           : r.judgement.releasing && fast++ < FAST_RELEASE_LOOKS
             ? 2 + Math.random() * 3
-            : backoff(n++, pinned ? 200 : 50);
+            : backoff(n++, pinned ? 200 : r.judgement.kernelJudged ? KERNEL_POLL_MS : 50);
       await waiter.wait(Math.min(delay, left), s.signal);
     }
   } finally {
@@ -97,7 +103,11 @@ export function acquireLockSync(path: string, options?: LockOptions): Lock {
       const left = s.timeoutMs - (monoNow() - start);
       if (left <= 0) throw timeoutError(a);
       const delay =
-        r.kind !== 'wait' ? 2 : r.judgement.releasing && fast++ < FAST_RELEASE_LOOKS ? 2 + Math.random() * 3 : backoff(n++, 100);
+        r.kind !== 'wait'
+          ? 2
+          : r.judgement.releasing && fast++ < FAST_RELEASE_LOOKS
+            ? 2 + Math.random() * 3
+            : backoff(n++, r.judgement.kernelJudged ? KERNEL_POLL_MS : 100);
       sleepSync(Math.min(delay, left));
     }
   } finally {
