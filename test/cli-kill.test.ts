@@ -37,6 +37,11 @@ function dir(): string {
   return d;
 }
 
+/** The boot clock in clock ticks (USER_HZ = 100 on Linux), the clock `/proc/<pid>/stat` starttime counts. */
+function uptimeTicks(): number {
+  return Math.floor(Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 100);
+}
+
 afterEach(cleanup);
 afterAll(() => {
   cleanup();
@@ -200,10 +205,16 @@ describe.skipIf(isWin32)('pidproof kill', () => {
             // The PID file is dated by its mtime: written 10 s ago, as a daemon's would have been.
             const tenSecondsAgo = new Date(Date.now() - 10_000);
             fs.utimesSync(files.pidfile, tenSecondsAgo, tenSecondsAgo);
+            // The OpenClaw format records only start ticks (10 ms): on a fast machine B can start
+            // in A's tick, where the format cannot tell them apart (its documented limit). B is
+            // forked after this returns, so wait for the boot clock (/proc/uptime, the clock
+            // starttime counts on) to leave A's tick.
+            return waitFor(() => uptimeTicks() >= Number(A!.startToken) + 2, 15_000, "the clock to leave A's start tick").then(() => undefined);
           },
           async (pid) => {
             const B = identity.processIdentity(pid)!;
             if (identity.backend !== 'native' && B.startToken === A!.startToken) return; // one tick: the fallback's limit
+            expect(B.startToken).not.toBe(A!.startToken);
             for (const [format, file] of Object.entries(files)) {
               const r = json(['-s', 'USR1', file]);
               expect(r.code, format).toBe(1);
