@@ -13,8 +13,9 @@ held, and what an acquire would do now (take it, reclaim it, or wait).
 
 Exit codes: 0 the lock is healthy (a live holder) or absent, 1 it is stale (an acquire would
 reclaim it), 2 error (bad usage, the path is a directory, a symlink...), 3 it cannot be judged
-here (not a lock file, unreadable, a live PID with nothing to compare, another host or PID
-namespace): an acquire would wait, and it is never reclaimed automatically.
+here (not a lock file, unreadable, a live PID with nothing to compare, another host): an acquire
+would wait, and it is never reclaimed automatically. A holder in another PID namespace of this
+kernel (another container, same boot id) is judged by its kernel lock.
 
 Options:
   --json                      the inspection as one JSON object (LockInspection plus "acquire")
