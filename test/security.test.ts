@@ -190,6 +190,27 @@ describe(`a user with read access cannot pin a dead holder's lock${skipped}`, ()
       const w = await acquireLock(path.join(dir, 'w.lock'), { mode: 0o644 });
       expect(fs.statSync(w.path).mode & 0o777).toBe(0o644);
       await w.release();
+      // The guard opens only to the classes that may write the lock (and so may reclaim it).
+      for (const [mode, guard] of [
+        [0o644, 0o600],
+        [0o664, 0o660],
+        [0o666, 0o666],
+      ]) {
+        const gp = path.join(dir, `g${mode.toString(8)}.lock`);
+        fs.writeFileSync(gp, `${unusedPid()}\n`);
+        const g = await acquireLock(gp, { mode });
+        expect(g.reclaimed?.staleReasons).toEqual(['dead-pid']);
+        expect(fs.statSync(`${gp}.pidproof-guard`).mode & 0o777, mode.toString(8)).toBe(guard);
+        await g.release();
+      }
+      // A guard an older pidproof made with the lock's own mode is narrowed by the next reclaim.
+      const old = path.join(dir, 'old.lock');
+      fs.writeFileSync(old, `${unusedPid()}\n`);
+      fs.writeFileSync(`${old}.pidproof-guard`, '', { mode: 0o644 });
+      const o = await acquireLock(old, { mode: 0o644 });
+      expect(o.reclaimed?.staleReasons).toEqual(['dead-pid']);
+      expect(fs.statSync(`${old}.pidproof-guard`).mode & 0o777).toBe(0o600);
+      await o.release();
     } finally {
       process.umask(old);
     }
@@ -234,6 +255,28 @@ describe(`a user with read access cannot pin a dead holder's lock${skipped}`, ()
       await l.release();
     });
   }
+
+  asNobody('mode 0o644: a reader cannot open the replacement guard either, so cannot hold it to block reclaims', async () => {
+    const dir = openDir();
+    const lock = path.join(dir, 'rg.lock');
+    const first = startHolder(lock, { maxHoldMs: 3_600_000, mode: 0o644 });
+    await first.next('acquired');
+    await killAndReap(first.child);
+    // The second holder reclaims: the guard now exists, as after any reclaim.
+    const second = startHolder(lock, { maxHoldMs: 3_600_000, mode: 0o644 });
+    expect((await second.next('acquired')).reclaimed).toEqual(['dead-pid']);
+    const guard = `${lock}.pidproof-guard`;
+    expect(fs.statSync(guard).mode & 0o777).toBe(0o600);
+    const r = spawnSync(NOBODY[0], [...NOBODY.slice(1), 'flock', '-n', '-x', guard, 'true'], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/Permission denied|cannot open/);
+    // The lock itself stays readable, as mode 0o644 asks.
+    expect(nobodyNode(`process.stdout.write(JSON.stringify({ n: require('fs').readFileSync(${JSON.stringify(lock)}).length }))`).n).toBeGreaterThan(0);
+    await killAndReap(second.child);
+    const l = await acquireLock(lock, { timeoutMs: 5000 });
+    expect(l.reclaimed?.staleReasons).toEqual(['dead-pid']);
+    await l.release();
+  });
 
   asNobody('a squatter queued beside a live holder changes nothing: held, never reclaimed', async () => {
     const dir = openDir();
@@ -331,11 +374,44 @@ describe('odd files at the lock or guard path: refused, never followed or modifi
     fs.writeFileSync(path.join(`${lock}.pidproof-guard`, 'keep'), 'x');
     const i = inspectLock(lock);
     expect(i.staleReasons).toEqual(['dead-pid']);
+    // inspectLock says what the acquire then meets: stale, not reclaimable, and why.
+    expect(i.reclaimable).toBe(false);
+    expect(i.detail).toMatch(/replacement guard .*pidproof-guard is a directory/);
+    expect((await scanLocks(dir)).find((e) => e.path === lock)?.action).not.toBe('remove');
     const err = (await acquireLock(lock, { timeoutMs: 200 }).catch((e: unknown) => e)) as LockTimeoutError;
     expect(err).toBeInstanceOf(LockTimeoutError);
     expect(err.holder?.detail).toMatch(/replacement guard .*pidproof-guard is a directory/);
     expect(fs.readFileSync(path.join(`${lock}.pidproof-guard`, 'keep'), 'utf8')).toBe('x');
     expect(fs.existsSync(lock)).toBe(true);
+  });
+
+  asNobody('a guard planted and held by nobody in a sticky directory: inspect, the doctor and acquire agree and name the PID; freed when it exits', async () => {
+    const dir = stickyDir();
+    const lock = path.join(dir, 'planted.lock');
+    const guard = `${lock}.pidproof-guard`;
+    const h = startHolder(lock, { maxHoldMs: 3_600_000 });
+    await h.next('acquired');
+    execFileSync(NOBODY[0], [...NOBODY.slice(1), 'touch', guard]);
+    const squatter = startSquatter(guard, '-x');
+    await squatter.locked;
+    await killAndReap(h.child);
+    const i = inspectLock(lock);
+    expect(i).toMatchObject({ verdict: 'dead', staleReasons: ['dead-pid'], reclaimable: false, kernelHeld: false });
+    expect(i.detail).toMatch(new RegExp(`replacement guard .* is held by PID ${squatter.proc.pid} \\(owned by uid 65534`));
+    const entries = await scanLocks(dir, { fix: true });
+    const e = entries.find((x) => x.path === lock)!;
+    expect(e.action).not.toBe('removed');
+    expect(e.detail).toMatch(/replacement guard .* is held by PID/);
+    const err = (await acquireLock(lock, { timeoutMs: 300 }).catch((x: unknown) => x)) as LockTimeoutError;
+    expect(err).toBeInstanceOf(LockTimeoutError);
+    expect(err.holder?.detail).toMatch(new RegExp(`held by PID ${squatter.proc.pid}`));
+    expect(() => acquireLockSync(lock, { timeoutMs: 100 })).toThrow(/replacement guard .* is held by PID/);
+    // The guard blocks only while its holder lives.
+    await killAndReap(squatter.proc);
+    expect(inspectLock(lock)).toMatchObject({ reclaimable: true });
+    const l = await acquireLock(lock, { timeoutMs: 5000 });
+    expect(l.reclaimed?.staleReasons).toEqual(['dead-pid']);
+    await l.release();
   });
 
   asNobody('a symlink planted at the guard path in a sticky directory: refused, its target untouched', async () => {
@@ -345,6 +421,8 @@ describe('odd files at the lock or guard path: refused, never followed or modifi
     fs.writeFileSync(target, 'precious');
     fs.writeFileSync(lock, `${unusedPid()}\n`);
     execFileSync(NOBODY[0], [...NOBODY.slice(1), 'ln', '-s', target, `${lock}.pidproof-guard`]);
+    expect(inspectLock(lock)).toMatchObject({ staleReasons: ['dead-pid'], reclaimable: false });
+    expect(inspectLock(lock).detail).toMatch(/replacement guard .* is a symbolic link/);
     const err = (await acquireLock(lock, { timeoutMs: 200 }).catch((e: unknown) => e)) as LockTimeoutError;
     expect(err).toBeInstanceOf(LockTimeoutError);
     expect(err.holder?.detail).toMatch(/replacement guard .* is a symbolic link/);

@@ -64,6 +64,7 @@ import {
   publishOnce,
   randomSuffix,
   readBounded,
+  probeGuard,
   releaseGuard,
   sameFile,
   tryGuard,
@@ -286,6 +287,12 @@ export function judgeOpened(
     const why = cannotReplace(dir, o.st);
     if (why !== null) blocked(j, why);
   }
+  // An inspection also looks at the replacement guard, as the acquire it predicts would (the
+  // acquire itself takes the guard next, in tryOnce).
+  if (j.reclaimable && !keep && k !== 'unsupported') {
+    const why = probeGuard(lockPath);
+    if (why !== null) blocked(j, why);
+  }
   return { j, k, kernelHeld: k === 'busy' ? true : k === 'acquired' ? false : null };
 }
 
@@ -380,7 +387,12 @@ export function tryOnce(a: Attempt): TryResult {
     const reclaimed = { staleReasons: j.staleReasons, holder: holderInfo(j, kernelHeld) };
     if (tmp.payload.mode === 'kernel' && k !== 'unsupported') {
       const g = tryGuard(a.path, a.s.mode);
-      if (g.kind === 'busy') return { kind: 'busy' };
+      if (g.kind === 'busy') {
+        // Usually another contender replacing it this instant (looked at again within
+        // milliseconds); if it lasts, the wait backs off and the timeout says who holds it.
+        if (g.why === undefined) return { kind: 'busy' };
+        return wait(a, { ...blocked({ ...j }, g.why), guardHeld: true }, kernelHeld);
+      }
       if (g.kind === 'blocked') return wait(a, blocked(j, g.why), kernelHeld);
       if (g.kind === 'held') {
         let won = false;

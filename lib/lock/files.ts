@@ -271,13 +271,15 @@ export function sleepSync(ms: number): void {
  *
  * It is opened read-only (a kernel lock needs no more), an existing guard without O_CREAT (so a
  * guard another user left in a sticky directory opens under `fs.protected_regular`), a missing
- * one created exclusively with the lock's mode. Anything that is not a regular file at the guard
- * path (a directory, a symlink, a FIFO), or a guard this user cannot open, blocks replacements:
- * the caller is told why (`blocked`) and never follows or modifies it.
+ * one created exclusively with `guardMode(lock mode)`: only the classes that may write the lock
+ * file may open its guard, so a reader of a 0644 lock cannot hold the guard to block reclaims.
+ * Anything that is not a regular file at the guard path (a directory, a symlink, a FIFO), or a
+ * guard this user cannot open, blocks replacements: the caller is told why (`blocked`) and never
+ * follows or modifies it. A guard held by another process is `busy`, with who holds it.
  */
 export type GuardResult =
   | { kind: 'held'; fd: number; created: boolean }
-  | { kind: 'busy' }
+  | { kind: 'busy'; why?: string }
   | { kind: 'unsupported' }
   | { kind: 'blocked'; why: string };
 
@@ -285,13 +287,24 @@ export function guardPath(lockPath: string): string {
   return `${lockPath}.pidproof-guard`;
 }
 
-function openGuardFd(gp: string, mode: number): { fd: number; created: boolean } | { why: string } | 'pending' {
+/**
+ * The guard's mode for a lock of mode `lockMode`: read-write for the owner, and for the group and
+ * others only where the lock grants them write (they may replace the lock, so they may reclaim it).
+ * 0644 → 0600, 0664 → 0660, 0666 → 0666. A `flock` needs only a read descriptor, so a guard
+ * readable by mere readers would let any of them hold it and block every reclaim.
+ */
+export function guardMode(lockMode: number): number {
+  return 0o600 | (lockMode & 0o020 ? 0o060 : 0) | (lockMode & 0o002 ? 0o006 : 0);
+}
+
+function openGuardFd(gp: string, mode: number, create = true): { fd: number; created: boolean } | { why: string } | 'pending' | 'absent' {
   const flags = C.O_RDONLY | O_NOFOLLOW | O_NONBLOCK;
   for (let i = 0; i < 3; i++) {
     try {
       return { fd: fs.openSync(gp, flags), created: false };
     } catch (err) {
       const code = errCode(err);
+      if (code === 'ENOENT' && !create) return 'absent';
       if (code === 'ENOENT') {
         try {
           const fd = fs.openSync(gp, flags | C.O_CREAT | C.O_EXCL, mode);
@@ -336,12 +349,47 @@ export function ownerText(st: fs.Stats): string {
   return isWin32 ? 'another account' : `owned by uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}`;
 }
 
+/**
+ * Why a held guard blocks us: the PIDs holding its kernel lock (Linux, /proc/locks) and its owner.
+ * A reclaimer holds it for a moment; a process that keeps holding it blocks reclaims until it exits.
+ */
+function guardBusyWhy(gp: string, st: fs.Stats): string {
+  const pids = flockHolders(st);
+  const by = pids ? ` by PID ${pids.map((p) => (p === 0 ? '(outside this PID namespace)' : String(p))).join(', ')}` : ' by another process';
+  return (
+    `its replacement guard ${gp} is held${by} (${ownerText(st)}): another contender is replacing it now, ` +
+    `or that process holds the guard and blocks replacements until it exits (if it is no pidproof process, stop it or have root remove the guard)`
+  );
+}
+
+/**
+ * What an acquire would meet at the guard, without creating, keeping or changing anything:
+ * null when it could take the guard now (or there is none yet), else why not. `inspectLock` asks
+ * this so that it never calls reclaimable what an acquire could not reclaim.
+ */
+export function probeGuard(lockPath: string): string | null {
+  const gp = guardPath(lockPath);
+  const o = openGuardFd(gp, 0, false);
+  if (o === 'absent') return null;
+  if (o === 'pending') return `its replacement guard ${gp} is being deleted: look again`;
+  if ('why' in o) return o.why;
+  try {
+    const st = fs.fstatSync(o.fd);
+    if (!st.isFile()) return `the replacement guard ${gp} is ${kindOf(st)}, not a file (remove it)`;
+    const k = kernelTryLock(o.fd, true);
+    if (k === 'acquired') kernelUnlock(o.fd);
+    return k === 'busy' ? guardBusyWhy(gp, st) : null;
+  } finally {
+    closeQuietly(o.fd);
+  }
+}
+
 /** Takes the guard without waiting. */
 export function tryGuard(lockPath: string, mode: number): GuardResult {
   const gp = guardPath(lockPath);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const o = openGuardFd(gp, mode);
-    if (o === 'pending') return { kind: 'busy' };
+    const o = openGuardFd(gp, guardMode(mode));
+    if (o === 'pending' || o === 'absent') return { kind: 'busy' };
     if ('why' in o) return { kind: 'blocked', why: o.why };
     const { fd, created } = o;
     let st: fs.Stats;
@@ -357,8 +405,12 @@ export function tryGuard(lockPath: string, mode: number): GuardResult {
     }
     const k = kernelTryLock(fd, true);
     if (k !== 'acquired') {
+      if (k === 'busy') {
+        const why = guardBusyWhy(gp, st);
+        closeQuietly(fd);
+        return { kind: 'busy', why };
+      }
       closeQuietly(fd);
-      if (k === 'busy') return { kind: 'busy' };
       // No kernel locks on this filesystem: a guard is useless here; leave no file behind.
       if (created) unlinkQuietly(gp);
       return { kind: 'unsupported' };
@@ -366,7 +418,10 @@ export function tryGuard(lockPath: string, mode: number): GuardResult {
     // Locked an inode that is still the guard (not one unlinked by hand meanwhile)?
     try {
       const onDisk = lstatOrNull(gp);
-      if (onDisk && sameFile(onDisk, st)) return { kind: 'held', fd, created };
+      if (onDisk && sameFile(onDisk, st)) {
+        narrowGuard(fd, st, mode);
+        return { kind: 'held', fd, created };
+      }
     } catch (err) {
       closeQuietly(fd); // never keep a guard locked on an error path
       throw err;
@@ -374,6 +429,21 @@ export function tryGuard(lockPath: string, mode: number): GuardResult {
     closeQuietly(fd);
   }
   return { kind: 'busy' };
+}
+
+/**
+ * A guard of ours that an older pidproof created with the lock's own mode (readable by readers):
+ * narrow it to `guardMode` while we hold it. Someone else's guard is left as it is.
+ */
+function narrowGuard(fd: number, st: fs.Stats, lockMode: number): void {
+  if (isWin32 || typeof process.geteuid !== 'function' || st.uid !== process.geteuid()) return;
+  const want = guardMode(lockMode);
+  if ((st.mode & 0o777 & ~want) === 0) return;
+  try {
+    fs.fchmodSync(fd, st.mode & 0o777 & want);
+  } catch {
+    // its mode only decides who else may take it
+  }
 }
 
 /**

@@ -37,6 +37,8 @@ export interface Judgement {
    * that lock often.
    */
   kernelJudged?: boolean;
+  /** Stale, but its replacement guard is held by another process (the detail names it). */
+  guardHeld?: boolean;
 }
 
 /** What a caller may add to the rule (`LockOptions` / `ScanLocksOptions`). */
