@@ -312,9 +312,13 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
       case 3:
         return notSent(pid, 'zombie', `PID ${pid} has exited and waits to be reaped (a zombie); nothing sent`);
       default: {
+        if (t.record === null) {
+          // A bare PID whose process this user cannot see into (hidden by a kernel setting).
+          return notSent(pid, 'unknown', `PID ${pid} cannot be seen into by this user (${api.ownerStatus({ pid }).detail}); nothing sent`);
+        }
         // Nothing comparable on the pin: ownerStatus may still prove it gone (a legacy record
         // written before the live process started), never alive.
-        const st = api.ownerStatus(t.record!);
+        const st = api.ownerStatus(t.record);
         if (st.verdict === 'alive') {
           return notSent(pid, 'unknown', `PID ${pid} could not be proven on the pinned process to be the recorded one; nothing sent`);
         }

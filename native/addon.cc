@@ -744,33 +744,36 @@ bool OptShortStringArg(const Napi::CallbackInfo& info, size_t index, const char*
   return true;
 }
 
-// An optional decimal u64 string argument (null/undefined: absent).
+// An optional decimal u64 string argument (null/undefined: absent): the rule of lib/validate.ts
+// (isDecimalU64) through logic::ParseUniqueId, on the string's full UTF-8 length, so a 20-digit
+// prefix followed by anything else, or a leading zero, is refused rather than judged on a cut copy.
 bool OptDecimalArg(const Napi::CallbackInfo& info, size_t index, const char* name, uint64_t* out) {
   Napi::Env env = info.Env();
   if (info.Length() <= index || info[index].IsNull() || info[index].IsUndefined()) return false;
-  if (!info[index].IsString()) {
-    throw Napi::TypeError::New(env, std::string(name) + " must be a decimal string or null");
-  }
-  char buf[24];
+  const std::string type_message =
+      std::string(name) +
+      " must be a decimal string of 1 to 20 digits without leading zeros, or null";
+  if (!info[index].IsString()) throw Napi::TypeError::New(env, type_message);
   size_t len = 0;
-  napi_status ns = napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &len);
-  if (ns != napi_ok || len == 0 || len > 20) {
-    throw Napi::TypeError::New(env,
-                               std::string(name) + " must be a decimal string of 1 to 20 digits");
+  if (napi_get_value_string_utf8(env, info[index], nullptr, 0, &len) != napi_ok || len == 0 ||
+      len > 20) {
+    throw Napi::TypeError::New(env, type_message);
   }
-  uint64_t v = 0;
-  for (size_t i = 0; i < len; ++i) {
-    if (buf[i] < '0' || buf[i] > '9') {
-      throw Napi::TypeError::New(env, std::string(name) + " must be a decimal string");
-    }
-    uint64_t d = static_cast<uint64_t>(buf[i] - '0');
-    if (v > (UINT64_MAX - d) / 10) {
-      throw Napi::RangeError::New(env, std::string(name) + " must fit in 64 bits");
-    }
-    v = v * 10 + d;
+  char buf[21 + 1];
+  size_t copied = 0;
+  if (napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &copied) != napi_ok ||
+      copied != len) {
+    throw Napi::TypeError::New(env, type_message);
   }
-  *out = v;
-  return true;
+  switch (pidproof::logic::ParseUniqueId(buf, len, out)) {
+    case pidproof::logic::UniqueIdParse::kOk:
+      return true;
+    case pidproof::logic::UniqueIdParse::kTooLarge:
+      throw Napi::RangeError::New(
+          env, std::string(name) + " must fit in 64 bits (at most 18446744073709551615)");
+    default:
+      throw Napi::TypeError::New(env, type_message);
+  }
 }
 
 Napi::Value Signal(const Napi::CallbackInfo& info) {

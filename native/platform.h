@@ -250,6 +250,11 @@ inline SignalMatch CompareWithExpected(const ExpectedIdentity& e, const Identity
 inline SignalVerdict DecideSignal(const ExpectedIdentity* expected, const Identity& current,
                                   bool exited, SignalMatch* matched_by) {
   *matched_by = SignalMatch::kNone;
+  // A PID this caller cannot see into (FreeBSD security.bsd.see_other_uids, Linux hidepid): no
+  // proof that anything is there, or of what. Never signalled blind, never called gone.
+  if (current.partial && !current.has_unique_id && !current.has_start_token) {
+    return SignalVerdict::kUnverifiable;
+  }
   if (expected != nullptr) {
     bool same = false;
     *matched_by = CompareWithExpected(*expected, current, &same);

@@ -442,6 +442,14 @@ describe.runIf(addon !== null)('native signal(): arguments checked in C++', () =
       [[null, null, {}, null], /startTokenUnit/],
       [[null, null, 'u', -5], /startToken/],
       [[null, null, 'u', '99999999999999999999'], /startToken must fit in 64 bits/],
+      // The one decimal rule of lib/validate.ts, on the full string (no cut copy, no leading zero).
+      [['k', '0002', null, null], /uniqueId must be a decimal string/],
+      [['k', '12345678901234567890😀', null, null], /uniqueId must be a decimal string/],
+      [['k', '1234567890123456789é', null, null], /uniqueId must be a decimal string/],
+      [['k', '18446744073709551616', null, null], /uniqueId must fit in 64 bits/],
+      [[null, null, 'u', '00'], /startToken must be a decimal string/],
+      [[null, null, 'u', '01'], /startToken must be a decimal string/],
+      [[null, null, 'u', '1\u00002'], /startToken must be a decimal string/],
     ];
     for (const [args, re] of bad) {
       expect(() => (a.signal as (...x: unknown[]) => number)(L.pid, 10, out, true, ...args), String(args)).toThrow(re);

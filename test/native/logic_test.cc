@@ -277,6 +277,34 @@ CASE(c20, "mock of macOS kernel answers: KERN_PROCARGS2 argc, exec path, padding
   CHECK(logic::JoinProcArgs2(cut.data(), cut.size(), 100, &out, &t) && out == "a b");
 }
 
+CASE(c22,
+     "mock of FreeBSD kernel answers: a hidden PID (partial, nothing read) is never signalled") {
+  // ProbeProcess of a process that see_other_uids hides: the PID, partial, and nothing else.
+  pidproof::Identity hidden;
+  hidden.pid = 4242;
+  hidden.partial = true;
+  pidproof::SignalMatch by = pidproof::SignalMatch::kUniqueId;
+  CHECK(pidproof::DecideSignal(nullptr, hidden, false, &by) ==
+        pidproof::SignalVerdict::kUnverifiable);
+  CHECK(by == pidproof::SignalMatch::kNone);
+  pidproof::ExpectedIdentity e;
+  e.has_start_token = true;
+  e.start_token = 1;
+  e.start_token_unit = "freebsd-us-since-boot";
+  CHECK(pidproof::DecideSignal(&e, hidden, false, &by) == pidproof::SignalVerdict::kUnverifiable);
+  // A visible process, even with some sources denied, is judged as before.
+  pidproof::Identity seen;
+  seen.pid = 4242;
+  seen.partial = true;
+  seen.has_start_token = true;
+  seen.start_token = 1;
+  seen.start_token_unit = "freebsd-us-since-boot";
+  CHECK(pidproof::DecideSignal(nullptr, seen, false, &by) == pidproof::SignalVerdict::kSent);
+  CHECK(pidproof::DecideSignal(&e, seen, false, &by) == pidproof::SignalVerdict::kSent);
+  e.start_token = 2;
+  CHECK(pidproof::DecideSignal(&e, seen, false, &by) == pidproof::SignalVerdict::kDifferent);
+}
+
 int RunOne(const Case& c) {
   g_failures = 0;
   c.run();
