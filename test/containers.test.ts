@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, acquireLockSync, bootIdentity, compareIdentity, currentScope, inspectLock, isAlive, LockTimeoutError, ownerStatus, selfIdentity } from '../lib/index';
-import { cleanup, isLinux, isRoot, killAndReap, repoRoot, tmpDir, waitFor } from './helpers';
+import { cleanup, isLinux, isRoot, killAndReap, repoRoot, spawnFlockHolder, tmpDir, waitFor } from './helpers';
 import { fixture, forgeLock, selfId, startHolder } from './lock-helpers';
 
 afterEach(cleanup);
@@ -258,8 +258,7 @@ describe(`one kernel, one truth: kernel-mode locks across namespaces${suffix}`, 
     const dir = tmpDir();
     const lock = path.join(dir, 'flocked.lock');
     forgeLock(lock, selfId(), { pid: 7, pidNamespace: '4026599999', mode: 'kernel' });
-    const { spawn } = await import('node:child_process');
-    const f = spawn('flock', ['-x', lock, '-c', 'echo locked; exec sleep 600'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const f = spawnFlockHolder(lock);
     try {
       await new Promise<void>((resolve) => f.stdout!.once('data', () => resolve()));
       const i = inspectLock(lock);

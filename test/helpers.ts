@@ -46,6 +46,16 @@ export function cleanup(): void {
   live.clear();
 }
 
+/**
+ * One process that holds an exclusive `flock` on `file` until killed, printing `locked` once it
+ * has it (tracked). One process, unlike `flock(1) -c cmd`, whose command would inherit the lock
+ * and outlive a kill of flock itself.
+ */
+export function spawnFlockHolder(file: string): ChildProcess {
+  const py = `import fcntl, sys, time\nf = open(sys.argv[1], 'rb')\nfcntl.flock(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(600)`;
+  return track(spawn('python3', ['-c', py, file], { stdio: ['ignore', 'pipe', 'inherit'] }));
+}
+
 export async function killAndReap(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');

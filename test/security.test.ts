@@ -20,7 +20,7 @@ import {
 } from '../lib/index';
 import { buildPayload, newToken, parseLockFile, serialisePayload } from '../lib/lock/payload';
 import { identity } from '../lib/identity';
-import { cleanup, isLinux, isRoot, killAndReap, repoRoot, tmpDir, track, unusedPid } from './helpers';
+import { cleanup, isLinux, isRoot, killAndReap, repoRoot, spawnFlockHolder, tmpDir, track, unusedPid } from './helpers';
 import { startHolder } from './lock-helpers';
 
 afterEach(cleanup);
@@ -510,7 +510,7 @@ describe('a dead holder whose kernel lock is still held', () => {
     fs.writeFileSync(lock, '');
     // A process that holds the file's kernel lock: the recorded holder's PID, but not its identity
     // (as when a dead holder's descriptor lives on in a process that inherited it).
-    const p = track(spawn('flock', ['-x', lock, '-c', 'echo locked; exec sleep 600'], { stdio: ['ignore', 'pipe', 'ignore'] }));
+    const p = spawnFlockHolder(lock);
     await new Promise<void>((resolve) => p.stdout!.once('data', () => resolve()));
     const id = selfIdentityFor(p.pid!);
     fs.writeFileSync(lock, serialiseFor(id));

@@ -378,10 +378,9 @@ export function tryOnce(a: Attempt): TryResult {
     if (r === 'pending') return { kind: 'busy' };
     if (r === 'moved') return { kind: 'retry' };
     const { j, k, kernelHeld } = r;
-    if (j.torn) {
-      a.last = { judgement: j, kernelHeld };
-      return { kind: 'busy' };
-    }
+    // A torn read (a heartbeat rewrite in progress, or a live process keeps the file torn): looked
+    // at again within milliseconds, then with the backoff, never in a busy loop.
+    if (j.torn) return wait(a, j, kernelHeld);
     if (!j.reclaimable) return wait(a, j, kernelHeld);
     a.last = { judgement: j, kernelHeld };
     const reclaimed = { staleReasons: j.staleReasons, holder: holderInfo(j, kernelHeld) };

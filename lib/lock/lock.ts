@@ -66,12 +66,13 @@ export async function acquireLock(path: string, options?: LockOptions): Promise<
       const pinned = waiter.prepare(r.kind === 'wait' ? r.judgement : null);
       // An exit watch wakes us when a pinned holder dies: the poll is a safety net. Without one (a
       // holder in another PID namespace of this kernel, a legacy record) it is the wake-up. A dead
-      // holder whose kernel lock is still being released, or whose replacement guard another
-      // contender holds, is looked at again within milliseconds (then the backoff).
+      // holder whose kernel lock is still being released, whose replacement guard another
+      // contender holds, or whose payload read torn is looked at again within milliseconds (then
+      // the backoff).
       const delay =
         r.kind !== 'wait'
           ? 1 + Math.random() * 4
-          : (r.judgement.releasing || r.judgement.guardHeld) && fast++ < FAST_RELEASE_LOOKS
+          : (r.judgement.releasing || r.judgement.guardHeld || r.judgement.torn) && fast++ < FAST_RELEASE_LOOKS
             ? 2 + Math.random() * 3
             : backoff(n++, pinned ? 200 : r.judgement.kernelJudged ? KERNEL_POLL_MS : 50);
       await waiter.wait(Math.min(delay, left), s.signal);
@@ -106,7 +107,7 @@ export function acquireLockSync(path: string, options?: LockOptions): Lock {
       const delay =
         r.kind !== 'wait'
           ? 2
-          : (r.judgement.releasing || r.judgement.guardHeld) && fast++ < FAST_RELEASE_LOOKS
+          : (r.judgement.releasing || r.judgement.guardHeld || r.judgement.torn) && fast++ < FAST_RELEASE_LOOKS
             ? 2 + Math.random() * 3
             : backoff(n++, r.judgement.kernelJudged ? KERNEL_POLL_MS : 100);
       sleepSync(Math.min(delay, left));
