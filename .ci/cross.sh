@@ -201,7 +201,24 @@ compile_all() {
       log "  FAILED: ${srcs[$i]}"
     }
   done
-  return $rc
+  [ $rc -eq 0 ] || return $rc
+  own_symbols_defined "$outdir"
+}
+
+# Every function of our own (namespace pidproof, and node-addon-api's header-only Napi) that an
+# object calls must be defined by one of the objects. The link checks cannot see this: macOS links
+# with -undefined dynamic_lookup and the Linux stub stands in for every C++ runtime symbol, so a
+# declared-but-undefined pidproof:: function would pass them and fail only at dlopen on the target.
+own_symbols_defined() {
+  local outdir=$1 undef def missing
+  undef=$(llvm-nm -u "$outdir"/*.o | awk 'NF { print $NF }' | grep -E '(4Napi|8pidproof)' | sort -u || true)
+  def=$(llvm-nm --defined-only "$outdir"/*.o | awk 'NF >= 3 { print $NF }' | sort -u)
+  missing=$(comm -23 <(printf '%s\n' "$undef") <(printf '%s\n' "$def") | grep -v '^$' || true)
+  if [ -n "$missing" ]; then
+    printf '%s\n' "$missing" | sed 's/^/    /' >&2
+    log "  FAILED: calls functions of pidproof (or Napi) that no object defines (above)"
+    return 1
+  fi
 }
 
 WARN=(-Wall -Wextra -Werror)

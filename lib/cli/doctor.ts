@@ -214,7 +214,7 @@ export function renderDoctor(
     const n = unjudgeable.length;
     note(
       reclaimUnknownAfterMs === null
-        ? `${n} file${n === 1 ? '' : 's'} pidproof cannot judge (empty, garbage or unrecognised JSON): --reclaim-unknown-after DURATION (e.g. 30m) lets --fix take those that old whose kernel lock is free.`
+        ? `${n} file${n === 1 ? '' : 's'} pidproof cannot judge (empty, garbage, unrecognised or invalid JSON, a failed checksum): --reclaim-unknown-after DURATION (e.g. 30m) lets --fix take those that old whose kernel lock is free.`
         : `${n} file${n === 1 ? '' : 's'} pidproof cannot judge ${n === 1 ? 'is' : 'are'} younger than --reclaim-unknown-after or kernel-locked: kept.`,
     );
   }

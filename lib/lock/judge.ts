@@ -32,7 +32,7 @@ export interface Judgement {
    */
   releasing?: boolean;
   /**
-   * Judged by its kernel lock alone (a holder in another PID namespace or UTS namespace of this
+   * Judged by its kernel lock alone (a holder in another PID namespace of this
    * kernel): nothing pins it, but the kernel drops the lock the moment it dies, so a waiter polls
    * that lock often.
    */
@@ -132,8 +132,9 @@ export function judge(
   if (identityProof[verdict]) reasons.push(identityProof[verdict]);
   const scope = ids.currentScope();
   let kernelJudged = false;
-  // One kernel, one truth: a kernel-mode pidproof lock written in another PID namespace or under
-  // another hostname with this boot id was written on this kernel, so its kernel lock decides.
+  // One kernel, one truth: a kernel-mode pidproof lock written in another PID namespace with this
+  // boot id (whatever its hostname; with this PID namespace the identity already compared it) was
+  // written on this kernel, so its kernel lock decides.
   // Its PID means nothing here and is never probed (ownerStatus said `foreign` without probing).
   if (
     parsed.format === 'pidproof' &&
