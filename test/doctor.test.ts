@@ -300,9 +300,21 @@ describe('scanLocks', () => {
 
   it('rejects a directory that does not exist and bad options; per-entry trouble never aborts the scan', async () => {
     const dir = tmpDir('pidproof-doctor-');
-    await expect(scanLocks(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
+    // The error names the directory and says what is wrong, not only the errno.
+    const missing = path.join(dir, 'missing');
+    await expect(scanLocks(missing)).rejects.toMatchObject({
+      code: 'ENOENT',
+      path: missing,
+      message: `ENOENT: directory ${JSON.stringify(missing)} does not exist; dirs must name existing directories to scan`,
+    });
+    // Also when it is one of several: the missing one is named, not the first.
+    await expect(scanLocks([dir, missing])).rejects.toMatchObject({ code: 'ENOENT', path: missing });
     fs.writeFileSync(path.join(dir, 'file'), '');
-    await expect(scanLocks(path.join(dir, 'file'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(scanLocks(path.join(dir, 'file'))).rejects.toMatchObject({
+      code: 'ENOTDIR',
+      path: path.join(dir, 'file'),
+      message: `ENOTDIR: directory ${JSON.stringify(path.join(dir, 'file'))} is not a directory; dirs must name directories to scan`,
+    });
     await expect(scanLocks([])).rejects.toThrow(TypeError);
     await expect(scanLocks(dir, { pattern: 'a/b' })).rejects.toThrow(TypeError);
     await expect(scanLocks(dir, { batchSize: 0 })).rejects.toThrow(RangeError);
