@@ -339,6 +339,48 @@ describe('scanLocks', () => {
       expect(entries['closed'].error).toMatch(/EACCES/);
     }
   });
+
+  it('an unknown option name is a TypeError naming it and the nearest valid one; nothing is scanned or removed', async () => {
+    const dir = tmpDir('pidproof-doctor-');
+    const stale = path.join(dir, 'dead.lock');
+    fs.writeFileSync(stale, payloadFor(selfIdentity(), { pid: unusedPid() }));
+    let progress = 0;
+    const onProgress = () => void progress++;
+    // scanLocks: a typo of one of its options gets the hint, with every name it takes.
+    for (const [bad, near] of [
+      [{ recursve: true }, 'recursive'],
+      [{ patterns: '*.lock' }, 'pattern'],
+      [{ fix: true, batchsize: 8 }, 'batchSize'],
+      [{ fix: true, onProgres: onProgress }, 'onProgress'],
+      [{ fix: true, reclaimUnknownAfter: 5 }, 'reclaimUnknownAfterMs'],
+    ] as const) {
+      const name = Object.keys(bad).find((k) => k !== 'fix')!;
+      const p = scanLocks(dir, { onProgress, ...bad } as never);
+      await expect(p, name).rejects.toBeInstanceOf(TypeError);
+      await expect(p).rejects.toThrow(
+        `options.${name} is not a known option; did you mean options.${near}? (known: batchSize, signal, onProgress, reclaimUnknownAfterMs, legacyCommand, recursive, pattern, fix)`,
+      );
+    }
+    // An acquire option (a scan never waits): named, with the names it takes.
+    const t = scanLocks(dir, { fix: true, timeout: 5 } as never);
+    await expect(t).rejects.toBeInstanceOf(TypeError);
+    await expect(t).rejects.toThrow(/^options\.timeout is not a known option \(known: batchSize, /);
+    // fixLocks: its own names only; a scan option is named too.
+    const entries = await scanLocks(dir);
+    expect(byName(entries)['dead.lock'].action).toBe('remove');
+    const f1 = fixLocks(entries, { batchsize: 8 } as never);
+    await expect(f1).rejects.toBeInstanceOf(TypeError);
+    await expect(f1).rejects.toThrow(/^options\.batchsize is not a known option; did you mean options\.batchSize\? \(known: /);
+    await expect(fixLocks(entries, { recursive: true } as never)).rejects.toThrow(
+      'options.recursive is not a known option (known: batchSize, signal, onProgress, reclaimUnknownAfterMs, legacyCommand)',
+    );
+    // Nothing was scanned (no progress reported) and the stale lock is still there...
+    expect(progress).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['dead.lock']);
+    // ...though a fix with valid options removes it.
+    expect(byName(await fixLocks(entries))['dead.lock'].action).toBe('removed');
+    expect(fs.existsSync(stale)).toBe(false);
+  });
 });
 
 describe('stress: doctor --fix in a loop next to live acquirers', () => {

@@ -36,6 +36,7 @@ import {
   tmpDir,
   track,
   underWine,
+  unusedPid,
   waitFor,
   waitReleased,
 } from './helpers';
@@ -243,6 +244,62 @@ describe('acquire and release', () => {
     expect(() => inspectLock(7 as never)).toThrow(TypeError);
     await expect(withLock(lockPath, 'nope' as never)).rejects.toThrow(/fn must be a function/);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('an unknown option name is a TypeError naming it and the nearest valid one, before the lock file is touched', async () => {
+    // A dead holder's lock: any acquire that got past its options would reclaim it.
+    forgeLock(lockPath, { ...selfId(), pid: unusedPid() });
+    const before = fs.readFileSync(lockPath);
+    const thrown = async (fn: () => unknown): Promise<Error> => {
+      try {
+        await fn();
+      } catch (err) {
+        return err as Error;
+      }
+      throw new Error('did not throw');
+    };
+    const timeoutHint = /^options\.timeout is not a known option; did you mean options\.timeoutMs\? \(known: timeoutMs, /;
+    let ran = false;
+    for (const [what, call] of [
+      ['acquireLock', () => acquireLock(lockPath, { timeout: 5 } as never)],
+      ['acquireLockSync', () => acquireLockSync(lockPath, { timeout: 5 } as never)],
+      ['withLock', () => withLock(lockPath, () => (ran = true), { timeout: 5 } as never)],
+    ] as const) {
+      const err = await thrown(call);
+      expect(err, what).toBeInstanceOf(TypeError);
+      expect(err.message, what).toMatch(timeoutHint);
+    }
+    expect(ran).toBe(false);
+    // Other near misses of the lock options.
+    for (const [bad, near] of [
+      [{ maxHold: 5 }, 'maxHoldMs'],
+      [{ lease: 100 }, 'leaseMs'],
+      [{ onCompromise: () => undefined }, 'onCompromised'],
+      [{ legacyComand: 'node' }, 'legacyCommand'],
+    ] as const) {
+      const name = Object.keys(bad)[0];
+      expect(() => acquireLockSync(lockPath, bad as never)).toThrow(TypeError);
+      expect(() => acquireLockSync(lockPath, bad as never)).toThrow(`options.${name} is not a known option; did you mean options.${near}?`);
+    }
+    // inspectLock: its own two options; a typo of one of them gets the hint...
+    const i1 = await thrown(() => inspectLock(lockPath, { legacyComand: 'node' } as never));
+    expect(i1).toBeInstanceOf(TypeError);
+    expect(i1.message).toMatch(/^options\.legacyComand is not a known option; did you mean options\.legacyCommand\?/);
+    const i2 = await thrown(() => inspectLock(lockPath, { reclaimUnknownAfter: 5 } as never));
+    expect(i2.message).toMatch(/did you mean options\.reclaimUnknownAfterMs\?/);
+    // ...and an acquire option (it never waits) is named and the ones it takes are listed.
+    for (const bad of [{ timeout: 5 }, { timeoutMs: 5 }]) {
+      const err = await thrown(() => inspectLock(lockPath, bad as never));
+      expect(err, JSON.stringify(bad)).toBeInstanceOf(TypeError);
+      expect(err.message).toBe(`options.${Object.keys(bad)[0]} is not a known option (known: reclaimUnknownAfterMs, legacyCommand)`);
+    }
+    // Nothing was reclaimed, written or left behind...
+    expect(fs.readFileSync(lockPath)).toEqual(before);
+    expect(fs.readdirSync(dir)).toEqual(['app.lock']);
+    // ...though it was reclaimable all along (an unknown name whose value is undefined is ignored).
+    const l = acquireLockSync(lockPath, { timeout: undefined } as never);
+    expect(l.reclaimed?.staleReasons).toEqual(['dead-pid']);
+    l.releaseSync();
   });
 });
 
