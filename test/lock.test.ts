@@ -748,6 +748,105 @@ describe('bad input: clear errors, no crash, nothing reclaimed without proof', (
   );
 });
 
+describe('a lock path where no file can be created: a LockPathError that says what to do', () => {
+  /** acquireLock and acquireLockSync at `p` in a script (run by `node -e`): what each threw. */
+  const bothAcquires = (pkg: string, p: string) => `
+    const p = require(${JSON.stringify(pkg)});
+    const seen = (e) => ({ name: e.name, code: e.code, path: e.path, message: e.message, cause: e.cause && e.cause.code });
+    const out = {};
+    try { p.acquireLockSync(${JSON.stringify(p)}, { timeoutMs: 0 }).releaseSync(); out.sync = 'acquired'; } catch (e) { out.sync = seen(e); }
+    p.acquireLock(${JSON.stringify(p)}, { timeoutMs: 0 }).then((l) => l.release().then(() => 'acquired'), seen)
+      .then((r) => { out.async = r; console.log(JSON.stringify(out)); });`;
+
+  it.skipIf(needsLinuxRoot() !== null)(
+    `a directory this user cannot write (as nobody): names the user, the directory and its owner; says to choose a writable one${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
+    (ctx) => {
+      // Opened up only to ask whether nobody can run Node here and reach the directory at all.
+      fs.chmodSync(dir, 0o777);
+      const why = nobodyNodeSkip([dir]);
+      if (why !== null) {
+        ctx.skip(why);
+        return;
+      }
+      // Now nobody may enter it but not create files in it.
+      fs.chmodSync(dir, 0o755);
+      const pkg = publicPackage();
+      dirs.push(pkg);
+      const real = fs.realpathSync(dir);
+      const out = execFileSync(process.execPath, ['-e', bothAcquires(pkg, lockPath)], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      const r = JSON.parse(out) as Record<string, Record<string, unknown>>;
+      for (const k of ['sync', 'async']) {
+        expect(r[k], k).toMatchObject({ name: 'LockPathError', code: 'ELOCKPATH', path: path.join(real, 'app.lock'), cause: 'EACCES' });
+        const m = r[k].message as string;
+        expect(m).toContain(`lock path ${path.join(real, 'app.lock')}: `);
+        expect(m).toContain(`this user (uid 65534) cannot create files in its directory ${real} (owned by uid 0, mode 0755)`);
+        expect(m).toMatch(/: choose a directory this user can write, or grant it write access$/);
+        expect(m).not.toMatch(/EACCES|permission denied, open/);
+      }
+      expect(fs.readdirSync(dir)).toEqual([]);
+    },
+  );
+
+  it.skipIf(needsLinuxRoot() !== null)(
+    `a directory on a read-only mount (root): says it is read-only and to choose a writable directory${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
+    (ctx) => {
+      // A read-only tmpfs over the test directory, in a mount namespace of the child's own: the
+      // mount dies with it. Root may write anywhere else, so only the mount can refuse.
+      let out: string;
+      try {
+        out = execFileSync(
+          'unshare',
+          ['-m', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs -o ro pidproof-ro "$0" && exec "$1" -e "$2"', dir, process.execPath, bothAcquires(repoRoot, lockPath)],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+      } catch (err) {
+        // unshare/mount refused (an unprivileged container): a skip that says so, never a pass.
+        const stderr = String((err as { stderr?: unknown }).stderr ?? '');
+        if (!/^(unshare|mount)\b/m.test(stderr)) throw err;
+        ctx.skip(`a read-only mount is not possible here: ${stderr.split('\n')[0]}`);
+        return;
+      }
+      const real = fs.realpathSync(dir);
+      const r = JSON.parse(out) as Record<string, Record<string, unknown>>;
+      for (const k of ['sync', 'async']) {
+        expect(r[k], k).toMatchObject({ name: 'LockPathError', code: 'ELOCKPATH', path: path.join(real, 'app.lock'), cause: 'EROFS' });
+        const m = r[k].message as string;
+        expect(m).toBe(`lock path ${path.join(real, 'app.lock')}: its directory ${real} is on a read-only filesystem: choose a writable directory`);
+      }
+    },
+  );
+
+  it.skipIf(!isLinux)(`/proc/x.lock: says /proc accepts no new files and to choose a regular filesystem${isLinux ? '' : ' [skipped: Linux only]'}`, async () => {
+    for (const p of ['/proc/x.lock', '/proc/self/x.lock']) {
+      const real = path.join(fs.realpathSync(path.dirname(p)), 'x.lock');
+      const errs = [
+        await acquireLock(p, { timeoutMs: 0 }).then(
+          (l) => l.release().then(() => null),
+          (e: unknown) => e,
+        ),
+        (() => {
+          try {
+            acquireLockSync(p, { timeoutMs: 0 }).releaseSync();
+            return null;
+          } catch (e) {
+            return e;
+          }
+        })(),
+      ];
+      for (const err of errs) {
+        expect(err, p).toBeInstanceOf(LockPathError);
+        const e = err as LockPathError;
+        expect(e.code).toBe('ELOCKPATH');
+        expect(e.path).toBe(real);
+        expect((e.cause as NodeJS.ErrnoException).code).toBe('ENOENT');
+        expect(e.message).toBe(
+          `lock path ${real}: its directory ${path.dirname(real)} does not accept new files (a virtual filesystem such as /proc or /sys?): choose a directory on a regular filesystem`,
+        );
+      }
+    }
+  });
+});
+
 describe('filesystems without kernel locks (lease mode, forced through the fallback backend)', () => {
   it.skipIf(underWine)(
     `acquires, excludes, and reclaims a dead holder by identity alone${underWine ? ' [skipped: the Windows fallback needs PowerShell; wine has none]' : ''}`,
