@@ -258,7 +258,14 @@ describe('pidproof doctor', () => {
     expect(run(['doctor', dir, '-p', '{x']).stderr).toMatch(/unclosed "\{"/);
     expect(run(['doctor', dir, '--patern', '*.x']).stderr).toMatch(/unknown option --patern; did you mean --pattern GLOB\?/);
     expect(run(['doctor', dir, '-p']).stderr).toMatch(/-p needs a value: -p GLOB/);
-    expect(run(['doctor', path.join(dir, 'missing')]).stderr).toMatch(/ENOENT/);
+    // A missing directory: named, with what is wrong, not a bare errno.
+    expect(run(['doctor', path.join(dir, 'missing')]).stderr).toBe(
+      `pidproof doctor: ENOENT: directory ${JSON.stringify(path.join(dir, 'missing'))} does not exist; dirs must name existing directories to scan\n`,
+    );
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    expect(run(['doctor', path.join(dir, 'file')]).stderr).toBe(
+      `pidproof doctor: ENOTDIR: directory ${JSON.stringify(path.join(dir, 'file'))} is not a directory; dirs must name directories to scan\n`,
+    );
     const h = run(['doctor', '--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toMatch(/Usage: pidproof doctor/);

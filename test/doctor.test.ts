@@ -300,9 +300,21 @@ describe('scanLocks', () => {
 
   it('rejects a directory that does not exist and bad options; per-entry trouble never aborts the scan', async () => {
     const dir = tmpDir('pidproof-doctor-');
-    await expect(scanLocks(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
+    // The error names the directory and says what is wrong, not only the errno.
+    const missing = path.join(dir, 'missing');
+    await expect(scanLocks(missing)).rejects.toMatchObject({
+      code: 'ENOENT',
+      path: missing,
+      message: `ENOENT: directory ${JSON.stringify(missing)} does not exist; dirs must name existing directories to scan`,
+    });
+    // Also when it is one of several: the missing one is named, not the first.
+    await expect(scanLocks([dir, missing])).rejects.toMatchObject({ code: 'ENOENT', path: missing });
     fs.writeFileSync(path.join(dir, 'file'), '');
-    await expect(scanLocks(path.join(dir, 'file'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(scanLocks(path.join(dir, 'file'))).rejects.toMatchObject({
+      code: 'ENOTDIR',
+      path: path.join(dir, 'file'),
+      message: `ENOTDIR: directory ${JSON.stringify(path.join(dir, 'file'))} is not a directory; dirs must name directories to scan`,
+    });
     await expect(scanLocks([])).rejects.toThrow(TypeError);
     await expect(scanLocks(dir, { pattern: 'a/b' })).rejects.toThrow(TypeError);
     await expect(scanLocks(dir, { batchSize: 0 })).rejects.toThrow(RangeError);
@@ -326,6 +338,48 @@ describe('scanLocks', () => {
       expect(entries['closed']).toMatchObject({ kind: 'directory', action: 'skipped' });
       expect(entries['closed'].error).toMatch(/EACCES/);
     }
+  });
+
+  it('an unknown option name is a TypeError naming it and the nearest valid one; nothing is scanned or removed', async () => {
+    const dir = tmpDir('pidproof-doctor-');
+    const stale = path.join(dir, 'dead.lock');
+    fs.writeFileSync(stale, payloadFor(selfIdentity(), { pid: unusedPid() }));
+    let progress = 0;
+    const onProgress = () => void progress++;
+    // scanLocks: a typo of one of its options gets the hint, with every name it takes.
+    for (const [bad, near] of [
+      [{ recursve: true }, 'recursive'],
+      [{ patterns: '*.lock' }, 'pattern'],
+      [{ fix: true, batchsize: 8 }, 'batchSize'],
+      [{ fix: true, onProgres: onProgress }, 'onProgress'],
+      [{ fix: true, reclaimUnknownAfter: 5 }, 'reclaimUnknownAfterMs'],
+    ] as const) {
+      const name = Object.keys(bad).find((k) => k !== 'fix')!;
+      const p = scanLocks(dir, { onProgress, ...bad } as never);
+      await expect(p, name).rejects.toBeInstanceOf(TypeError);
+      await expect(p).rejects.toThrow(
+        `options.${name} is not a known option; did you mean options.${near}? (known: batchSize, signal, onProgress, reclaimUnknownAfterMs, legacyCommand, recursive, pattern, fix)`,
+      );
+    }
+    // An acquire option (a scan never waits): named, with the names it takes.
+    const t = scanLocks(dir, { fix: true, timeout: 5 } as never);
+    await expect(t).rejects.toBeInstanceOf(TypeError);
+    await expect(t).rejects.toThrow(/^options\.timeout is not a known option \(known: batchSize, /);
+    // fixLocks: its own names only; a scan option is named too.
+    const entries = await scanLocks(dir);
+    expect(byName(entries)['dead.lock'].action).toBe('remove');
+    const f1 = fixLocks(entries, { batchsize: 8 } as never);
+    await expect(f1).rejects.toBeInstanceOf(TypeError);
+    await expect(f1).rejects.toThrow(/^options\.batchsize is not a known option; did you mean options\.batchSize\? \(known: /);
+    await expect(fixLocks(entries, { recursive: true } as never)).rejects.toThrow(
+      'options.recursive is not a known option (known: batchSize, signal, onProgress, reclaimUnknownAfterMs, legacyCommand)',
+    );
+    // Nothing was scanned (no progress reported) and the stale lock is still there...
+    expect(progress).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['dead.lock']);
+    // ...though a fix with valid options removes it.
+    expect(byName(await fixLocks(entries))['dead.lock'].action).toBe('removed');
+    expect(fs.existsSync(stale)).toBe(false);
   });
 });
 

@@ -36,6 +36,7 @@ import {
   tmpDir,
   track,
   underWine,
+  unusedPid,
   waitFor,
   waitReleased,
 } from './helpers';
@@ -243,6 +244,62 @@ describe('acquire and release', () => {
     expect(() => inspectLock(7 as never)).toThrow(TypeError);
     await expect(withLock(lockPath, 'nope' as never)).rejects.toThrow(/fn must be a function/);
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('an unknown option name is a TypeError naming it and the nearest valid one, before the lock file is touched', async () => {
+    // A dead holder's lock: any acquire that got past its options would reclaim it.
+    forgeLock(lockPath, { ...selfId(), pid: unusedPid() });
+    const before = fs.readFileSync(lockPath);
+    const thrown = async (fn: () => unknown): Promise<Error> => {
+      try {
+        await fn();
+      } catch (err) {
+        return err as Error;
+      }
+      throw new Error('did not throw');
+    };
+    const timeoutHint = /^options\.timeout is not a known option; did you mean options\.timeoutMs\? \(known: timeoutMs, /;
+    let ran = false;
+    for (const [what, call] of [
+      ['acquireLock', () => acquireLock(lockPath, { timeout: 5 } as never)],
+      ['acquireLockSync', () => acquireLockSync(lockPath, { timeout: 5 } as never)],
+      ['withLock', () => withLock(lockPath, () => (ran = true), { timeout: 5 } as never)],
+    ] as const) {
+      const err = await thrown(call);
+      expect(err, what).toBeInstanceOf(TypeError);
+      expect(err.message, what).toMatch(timeoutHint);
+    }
+    expect(ran).toBe(false);
+    // Other near misses of the lock options.
+    for (const [bad, near] of [
+      [{ maxHold: 5 }, 'maxHoldMs'],
+      [{ lease: 100 }, 'leaseMs'],
+      [{ onCompromise: () => undefined }, 'onCompromised'],
+      [{ legacyComand: 'node' }, 'legacyCommand'],
+    ] as const) {
+      const name = Object.keys(bad)[0];
+      expect(() => acquireLockSync(lockPath, bad as never)).toThrow(TypeError);
+      expect(() => acquireLockSync(lockPath, bad as never)).toThrow(`options.${name} is not a known option; did you mean options.${near}?`);
+    }
+    // inspectLock: its own two options; a typo of one of them gets the hint...
+    const i1 = await thrown(() => inspectLock(lockPath, { legacyComand: 'node' } as never));
+    expect(i1).toBeInstanceOf(TypeError);
+    expect(i1.message).toMatch(/^options\.legacyComand is not a known option; did you mean options\.legacyCommand\?/);
+    const i2 = await thrown(() => inspectLock(lockPath, { reclaimUnknownAfter: 5 } as never));
+    expect(i2.message).toMatch(/did you mean options\.reclaimUnknownAfterMs\?/);
+    // ...and an acquire option (it never waits) is named and the ones it takes are listed.
+    for (const bad of [{ timeout: 5 }, { timeoutMs: 5 }]) {
+      const err = await thrown(() => inspectLock(lockPath, bad as never));
+      expect(err, JSON.stringify(bad)).toBeInstanceOf(TypeError);
+      expect(err.message).toBe(`options.${Object.keys(bad)[0]} is not a known option (known: reclaimUnknownAfterMs, legacyCommand)`);
+    }
+    // Nothing was reclaimed, written or left behind...
+    expect(fs.readFileSync(lockPath)).toEqual(before);
+    expect(fs.readdirSync(dir)).toEqual(['app.lock']);
+    // ...though it was reclaimable all along (an unknown name whose value is undefined is ignored).
+    const l = acquireLockSync(lockPath, { timeout: undefined } as never);
+    expect(l.reclaimed?.staleReasons).toEqual(['dead-pid']);
+    l.releaseSync();
   });
 });
 
@@ -689,6 +746,105 @@ describe('bad input: clear errors, no crash, nothing reclaimed without proof', (
       expect(fs.readFileSync(lockPath, 'utf8')).toBe('12345\n');
     },
   );
+});
+
+describe('a lock path where no file can be created: a LockPathError that says what to do', () => {
+  /** acquireLock and acquireLockSync at `p` in a script (run by `node -e`): what each threw. */
+  const bothAcquires = (pkg: string, p: string) => `
+    const p = require(${JSON.stringify(pkg)});
+    const seen = (e) => ({ name: e.name, code: e.code, path: e.path, message: e.message, cause: e.cause && e.cause.code });
+    const out = {};
+    try { p.acquireLockSync(${JSON.stringify(p)}, { timeoutMs: 0 }).releaseSync(); out.sync = 'acquired'; } catch (e) { out.sync = seen(e); }
+    p.acquireLock(${JSON.stringify(p)}, { timeoutMs: 0 }).then((l) => l.release().then(() => 'acquired'), seen)
+      .then((r) => { out.async = r; console.log(JSON.stringify(out)); });`;
+
+  it.skipIf(needsLinuxRoot() !== null)(
+    `a directory this user cannot write (as nobody): names the user, the directory and its owner; says to choose a writable one${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
+    (ctx) => {
+      // Opened up only to ask whether nobody can run Node here and reach the directory at all.
+      fs.chmodSync(dir, 0o777);
+      const why = nobodyNodeSkip([dir]);
+      if (why !== null) {
+        ctx.skip(why);
+        return;
+      }
+      // Now nobody may enter it but not create files in it.
+      fs.chmodSync(dir, 0o755);
+      const pkg = publicPackage();
+      dirs.push(pkg);
+      const real = fs.realpathSync(dir);
+      const out = execFileSync(process.execPath, ['-e', bothAcquires(pkg, lockPath)], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      const r = JSON.parse(out) as Record<string, Record<string, unknown>>;
+      for (const k of ['sync', 'async']) {
+        expect(r[k], k).toMatchObject({ name: 'LockPathError', code: 'ELOCKPATH', path: path.join(real, 'app.lock'), cause: 'EACCES' });
+        const m = r[k].message as string;
+        expect(m).toContain(`lock path ${path.join(real, 'app.lock')}: `);
+        expect(m).toContain(`this user (uid 65534) cannot create files in its directory ${real} (owned by uid 0, mode 0755)`);
+        expect(m).toMatch(/: choose a directory this user can write, or grant it write access$/);
+        expect(m).not.toMatch(/EACCES|permission denied, open/);
+      }
+      expect(fs.readdirSync(dir)).toEqual([]);
+    },
+  );
+
+  it.skipIf(needsLinuxRoot() !== null)(
+    `a directory on a read-only mount (root): says it is read-only and to choose a writable directory${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
+    (ctx) => {
+      // A read-only tmpfs over the test directory, in a mount namespace of the child's own: the
+      // mount dies with it. Root may write anywhere else, so only the mount can refuse.
+      let out: string;
+      try {
+        out = execFileSync(
+          'unshare',
+          ['-m', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs -o ro pidproof-ro "$0" && exec "$1" -e "$2"', dir, process.execPath, bothAcquires(repoRoot, lockPath)],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+      } catch (err) {
+        // unshare/mount refused (an unprivileged container): a skip that says so, never a pass.
+        const stderr = String((err as { stderr?: unknown }).stderr ?? '');
+        if (!/^(unshare|mount)\b/m.test(stderr)) throw err;
+        ctx.skip(`a read-only mount is not possible here: ${stderr.split('\n')[0]}`);
+        return;
+      }
+      const real = fs.realpathSync(dir);
+      const r = JSON.parse(out) as Record<string, Record<string, unknown>>;
+      for (const k of ['sync', 'async']) {
+        expect(r[k], k).toMatchObject({ name: 'LockPathError', code: 'ELOCKPATH', path: path.join(real, 'app.lock'), cause: 'EROFS' });
+        const m = r[k].message as string;
+        expect(m).toBe(`lock path ${path.join(real, 'app.lock')}: its directory ${real} is on a read-only filesystem: choose a writable directory`);
+      }
+    },
+  );
+
+  it.skipIf(!isLinux)(`/proc/x.lock: says /proc accepts no new files and to choose a regular filesystem${isLinux ? '' : ' [skipped: Linux only]'}`, async () => {
+    for (const p of ['/proc/x.lock', '/proc/self/x.lock']) {
+      const real = path.join(fs.realpathSync(path.dirname(p)), 'x.lock');
+      const errs = [
+        await acquireLock(p, { timeoutMs: 0 }).then(
+          (l) => l.release().then(() => null),
+          (e: unknown) => e,
+        ),
+        (() => {
+          try {
+            acquireLockSync(p, { timeoutMs: 0 }).releaseSync();
+            return null;
+          } catch (e) {
+            return e;
+          }
+        })(),
+      ];
+      for (const err of errs) {
+        expect(err, p).toBeInstanceOf(LockPathError);
+        const e = err as LockPathError;
+        expect(e.code).toBe('ELOCKPATH');
+        expect(e.path).toBe(real);
+        expect((e.cause as NodeJS.ErrnoException).code).toBe('ENOENT');
+        expect(e.message).toBe(
+          `lock path ${real}: its directory ${path.dirname(real)} does not accept new files (a virtual filesystem such as /proc or /sys?): choose a directory on a regular filesystem`,
+        );
+      }
+    }
+  });
 });
 
 describe('filesystems without kernel locks (lease mode, forced through the fallback backend)', () => {

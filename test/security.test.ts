@@ -319,32 +319,75 @@ describe(`sticky directories: a LockTimeoutError that says why, and no litter${s
     });
   }
 
-  asNobody('a guard left by a dead nobody holder never blocks root, with fs.protected_regular=1', async () => {
+  /**
+   * nobody's first holder dies; nobody's second reclaims the lock (creating the guard, owned by
+   * nobody) and dies too: a stale lock and nobody's leftover guard, in a sticky directory where
+   * fs.protected_regular=1 refuses even root an O_CREAT open of the guard.
+   */
+  async function deadNobodyWithGuard(dir: string, name: string): Promise<{ lock: string; guard: string; pid: number }> {
+    const lock = path.join(dir, name);
+    const first = startHolder(lock, { maxHoldMs: 3_600_000 }, {}, NOBODY);
+    await first.next('acquired');
+    await killAndReap(first.child);
+    const second = startHolder(lock, { maxHoldMs: 3_600_000 }, {}, NOBODY);
+    expect((await second.next('acquired')).reclaimed).toEqual(['dead-pid']);
+    const pid = await second.hostPid();
+    const guard = `${lock}.pidproof-guard`;
+    expect(fs.lstatSync(guard).uid).toBe(65534);
+    expect(fs.lstatSync(lock).uid).toBe(65534);
+    await killAndReap(second.child);
+    return { lock, guard, pid };
+  }
+
+  async function withProtectedRegular(fn: () => Promise<void>): Promise<void> {
     const sysctl = '/proc/sys/fs/protected_regular';
     const before = fs.readFileSync(sysctl, 'utf8').trim();
     fs.writeFileSync(sysctl, '1');
     try {
-      const dir = stickyDir();
-      const lock = path.join(dir, 'n.lock');
-      // nobody's first holder dies; nobody's second reclaims it (creating the guard) and dies too.
-      const wrap = NOBODY;
-      const first = startHolder(lock, { maxHoldMs: 3_600_000 }, {}, wrap);
-      await first.next('acquired');
-      await killAndReap(first.child);
-      const second = startHolder(lock, { maxHoldMs: 3_600_000 }, {}, wrap);
-      expect((await second.next('acquired')).reclaimed).toEqual(['dead-pid']);
-      const guard = `${lock}.pidproof-guard`;
-      expect(fs.lstatSync(guard).uid).toBe(65534);
-      await killAndReap(second.child);
-      const l = await acquireLock(lock, { timeoutMs: 5000 });
-      expect(l.reclaimed?.staleReasons).toEqual(['dead-pid']);
-      await l.release();
-      const entries = await scanLocks(dir, { fix: true });
-      expect(entries.filter((e) => e.action === 'failed')).toEqual([]);
+      await fn();
     } finally {
       fs.writeFileSync(sysctl, before);
     }
-  });
+  }
+
+  asNobody('a guard left by a dead nobody holder never blocks root, with fs.protected_regular=1', () =>
+    withProtectedRegular(async () => {
+      const dir = stickyDir();
+      const { lock } = await deadNobodyWithGuard(dir, 'n.lock');
+      const l = await acquireLock(lock, { timeoutMs: 5000 });
+      expect(l.reclaimed?.staleReasons).toEqual(['dead-pid']);
+      await l.release();
+    }));
+
+  asNobody('doctor --fix removes a dead nobody holder\'s lock despite its leftover guard, with fs.protected_regular=1', () =>
+    withProtectedRegular(async () => {
+      const dir = stickyDir();
+      const { lock, guard, pid } = await deadNobodyWithGuard(dir, 'n.lock');
+      const before = fs.lstatSync(lock);
+      // Both are on disk when the doctor runs: the dead holder's lock and nobody's guard.
+      expect(fs.existsSync(guard)).toBe(true);
+      const entries = await scanLocks(dir, { fix: true });
+      const e = entries.find((x) => x.path === lock)!;
+      expect(e).toBeDefined();
+      expect(e).toMatchObject({
+        kind: 'lock',
+        pid,
+        verdict: 'dead',
+        reclaimable: true,
+        staleReasons: ['dead-pid'],
+        action: 'removed',
+        note: 'reclaimed (dead-pid) and released',
+        error: null,
+      });
+      expect(entries.filter((x) => x.action === 'failed' || x.action === 'skipped')).toEqual([]);
+      // Nothing raw anywhere in the report: no errno leaked from the guard or the lock.
+      expect(JSON.stringify(entries)).not.toMatch(/EACCES|EPERM|permission denied|cannot be opened/i);
+      // The dead holder's lock file is gone (or replaced by another inode), nothing left for a rescan.
+      const after = fs.existsSync(lock) ? fs.lstatSync(lock) : null;
+      if (after) expect(after.ino === before.ino && after.dev === before.dev).toBe(false);
+      const again = await scanLocks(dir);
+      expect(again.filter((x) => x.action === 'remove' || x.action === 'failed')).toEqual([]);
+    }));
 });
 
 // ---- 6. odd files -------------------------------------------------------------------------------------

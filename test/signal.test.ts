@@ -16,7 +16,20 @@ import { createIdentityApi } from '../lib/identity';
 import { createSignalApi } from '../lib/signal';
 import type { Backend, ProcessIdentity } from '../lib/types';
 import { WatchError } from '../lib/watch';
-import { cleanup, isLinux, killAndReap, makeZombie, needsLinuxRoot, repoRoot, tmpDir, track, unusedPid, waitFor } from './helpers';
+import {
+  cleanup,
+  isLinux,
+  killAndReap,
+  makeZombie,
+  needsLinuxRoot,
+  nobodyNodeSkip,
+  publicPackage,
+  repoRoot,
+  tmpDir,
+  track,
+  unusedPid,
+  waitFor,
+} from './helpers';
 import { loggedBy, recycleLogged, spawnLogger } from './signal-helpers';
 
 const isWin32 = process.platform === 'win32';
@@ -257,7 +270,15 @@ describe.skipIf(isWin32).each(backends)('signalProcess (%s backend)', (name, bac
 
   it.skipIf(needsLinuxRoot() !== null)(
     `an OS refusal is an Error with .code EPERM; a recycled PID is still "recycled", not EPERM (as nobody)${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
-    async () => {
+    async (ctx) => {
+      const why = nobodyNodeSkip();
+      if (why !== null) {
+        ctx.skip(why);
+        return;
+      }
+      // The package from a world-readable copy: nobody may not enter this checkout (a clone in /root).
+      const pkg = publicPackage();
+      dirs.push(pkg);
       const L = await spawnLogger('log'); // root's process
       const id = ids.processIdentity(L.pid)!;
       const script = `
@@ -271,7 +292,7 @@ describe.skipIf(isWin32).each(backends)('signalProcess (%s backend)', (name, bac
       const recs = { same: id, forged: { ...id, uniqueId: null, startToken: String(BigInt(id.startToken!) + 1n) } };
       const stdout = execFileSync(
         'setpriv',
-        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script, path.join(repoRoot, 'dist'), JSON.stringify(recs)],
+        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script, pkg, JSON.stringify(recs)],
         { encoding: 'utf8', env: { ...process.env, PIDPROOF_BACKEND: name } },
       );
       const out = JSON.parse(stdout) as Record<string, Record<string, unknown>>;
