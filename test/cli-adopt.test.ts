@@ -43,7 +43,7 @@ describe('pidproof doctor for adopters', () => {
     fs.writeFileSync(j('dead.pid'), `${unusedPid()}\n`);
     const plain = run(['doctor', dir]);
     expect(plain.code).toBe(1); // dead.pid is stale
-    expect(plain.stdout).toMatch(/4 files pidproof cannot judge .*--reclaim-unknown-after DURATION/s);
+    expect(plain.stdout).toMatch(/4 files pidproof cannot judge .*--reclaim-unknown-after\s+DURATION/s);
     const fixed = run(['doctor', dir, '--reclaim-unknown-after', '30m', '--fix', '--json']);
     const doc = JSON.parse(fixed.stdout) as { options: Record<string, unknown>; entries: Array<{ path: string; action: string; staleReasons: string[] }> };
     expect(doc.options.reclaimUnknownAfterMs).toBe(30 * MIN);

@@ -71,6 +71,9 @@ const clean = (s: string) => safe(s.replace(/[\r\n\t]/g, ' '));
 // C0 and C1 controls, DEL, and the bidirectional overrides/isolates/marks that reorder text.
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// The same class, for a test without the global flag's lastIndex state (most text is clean).
+// eslint-disable-next-line no-control-regex
+const HAS_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Text from outside (file names, payload strings, error messages) made safe for a terminal:
@@ -79,6 +82,7 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066
  * Human output only: `--json` stays exact.
  */
 export function safe(s: string): string {
+  if (!HAS_UNSAFE.test(s)) return s;
   return s.replace(UNSAFE, (c) => {
     const n = c.charCodeAt(0);
     return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u{${n.toString(16)}}`;
@@ -91,7 +95,9 @@ export function safeDeep<T>(v: T): T {
   if (Array.isArray(v)) return v.map((x) => safeDeep(x)) as T;
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[safe(k)] = safeDeep(x);
+    for (const k in v as Record<string, unknown>) {
+      if (Object.prototype.hasOwnProperty.call(v, k)) out[safe(k)] = safeDeep((v as Record<string, unknown>)[k]);
+    }
     return out as T;
   }
   return v;

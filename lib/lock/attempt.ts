@@ -273,6 +273,7 @@ export function judgeOpened(
   o: OpenedLock,
   keep: boolean,
   opts: JudgeOptions = NO_OPTIONS,
+  guardListedAbsent = false,
 ): { j: Judgement; k: KernelTry; kernelHeld: boolean | null } | 'moved' | 'pending' {
   const k = kernelTryLock(o.fd, true);
   if (k === 'acquired') {
@@ -289,7 +290,8 @@ export function judgeOpened(
   }
   // An inspection also looks at the replacement guard, as the acquire it predicts would (the
   // acquire itself takes the guard next, in tryOnce).
-  if (j.reclaimable && !keep && k !== 'unsupported') {
+  // (`guardListedAbsent`: the doctor's directory listing, just read, has no guard for it.)
+  if (j.reclaimable && !keep && k !== 'unsupported' && !guardListedAbsent) {
     const why = probeGuard(lockPath);
     if (why !== null) blocked(j, why);
   }

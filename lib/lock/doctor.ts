@@ -13,7 +13,7 @@ import { assertKnownOptions, describe as describeValue } from '../validate';
 import { abortErrorFor, type AbortError } from '../errors';
 import { LockPathError, LockTimeoutError } from './errors';
 import { closeQuietly, dropGuardIfIdle, errCode, kernelTryLock, lstatOrNull, sameFile } from './files';
-import { inspectAt, type LockInspection, unjudged } from './inspect';
+import { inspectAt, type ListedHints, type LockInspection, unjudged } from './inspect';
 import { readAndJudge } from './attempt';
 import type { JudgeOptions } from './judge';
 import { acquireLockSyncAt } from './lock';
@@ -144,6 +144,7 @@ const FIX_MAX_HOLD_MS = 60_000;
 
 const TEMP_RE = /^(.+)\.pidproof-[0-9a-f]+\.tmp$/;
 const SIDECAR_RE = /\.pidproof-(?:guard|[0-9a-f]+\.(?:tmp|break))$/;
+const GUARD_SUFFIX = '.pidproof-guard';
 
 // ---- glob ------------------------------------------------------------------------------------------
 
@@ -260,11 +261,17 @@ function tempLitter(i: LockInspection): boolean {
 }
 
 /** Inspects `name` inside a pinned directory; the entry reports the scanned path. */
-function inspectFile(pin: PinnedDir, name: string, kind: 'lock' | 'temp', opts: JudgeOptions): DoctorEntry | null {
+function inspectFile(
+  pin: PinnedDir,
+  name: string,
+  kind: 'lock' | 'temp',
+  opts: JudgeOptions,
+  listed?: ListedHints,
+): DoctorEntry | null {
   const p = path.join(pin.dir, name);
   let i: LockInspection;
   try {
-    i = inspectAt(inPinned(pin, name), opts);
+    i = inspectAt(inPinned(pin, name), opts, listed);
   } catch (err) {
     if (kind === 'temp') return null;
     const k: DoctorEntryKind = err instanceof LockPathError && /symbolic link/.test(err.message) ? 'symlink' : 'lock';
@@ -381,6 +388,8 @@ interface Candidate {
   path: string;
   kind: 'lock' | 'temp' | 'symlink' | 'directory' | 'other';
   why?: string;
+  /** A regular file, per the listing's d_type (not an lstat after DT_UNKNOWN). */
+  listedRegular?: boolean;
 }
 
 async function readDir(dir: string): Promise<fs.Dirent[]> {
@@ -450,6 +459,7 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
   // 1. Walk (asynchronous reads; never through a symlink; each directory pinned while read).
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
+  const guards = new Set<string>(); // replacement guards listed, by path
   const visited = new Set<string>(roots);
   const queue = [...roots];
   const dirIds = new Map<string, { dev: number; ino: number }>();
@@ -471,9 +481,11 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
       unpin(pin);
     }
     dirsRead++;
+    for (const ent of ents) if (ent.name.endsWith(GUARD_SUFFIX)) guards.add(path.join(dir, ent.name));
     for (const ent of ents) {
       const p = path.join(dir, ent.name);
-      let isFile = ent.isFile();
+      const listedRegular = ent.isFile();
+      let isFile = listedRegular;
       let isDir = ent.isDirectory();
       let isLink = ent.isSymbolicLink();
       if (!isFile && !isDir && !isLink && !ent.isFIFO() && !ent.isSocket() && !ent.isCharacterDevice() && !ent.isBlockDevice()) {
@@ -491,13 +503,13 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
       if (temp) {
         if (isFile && matches(temp[1]) && !seen.has(p)) {
           seen.add(p);
-          candidates.push({ path: p, kind: 'temp' });
+          candidates.push({ path: p, kind: 'temp', listedRegular });
         }
         continue;
       }
       if (SIDECAR_RE.test(ent.name) || !matches(ent.name) || seen.has(p)) continue;
       seen.add(p);
-      if (isFile) candidates.push({ path: p, kind: 'lock' });
+      if (isFile) candidates.push({ path: p, kind: 'lock', listedRegular });
       else if (isLink) candidates.push({ path: p, kind: 'symlink', why: 'is a symbolic link; pidproof never follows it' });
       else if (isDir) candidates.push({ path: p, kind: 'directory', why: 'is a directory, not a lock file' });
       else candidates.push({ path: p, kind: 'other', why: 'is not a regular file (FIFO, socket or device)' });
@@ -520,7 +532,10 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
             if (cand.kind === 'lock') entries.push(skippedEntry(cand.path, 'lock', message(pin), null));
             return;
           }
-          const e = inspectFile(pin.pin, path.basename(cand.path), cand.kind, c.judge);
+          const e = inspectFile(pin.pin, path.basename(cand.path), cand.kind, c.judge, {
+            regular: cand.listedRegular === true,
+            guardListed: guards.has(`${cand.path}${GUARD_SUFFIX}`),
+          });
           if (e) {
             entries.push(e);
             dirOf.set(e, { dev: pin.pin.dev, ino: pin.pin.ino });

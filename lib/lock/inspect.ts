@@ -88,11 +88,21 @@ export interface InspectOptions {
   legacyCommand?: string | RegExp;
 }
 
+/**
+ * What the doctor's directory listing says about a candidate, read just before: a regular file
+ * (its d_type), and whether its replacement guard was listed. Saves path lookups per file.
+ */
+export interface ListedHints {
+  regular: boolean;
+  guardListed: boolean;
+}
+
 /** @internal `inspectLock` of a path taken as given (the doctor passes directory-pinned paths). */
-export function inspectAt(p: string, opts: JudgeOptions = NO_OPTIONS): LockInspection {
+export function inspectAt(p: string, opts: JudgeOptions = NO_OPTIONS, listed?: ListedHints): LockInspection {
   const dir = nodePath.dirname(p);
   for (let attempt = 0; ; attempt++) {
-    const o = openExisting(p);
+    // A retry (the file changed meanwhile) trusts no listing.
+    const o = openExisting(p, attempt === 0 && listed?.regular === true);
     if (o === null) {
       return { ...unjudged(p, 'no lock file: an acquire would take it at once', null), exists: false, verdict: 'dead' };
     }
@@ -102,7 +112,7 @@ export function inspectAt(p: string, opts: JudgeOptions = NO_OPTIONS): LockInspe
     }
     let r: ReturnType<typeof judgeOpened>;
     try {
-      r = judgeOpened(p, dir, o, false, opts);
+      r = judgeOpened(p, dir, o, false, opts, attempt === 0 && listed?.guardListed === false);
     } finally {
       closeQuietly(o.fd);
     }
