@@ -753,7 +753,7 @@ describe('a lock path where no file can be created: a LockPathError that says wh
   const bothAcquires = (pkg: string, p: string) => `
     const p = require(${JSON.stringify(pkg)});
     const seen = (e) => ({ name: e.name, code: e.code, path: e.path, message: e.message, cause: e.cause && e.cause.code });
-    const out = {};
+    const out = { inspect: p.inspectLock(${JSON.stringify(p)}).detail };
     try { p.acquireLockSync(${JSON.stringify(p)}, { timeoutMs: 0 }).releaseSync(); out.sync = 'acquired'; } catch (e) { out.sync = seen(e); }
     p.acquireLock(${JSON.stringify(p)}, { timeoutMs: 0 }).then((l) => l.release().then(() => 'acquired'), seen)
       .then((r) => { out.async = r; console.log(JSON.stringify(out)); });`;
@@ -783,6 +783,8 @@ describe('a lock path where no file can be created: a LockPathError that says wh
         expect(m).toMatch(/: choose a directory this user can write, or grant it write access$/);
         expect(m).not.toMatch(/EACCES|permission denied, open/);
       }
+      // inspectLock promises no acquire that would fail.
+      expect(r.inspect).toMatch(new RegExp(`^no lock file, but an acquire would fail: this user \\(uid 65534\\) cannot create files in its directory`));
       expect(fs.readdirSync(dir)).toEqual([]);
     },
   );
@@ -813,6 +815,7 @@ describe('a lock path where no file can be created: a LockPathError that says wh
         const m = r[k].message as string;
         expect(m).toBe(`lock path ${path.join(real, 'app.lock')}: its directory ${real} is on a read-only filesystem: choose a writable directory`);
       }
+      expect(r.inspect).toBe(`no lock file, but an acquire would fail: its directory ${real} is on a read-only filesystem: choose a writable directory`);
     },
   );
 
@@ -843,7 +846,19 @@ describe('a lock path where no file can be created: a LockPathError that says wh
           `lock path ${real}: its directory ${path.dirname(real)} does not accept new files (a virtual filesystem such as /proc or /sys?): choose a directory on a regular filesystem`,
         );
       }
+      expect(inspectLock(p)).toMatchObject({ exists: false });
+      expect(inspectLock(p).detail).toMatch(/^no lock file, but an acquire would fail: its directory \/proc\/?\S* is on proc, a virtual filesystem/);
     }
+  });
+
+  it.skipIf(needsLinuxRoot() !== null)(`/sys/x.lock as root: refused even to root, said so (not "grant write access")${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`, async () => {
+    const err = (await acquireLock('/sys/x.lock', { timeoutMs: 0 }).catch((e: unknown) => e)) as LockPathError;
+    expect(err).toBeInstanceOf(LockPathError);
+    expect(err.message).toBe(
+      'lock path /sys/x.lock: its directory /sys refuses new files even to root (a virtual filesystem such as /sys, or a security module): choose a directory on a regular filesystem',
+    );
+    expect(() => acquireLockSync('/sys/x.lock', { timeoutMs: 0 })).toThrow(/refuses new files even to root/);
+    expect(inspectLock('/sys/x.lock').detail).toMatch(/^no lock file, but an acquire would fail: its directory \/sys is on sysfs/);
   });
 });
 

@@ -115,7 +115,10 @@ function createError(a: Attempt, err: unknown): unknown {
   const code = errCode(err);
   const who = typeof process.geteuid === 'function' ? ` (uid ${process.geteuid()})` : '';
   let why: string | null = null;
-  if (code === 'EACCES' || code === 'EPERM') {
+  if ((code === 'EACCES' || code === 'EPERM') && typeof process.geteuid === 'function' && process.geteuid() === 0) {
+    // Root writes any ordinary directory: a refusal comes from the filesystem or a security module.
+    why = `its directory ${a.dir} refuses new files even to root (a virtual filesystem such as /sys, or a security module): choose a directory on a regular filesystem`;
+  } else if (code === 'EACCES' || code === 'EPERM') {
     const d = lstatOrNull(a.dir);
     why = `this user${who} cannot create files in its directory ${a.dir}${d ? ` (${ownerText(d)})` : ''}: choose a directory this user can write, or grant it write access`;
   } else if (code === 'EROFS') {

@@ -491,6 +491,52 @@ export function takeGuardSync(lockPath: string, mode: number, maxWaitMs: number)
   }
 }
 
+/** Linux `statfs` f_type of filesystems that never accept a regular file (linux/magic.h). */
+const VIRTUAL_FS = new Map<number, string>([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x63677270, 'cgroup2'],
+  [0x27e0eb, 'cgroup'],
+  [0x64626720, 'debugfs'],
+  [0x74726163, 'tracefs'],
+  [0x73636673, 'securityfs'],
+  [0x1cd1, 'devpts'],
+  [0x62656570, 'configfs'],
+  [0xcafe4a11, 'bpf'],
+]);
+
+/**
+ * Why this process could not create a lock file in `dir`, or null when nothing says so (the
+ * create itself then answers). For `inspectLock` of a missing file, which must not promise an
+ * acquire that would fail with a LockPathError: no write access, a read-only mount, a virtual
+ * filesystem (checked by its `statfs` type on Linux, since root passes the access check there).
+ */
+export function cannotCreateIn(dir: string): string | null {
+  if (process.platform === 'linux' && typeof fs.statfsSync === 'function') {
+    try {
+      const fsType = VIRTUAL_FS.get(Number(fs.statfsSync(dir).type));
+      if (fsType !== undefined) {
+        return `its directory ${dir} is on ${fsType}, a virtual filesystem that takes no lock files: choose a directory on a regular filesystem`;
+      }
+    } catch {
+      // unknown here: the access check (or the create itself) answers
+    }
+  }
+  try {
+    fs.accessSync(dir, C.W_OK);
+  } catch (err) {
+    const code = errCode(err);
+    if (code === 'EROFS') return `its directory ${dir} is on a read-only filesystem: choose a writable directory`;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `its directory ${dir} does not exist`;
+    if (code === 'EACCES' || code === 'EPERM') {
+      const who = typeof process.geteuid === 'function' ? ` (uid ${process.geteuid()})` : '';
+      const d = lstatOrNullQuiet(dir);
+      return `this user${who} cannot create files in its directory ${dir}${d ? ` (${ownerText(d)})` : ''}: choose a directory this user can write, or grant it write access`;
+    }
+  }
+  return null;
+}
+
 /**
  * Can this process replace (rename over) or remove a file in `dir` owned by `fileUid`? POSIX:
  * it needs write access to the directory and, when the directory is sticky (`/tmp`), to own the

@@ -2,7 +2,7 @@
 import nodePath from 'node:path';
 import type { OwnerVerdict } from '../types';
 import { judgeDenied, judgeOpened } from './attempt';
-import { closeQuietly, isDenied, openExisting } from './files';
+import { cannotCreateIn, closeQuietly, isDenied, openExisting } from './files';
 import { assertKnownOptions, assertObject } from '../validate';
 import { type JudgeOptions, NO_OPTIONS } from './judge';
 import { canonicalLockPath, judgeOptionsOf } from './options';
@@ -104,7 +104,9 @@ export function inspectAt(p: string, opts: JudgeOptions = NO_OPTIONS, listed?: L
     // A retry (the file changed meanwhile) trusts no listing.
     const o = openExisting(p, attempt === 0 && listed?.regular === true);
     if (o === null) {
-      return { ...unjudged(p, 'no lock file: an acquire would take it at once', null), exists: false, verdict: 'dead' };
+      const refused = cannotCreateIn(dir);
+      const detail = refused === null ? 'no lock file: an acquire would take it at once' : `no lock file, but an acquire would fail: ${refused}`;
+      return { ...unjudged(p, detail, null), exists: false, verdict: 'dead' };
     }
     if (isDenied(o)) {
       const j = judgeDenied(p, dir, o);
