@@ -284,13 +284,19 @@ describe(`Node as PID 1 of a PID namespace keeps its lock whatever signal it get
       await h.next('beat');
       const pid = await h.hostPid();
       process.kill(pid, sig);
-      // Two heartbeats after the signal: any handler the signal could run has run by then.
-      await h.next('beat');
-      const after = await h.next('beat');
-      expect(after.aborted).toBe(false);
-      // Still running (it printed) and still holding: a contender cannot take the lock.
-      expect(readStat(pid)).not.toBe('');
-      expect(() => acquireLockSync(lock, { timeoutMs: 0 })).toThrow(LockTimeoutError);
+      // A ping answered after the kill: the event-loop turn in which any handler of the signal
+      // would run has come (libuv's signal pipe was written at the kill, before our stdin line).
+      h.send('ping');
+      await h.next('pong');
+      const from = h.events.length;
+      // While it keeps printing heartbeats (each printed after that turn), a contender probes at
+      // every one: the holder is running, its lock.signal not aborted, and the lock still held.
+      for (let k = 0; k < 4; k++) {
+        const beat = await waitFor(() => h.events.slice(from).filter((e) => e.event === 'beat')[k], 15_000, `heartbeat ${k} after ${sig}`);
+        expect(beat.aborted, `beat ${k}`).toBe(false);
+        expect(readStat(pid), `beat ${k}`).not.toBe('');
+        expect(() => acquireLockSync(lock, { timeoutMs: 0 }), `beat ${k}`).toThrow(LockTimeoutError);
+      }
       const i = inspectLock(lock);
       expect(i.kernelHeld).toBe(true);
       expect(i.verdict).toBe('alive');
