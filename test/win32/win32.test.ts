@@ -109,6 +109,21 @@ async function lockHolder(file: string): Promise<ChildProcess> {
 }
 
 /** The scope as a fresh process reads it (each process reads the boot id once). */
+/** ownerStatus and compareIdentity of `recorded` in a fresh process (nothing cached from before). */
+function judgedInChild(recorded: ProcessIdentity): { verdict: string; compare: string } {
+  const script =
+    'const p = require(process.argv[1]); const r = JSON.parse(process.argv[2]);' +
+    'console.log(JSON.stringify({ verdict: p.ownerStatus(r).verdict, compare: p.compareIdentity(r) }))';
+  const r = spawnSync(process.execPath, ['-e', script, path.join(repoRoot, 'dist', 'index.js'), JSON.stringify(recorded)], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 30_000,
+  });
+  if (r.status !== 0) throw new Error(`judge script failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim()) as { verdict: string; compare: string };
+}
+
 function scopeInChild(): { bootId: string | null; bootTimeMs: number | null } {
   const r = spawnSync(
     process.execPath,
@@ -427,12 +442,17 @@ describe.runIf(isWin32 && raw !== null)('win32 native backend', () => {
     () => {
       const before = scopeInChild();
       expect(before.bootId).not.toBeNull();
+      // A record of this (live) process, as a lock file would carry it, judged before and after.
+      const recorded = api.selfIdentity();
+      expect(judgedInChild(recorded)).toEqual({ verdict: 'alive', compare: 'same' });
       const moved = powershell('Set-Date -Adjust (New-TimeSpan -Hours 2) | Out-Null');
       try {
         expect(moved.status).toBe(0);
         const during = scopeInChild();
         // The boot id has no time in it; bootTimeMs (display only) may follow the clock.
         expect(during.bootId).toBe(before.bootId);
+        // So a record from before the clock change is still its live process, not other-boot.
+        expect(judgedInChild(recorded)).toEqual({ verdict: 'alive', compare: 'same' });
         console.log(
           `[win32] Set-Date +2h: bootId ${during.bootId} unchanged; bootTimeMs moved by ` +
             `${(during.bootTimeMs ?? 0) - (before.bootTimeMs ?? 0)} ms`,
