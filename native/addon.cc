@@ -65,33 +65,40 @@ constexpr const char kUniqueIdTypeMessage[] =
 constexpr const char kUniqueIdRangeMessage[] =
     "uniqueId must fit in 64 bits (at most 18446744073709551615)";
 
-// A uniqueId string (logic::ParseUniqueId). Its full UTF-8 length is asked for first, so nothing is
-// judged on a truncated copy: a 20-digit prefix followed by anything else is a TypeError.
-uint64_t UniqueIdArg(const Napi::CallbackInfo& info, size_t index) {
+// A decimal u64 string argument: the rule of lib/validate.ts (isDecimalU64) through
+// logic::ParseUniqueId. Its full UTF-8 length is asked for first, so nothing is judged on a
+// truncated copy: a 20-digit prefix followed by anything else is a TypeError, as is a leading zero.
+uint64_t DecimalU64Arg(const Napi::CallbackInfo& info, size_t index,
+                       const std::string& type_message, const std::string& range_message) {
   Napi::Env env = info.Env();
   if (info.Length() <= index || !info[index].IsString()) {
-    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+    throw Napi::TypeError::New(env, type_message);
   }
   size_t len = 0;
   if (napi_get_value_string_utf8(env, info[index], nullptr, 0, &len) != napi_ok || len == 0 ||
       len > 20) {
-    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+    throw Napi::TypeError::New(env, type_message);
   }
   char buf[21 + 1];
   size_t copied = 0;
   if (napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &copied) != napi_ok ||
       copied != len) {
-    throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+    throw Napi::TypeError::New(env, type_message);
   }
   uint64_t v = 0;
   switch (pidproof::logic::ParseUniqueId(buf, len, &v)) {
     case pidproof::logic::UniqueIdParse::kOk:
       return v;
     case pidproof::logic::UniqueIdParse::kTooLarge:
-      throw Napi::RangeError::New(env, kUniqueIdRangeMessage);
+      throw Napi::RangeError::New(env, range_message);
     default:
-      throw Napi::TypeError::New(env, kUniqueIdTypeMessage);
+      throw Napi::TypeError::New(env, type_message);
   }
+}
+
+// A uniqueId string (issue 10, item 7).
+uint64_t UniqueIdArg(const Napi::CallbackInfo& info, size_t index) {
+  return DecimalU64Arg(info, index, kUniqueIdTypeMessage, kUniqueIdRangeMessage);
 }
 
 // A Node fd, turned into the OS handle the platform layer locks (the fd on POSIX, a HANDLE on
@@ -744,36 +751,15 @@ bool OptShortStringArg(const Napi::CallbackInfo& info, size_t index, const char*
   return true;
 }
 
-// An optional decimal u64 string argument (null/undefined: absent): the rule of lib/validate.ts
-// (isDecimalU64) through logic::ParseUniqueId, on the string's full UTF-8 length, so a 20-digit
-// prefix followed by anything else, or a leading zero, is refused rather than judged on a cut copy.
+// An optional decimal u64 string argument (null/undefined: absent), by DecimalU64Arg's rule.
 bool OptDecimalArg(const Napi::CallbackInfo& info, size_t index, const char* name, uint64_t* out) {
-  Napi::Env env = info.Env();
   if (info.Length() <= index || info[index].IsNull() || info[index].IsUndefined()) return false;
-  const std::string type_message =
+  *out = DecimalU64Arg(
+      info, index,
       std::string(name) +
-      " must be a decimal string of 1 to 20 digits without leading zeros, or null";
-  if (!info[index].IsString()) throw Napi::TypeError::New(env, type_message);
-  size_t len = 0;
-  if (napi_get_value_string_utf8(env, info[index], nullptr, 0, &len) != napi_ok || len == 0 ||
-      len > 20) {
-    throw Napi::TypeError::New(env, type_message);
-  }
-  char buf[21 + 1];
-  size_t copied = 0;
-  if (napi_get_value_string_utf8(env, info[index], buf, sizeof(buf), &copied) != napi_ok ||
-      copied != len) {
-    throw Napi::TypeError::New(env, type_message);
-  }
-  switch (pidproof::logic::ParseUniqueId(buf, len, out)) {
-    case pidproof::logic::UniqueIdParse::kOk:
-      return true;
-    case pidproof::logic::UniqueIdParse::kTooLarge:
-      throw Napi::RangeError::New(
-          env, std::string(name) + " must fit in 64 bits (at most 18446744073709551615)");
-    default:
-      throw Napi::TypeError::New(env, type_message);
-  }
+          " must be a decimal string of 1 to 20 digits without leading zeros, or null",
+      std::string(name) + " must fit in 64 bits (at most 18446744073709551615)");
+  return true;
 }
 
 Napi::Value Signal(const Napi::CallbackInfo& info) {

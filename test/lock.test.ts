@@ -105,6 +105,15 @@ function lockFiles(): string[] {
     .sort();
 }
 
+
+/** Opens `dir` to everyone (0777) and says whether nobody can run Node there; skips `ctx` with the reason if not. */
+function nobodyCanWorkIn(dir: string, ctx: { skip: (note?: string) => void }): boolean {
+  fs.chmodSync(dir, 0o777);
+  const why = nobodyNodeSkip([dir]);
+  if (why !== null) ctx.skip(why);
+  return why === null;
+}
+
 describe('acquire and release', () => {
   it('publishes a complete identity-stamped payload, kernel-locked, and removes it on release', async () => {
     const l = await take(lockPath);
@@ -722,12 +731,7 @@ describe('bad input: clear errors, no crash, nothing reclaimed without proof', (
   it.skipIf(!isRoot || isWin32)(
     `a lock file unreadable to a non-root user${isWin32 ? ' [skipped: POSIX modes and setuid; Windows uses ACLs, which wine does not enforce]' : !isRoot ? ' [skipped: needs root to run a child as nobody]' : ''}`,
     (ctx) => {
-      fs.chmodSync(dir, 0o777);
-      const why = nobodyNodeSkip([dir]);
-      if (why !== null) {
-        ctx.skip(why);
-        return;
-      }
+      if (!nobodyCanWorkIn(dir, ctx)) return;
       fs.writeFileSync(lockPath, '12345\n', { mode: 0o600 });
       // The package from a world-readable copy: nobody may not enter this checkout (a clone in /root).
       const pkg = publicPackage();
@@ -762,12 +766,7 @@ describe('a lock path where no file can be created: a LockPathError that says wh
     `a directory this user cannot write (as nobody): names the user, the directory and its owner; says to choose a writable one${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
     (ctx) => {
       // Opened up only to ask whether nobody can run Node here and reach the directory at all.
-      fs.chmodSync(dir, 0o777);
-      const why = nobodyNodeSkip([dir]);
-      if (why !== null) {
-        ctx.skip(why);
-        return;
-      }
+      if (!nobodyCanWorkIn(dir, ctx)) return;
       // Now nobody may enter it but not create files in it.
       fs.chmodSync(dir, 0o755);
       const pkg = publicPackage();
