@@ -250,11 +250,6 @@ inline SignalMatch CompareWithExpected(const ExpectedIdentity& e, const Identity
 inline SignalVerdict DecideSignal(const ExpectedIdentity* expected, const Identity& current,
                                   bool exited, SignalMatch* matched_by) {
   *matched_by = SignalMatch::kNone;
-  // A PID this caller cannot see into (FreeBSD security.bsd.see_other_uids, Linux hidepid): no
-  // proof that anything is there, or of what. Never signalled blind, never called gone.
-  if (current.partial && !current.has_unique_id && !current.has_start_token) {
-    return SignalVerdict::kUnverifiable;
-  }
   if (expected != nullptr) {
     bool same = false;
     *matched_by = CompareWithExpected(*expected, current, &same);
@@ -263,6 +258,13 @@ inline SignalVerdict DecideSignal(const ExpectedIdentity* expected, const Identi
   }
   if (exited || current.state == ProcState::kZombie) return SignalVerdict::kExited;
   return SignalVerdict::kSent;
+}
+
+// kill(2) answered ESRCH for a process the probe found. Gone, unless the probe could not see into
+// it (`partial`: FreeBSD's see_other_uids hides other users' processes, and kill(2) then answers
+// ESRCH too): that is no proof of death, so unverifiable, never "no process".
+inline SignalVerdict AfterKillEsrch(const Identity& current) {
+  return current.partial ? SignalVerdict::kUnverifiable : SignalVerdict::kNoProcess;
 }
 
 // Where the send was not pinned: what a probe right after kill(2) says about the window. `again`

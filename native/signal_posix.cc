@@ -33,7 +33,7 @@ Status SignalUnpinned(int64_t pid, const ExpectedIdentity* expected, int signo, 
   if (kill(static_cast<pid_t>(pid), signo) != 0) {
     int err = errno;
     if (err == ESRCH) {
-      out->verdict = SignalVerdict::kNoProcess;  // gone between the probe and kill(2)
+      out->verdict = AfterKillEsrch(out->current);  // gone since the probe, or hidden from us
       return Status::Ok();
     }
     return Status::Error("kill", err);

@@ -307,6 +307,17 @@ describe('pidproof inspect', () => {
     const none = run(['inspect', path.join(dir, 'none.lock')]);
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/take it at once/);
+    expect(JSON.parse(run(['inspect', path.join(dir, 'none.lock'), '--json']).stdout).acquire).toMatchObject({ action: 'take' });
+    if (process.platform === 'linux') {
+      // Absent where no file can be created: the acquire would fail, and inspect says so (exit 2).
+      const proc = run(['inspect', '/proc/x.lock']);
+      expect(proc.code).toBe(2);
+      expect(proc.stdout).toMatch(/acquire\s+fail: no lock file, and it cannot be created: its directory \/proc is on proc/);
+      expect(proc.stdout).not.toMatch(/take it at once/);
+      const pj = run(['inspect', '/proc/x.lock', '--json']);
+      expect(pj.code).toBe(2);
+      expect(JSON.parse(pj.stdout).acquire).toMatchObject({ action: 'fail' });
+    }
     fs.mkdirSync(path.join(dir, 'd.lock'));
     const d = run(['inspect', path.join(dir, 'd.lock')]);
     expect(d.code).toBe(2);

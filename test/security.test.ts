@@ -190,17 +190,24 @@ describe(`a user with read access cannot pin a dead holder's lock${skipped}`, ()
       const w = await acquireLock(path.join(dir, 'w.lock'), { mode: 0o644 });
       expect(fs.statSync(w.path).mode & 0o777).toBe(0o644);
       await w.release();
-      // The guard opens only to the classes that may write the lock (and so may reclaim it).
-      for (const [mode, guard] of [
-        [0o644, 0o600],
-        [0o664, 0o660],
-        [0o666, 0o666],
+      // The guard opens (read-only: all a flock needs) only to the classes that may read the lock
+      // and replace it (write its directory, not sticky): they may reclaim it.
+      for (const [dirMode, mode, guard] of [
+        [0o755, 0o644, 0o600],
+        [0o775, 0o640, 0o640],
+        [0o775, 0o664, 0o640],
+        [0o777, 0o644, 0o644],
+        [0o777, 0o600, 0o600],
+        [0o1777, 0o666, 0o600],
       ]) {
-        const gp = path.join(dir, `g${mode.toString(8)}.lock`);
+        const sub = path.join(dir, `d${dirMode.toString(8)}-${mode.toString(8)}`);
+        fs.mkdirSync(sub);
+        fs.chmodSync(sub, dirMode);
+        const gp = path.join(sub, 'g.lock');
         fs.writeFileSync(gp, `${unusedPid()}\n`);
         const g = await acquireLock(gp, { mode });
         expect(g.reclaimed?.staleReasons).toEqual(['dead-pid']);
-        expect(fs.statSync(`${gp}.pidproof-guard`).mode & 0o777, mode.toString(8)).toBe(guard);
+        expect(fs.statSync(`${gp}.pidproof-guard`).mode & 0o777, `${dirMode.toString(8)} ${mode.toString(8)}`).toBe(guard);
         await g.release();
       }
       // A guard an older pidproof made with the lock's own mode is narrowed by the next reclaim.
@@ -276,6 +283,23 @@ describe(`a user with read access cannot pin a dead holder's lock${skipped}`, ()
     const l = await acquireLock(lock, { timeoutMs: 5000 });
     expect(l.reclaimed?.staleReasons).toEqual(['dead-pid']);
     await l.release();
+  });
+
+  asNobody('a user who may replace the lock (writes its directory) can still take a guard another user left', async () => {
+    // A world-writable, not sticky, directory: nobody may replace root's 0644 lock, so it may
+    // reclaim it, and must be able to open the guard root's reclaim left there.
+    const dir = openDir();
+    fs.chmodSync(dir, 0o777);
+    const lock = path.join(dir, 'shared.lock');
+    const first = startHolder(lock, { maxHoldMs: 3_600_000, mode: 0o644 });
+    await first.next('acquired');
+    await killAndReap(first.child);
+    const second = startHolder(lock, { maxHoldMs: 3_600_000, mode: 0o644 });
+    expect((await second.next('acquired')).reclaimed).toEqual(['dead-pid']);
+    expect(fs.statSync(`${lock}.pidproof-guard`)).toMatchObject({ uid: 0 });
+    expect(fs.statSync(`${lock}.pidproof-guard`).mode & 0o777).toBe(0o644);
+    await killAndReap(second.child);
+    expect(nobodyAcquire(lock, { mode: 0o644, timeoutMs: 5000 })).toEqual({ acquired: true });
   });
 
   asNobody('a squatter queued beside a live holder changes nothing: held, never reclaimed', async () => {

@@ -1,6 +1,7 @@
 /** `pidproof inspect <lockfile> [--json]`. */
 import { inspectLock } from '../index';
 import type { LockInspection } from '../index';
+import { NO_FILE_BUT_FAILS } from '../lock/inspect';
 import { formatAge, formatTime, paint, safeDeep, type Style, styleFor, verdictPaint, wrap } from './format';
 import { type CommandResult, EXIT, parseCommandArgs, parseCommandPattern, parseDuration, unjudged, UsageError } from './usage';
 
@@ -12,10 +13,12 @@ boot, command, creation time, age), the verdict, the stale reasons, whether the 
 held, and what an acquire would do now (take it, reclaim it, or wait).
 
 Exit codes: 0 the lock is healthy (a live holder) or absent, 1 it is stale (an acquire would
-reclaim it), 2 error (bad usage, the path is a directory, a symlink...), 3 it cannot be judged
-here (not a lock file, unreadable, a live PID with nothing to compare, another host): an acquire
-would wait, and it is never reclaimed automatically. A holder in another PID namespace of this
-kernel (another container, same boot id) is judged by its kernel lock.
+reclaim it), 2 error (bad usage, the path is a directory, a symlink..., or it is absent and an
+acquire could not create it: an unwritable directory, a read-only or virtual filesystem),
+3 it cannot be judged here (not a lock file, unreadable, a live PID with nothing to compare,
+another host): an acquire would wait, and it is never reclaimed automatically. A holder in
+another PID namespace of this kernel (another container, same boot id) is judged by its kernel
+lock.
 
 Options:
   --json                      the inspection as one JSON object (LockInspection plus "acquire")
@@ -32,11 +35,14 @@ Examples:
 
 /** What an acquire would do now, for people and for --json. */
 export interface AcquireOutlook {
-  action: 'take' | 'reclaim' | 'wait';
+  action: 'take' | 'reclaim' | 'wait' | 'fail';
   reason: string;
 }
 
 export function acquireOutlook(i: LockInspection): AcquireOutlook {
+  if (!i.exists && i.detail.startsWith(NO_FILE_BUT_FAILS)) {
+    return { action: 'fail', reason: `no lock file, and it cannot be created: ${i.detail.slice(NO_FILE_BUT_FAILS.length)}` };
+  }
   if (!i.exists) return { action: 'take', reason: 'no lock file: it would be taken at once' };
   if (i.reclaimable) {
     return { action: 'reclaim', reason: `stale (${i.staleReasons.join(', ')}): it would be reclaimed at once` };
@@ -79,7 +85,8 @@ export function renderInspection(i: LockInspection, style: Style): string {
   let out = paint(style, 'bold', i.path) + '\n';
   if (!i.exists) {
     out += line(style, 'exists', 'no');
-    out += line(style, 'acquire', paint(style, 'green', 'take it at once (no lock file)'));
+    const o = acquireOutlook(i);
+    out += line(style, 'acquire', o.action === 'fail' ? paint(style, 'red', `fail: ${o.reason}`) : paint(style, 'green', 'take it at once (no lock file)'));
     return out;
   }
   const h = (i.holder ?? {}) as Record<string, unknown>;
@@ -149,7 +156,7 @@ export function inspectCommand(argv: string[]): CommandResult {
     reclaimUnknownAfterMs: after === undefined ? undefined : parseDuration(after, '--reclaim-unknown-after'),
     legacyCommand: values['legacy-command'] === undefined ? undefined : parseCommandPattern(values['legacy-command'], '--legacy-command'),
   }); // LockPathError and the like: exit 2 from the dispatcher
-  const code = !i.exists ? EXIT.ok : i.reclaimable ? EXIT.stale : unjudged(i) ? EXIT.unjudged : EXIT.ok;
+  const code = !i.exists ? (acquireOutlook(i).action === 'fail' ? EXIT.error : EXIT.ok) : i.reclaimable ? EXIT.stale : unjudged(i) ? EXIT.unjudged : EXIT.ok;
   if (values.json) {
     return { code, stdout: JSON.stringify({ ...i, acquire: acquireOutlook(i) }, null, 2) + '\n' };
   }

@@ -46,6 +46,7 @@ import { identity as ids } from '../identity';
 import { abortErrorFor, type AbortError } from '../errors';
 import { type LockHolderInfo, LockPathError, LockTimeoutError } from './errors';
 import {
+  cannotCreateIn,
   cannotReplace,
   closeQuietly,
   createExclusive,
@@ -115,12 +116,13 @@ function createError(a: Attempt, err: unknown): unknown {
   const code = errCode(err);
   const who = typeof process.geteuid === 'function' ? ` (uid ${process.geteuid()})` : '';
   let why: string | null = null;
-  if ((code === 'EACCES' || code === 'EPERM') && typeof process.geteuid === 'function' && process.geteuid() === 0) {
-    // Root writes any ordinary directory: a refusal comes from the filesystem or a security module.
-    why = `its directory ${a.dir} refuses new files even to root (a virtual filesystem such as /sys, or a security module): choose a directory on a regular filesystem`;
-  } else if (code === 'EACCES' || code === 'EPERM') {
+  if (code === 'EACCES' || code === 'EPERM') {
+    // The reason inspectLock gives too (a virtual filesystem such as /sys refuses even root, by
+    // statfs type; otherwise the access check), else the plain permission answer.
     const d = lstatOrNull(a.dir);
-    why = `this user${who} cannot create files in its directory ${a.dir}${d ? ` (${ownerText(d)})` : ''}: choose a directory this user can write, or grant it write access`;
+    why =
+      cannotCreateIn(a.dir) ??
+      `this user${who} cannot create files in its directory ${a.dir}${d ? ` (${ownerText(d)})` : ''}: choose a directory this user can write, or grant it write access`;
   } else if (code === 'EROFS') {
     why = `its directory ${a.dir} is on a read-only filesystem: choose a writable directory`;
   } else if (code === 'ENOENT' || code === 'ENOTDIR') {

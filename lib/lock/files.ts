@@ -92,8 +92,10 @@ export interface DeniedLock {
  * FIFO and without opening a device or socket (checked with lstat first, then again on the open
  * descriptor). Returns null when it does not exist, a `DeniedLock` when it cannot be read, throws
  * LockPathError when the path is not a regular file. `listedRegular`: the caller's directory
- * listing just said it is a regular file (the doctor's readdir d_type), which stands in for the
- * lstat (one path lookup less per file: the doctor's paths go through /proc/self/fd).
+ * listing said it is a regular file (the doctor's readdir d_type), which stands in for the lstat
+ * (one path lookup less per file: the doctor's paths go through /proc/self/fd). Symlinks, FIFOs,
+ * sockets and directories swapped in since are still refused (O_NOFOLLOW, O_NONBLOCK, fstat); a
+ * device node swapped in would be opened before fstat refuses it, which takes CAP_MKNOD to plant.
  */
 export function openExisting(p: string, listedRegular = false): OpenedLock | DeniedLock | null {
   let l: fs.Stats | null = null;
@@ -275,8 +277,9 @@ export function sleepSync(ms: number): void {
  *
  * It is opened read-only (a kernel lock needs no more), an existing guard without O_CREAT (so a
  * guard another user left in a sticky directory opens under `fs.protected_regular`), a missing
- * one created exclusively with `guardMode(lock mode)`: only the classes that may write the lock
- * file may open its guard, so a reader of a 0644 lock cannot hold the guard to block reclaims.
+ * one created exclusively with `guardMode(lock mode, directory mode)`: only the classes that may
+ * replace the lock (write its directory) may open its guard, so a mere reader of a 0644 lock cannot
+ * hold the guard to block reclaims.
  * Anything that is not a regular file at the guard path (a directory, a symlink, a FIFO), or a
  * guard this user cannot open, blocks replacements: the caller is told why (`blocked`) and never
  * follows or modifies it. A guard held by another process is `busy`, with who holds it.
@@ -292,13 +295,24 @@ export function guardPath(lockPath: string): string {
 }
 
 /**
- * The guard's mode for a lock of mode `lockMode`: read-write for the owner, and for the group and
- * others only where the lock grants them write (they may replace the lock, so they may reclaim it).
- * 0644 → 0600, 0664 → 0660, 0666 → 0666. A `flock` needs only a read descriptor, so a guard
- * readable by mere readers would let any of them hold it and block every reclaim.
+ * The guard's mode for a lock of mode `lockMode` in a directory of mode `dirMode`: read-write for
+ * the owner; read (all a `flock` needs) for the group, or for others, only where the lock lets them
+ * read it and the directory lets them replace it (write, not sticky): those are the users who can
+ * reclaim it, and they could delete it anyway. A mere reader (no write to the directory) gets
+ * nothing: a guard it could open it could hold, blocking every reclaim. A lock of 0644 in a 0755
+ * directory gets a 0600 guard; 0640 in a group-writable 2775 directory, 0640.
  */
-export function guardMode(lockMode: number): number {
-  return 0o600 | (lockMode & 0o020 ? 0o060 : 0) | (lockMode & 0o002 ? 0o006 : 0);
+export function guardMode(lockMode: number, dirMode: number | null): number {
+  if (dirMode === null || (dirMode & 0o1000) !== 0) return 0o600;
+  return 0o600 | (lockMode & 0o040 && dirMode & 0o020 ? 0o040 : 0) | (lockMode & 0o004 && dirMode & 0o002 ? 0o004 : 0);
+}
+
+function dirModeOf(lockPath: string): number | null {
+  try {
+    return fs.statSync(path.dirname(lockPath)).mode;
+  } catch {
+    return null;
+  }
 }
 
 function openGuardFd(gp: string, mode: number, create = true): { fd: number; created: boolean } | { why: string } | 'pending' | 'absent' {
@@ -374,7 +388,14 @@ function guardBusyWhy(gp: string, st: fs.Stats): string {
 export function probeGuard(lockPath: string): string | null {
   const gp = guardPath(lockPath);
   // The common case, no guard: one lstat, no Error object (the doctor asks for every stale file).
-  if (lstatOrNull(gp) === null) return null;
+  // An lstat error (Windows: a delete-pending guard answers EPERM) is left to the open to name.
+  let present = true;
+  try {
+    present = lstatOrNull(gp) !== null;
+  } catch {
+    // the open below answers
+  }
+  if (!present) return null;
   const o = openGuardFd(gp, 0, false);
   if (o === 'absent') return null;
   if (o === 'pending') return `its replacement guard ${gp} is being deleted: look again`;
@@ -394,7 +415,7 @@ export function probeGuard(lockPath: string): string | null {
 export function tryGuard(lockPath: string, mode: number): GuardResult {
   const gp = guardPath(lockPath);
   for (let attempt = 0; attempt < 3; attempt++) {
-    const o = openGuardFd(gp, guardMode(mode));
+    const o = openGuardFd(gp, guardMode(mode, dirModeOf(lockPath)));
     if (o === 'pending' || o === 'absent') return { kind: 'busy' };
     if ('why' in o) return { kind: 'blocked', why: o.why };
     const { fd, created } = o;
@@ -425,7 +446,7 @@ export function tryGuard(lockPath: string, mode: number): GuardResult {
     try {
       const onDisk = lstatOrNull(gp);
       if (onDisk && sameFile(onDisk, st)) {
-        narrowGuard(fd, st, mode);
+        narrowGuard(fd, st, lockPath, mode);
         return { kind: 'held', fd, created };
       }
     } catch (err) {
@@ -439,11 +460,11 @@ export function tryGuard(lockPath: string, mode: number): GuardResult {
 
 /**
  * A guard of ours that an older pidproof created with the lock's own mode (readable by readers):
- * narrow it to `guardMode` while we hold it. Someone else's guard is left as it is.
+ * narrow it to `guardMode` while we hold it (never widen it). Someone else's guard is left as it is.
  */
-function narrowGuard(fd: number, st: fs.Stats, lockMode: number): void {
+function narrowGuard(fd: number, st: fs.Stats, lockPath: string, lockMode: number): void {
   if (isWin32 || typeof process.geteuid !== 'function' || st.uid !== process.geteuid()) return;
-  const want = guardMode(lockMode);
+  const want = guardMode(lockMode, dirModeOf(lockPath));
   if ((st.mode & 0o777 & ~want) === 0) return;
   try {
     fs.fchmodSync(fd, st.mode & 0o777 & want);

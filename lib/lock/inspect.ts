@@ -97,6 +97,9 @@ export interface ListedHints {
   guardListed: boolean;
 }
 
+/** @internal How `detail` begins for a missing lock file that an acquire could not create. */
+export const NO_FILE_BUT_FAILS = 'no lock file, but an acquire would fail: ';
+
 /** @internal `inspectLock` of a path taken as given (the doctor passes directory-pinned paths). */
 export function inspectAt(p: string, opts: JudgeOptions = NO_OPTIONS, listed?: ListedHints): LockInspection {
   const dir = nodePath.dirname(p);
@@ -105,7 +108,7 @@ export function inspectAt(p: string, opts: JudgeOptions = NO_OPTIONS, listed?: L
     const o = openExisting(p, attempt === 0 && listed?.regular === true);
     if (o === null) {
       const refused = cannotCreateIn(dir);
-      const detail = refused === null ? 'no lock file: an acquire would take it at once' : `no lock file, but an acquire would fail: ${refused}`;
+      const detail = refused === null ? 'no lock file: an acquire would take it at once' : `${NO_FILE_BUT_FAILS}${refused}`;
       return { ...unjudged(p, detail, null), exists: false, verdict: 'dead' };
     }
     if (isDenied(o)) {

@@ -37,8 +37,8 @@ export interface LockOptions {
   /** Told when the lock is lost (it never throws). Default: one line to stderr. */
   onCompromised?: (err: LockCompromisedError) => void;
   /**
-   * Permission bits of the lock file, its temp file and its replacement guard (applied exactly,
-   * whatever the umask). Default `0o600`: no other user can read the lock, so none can hold its
+   * Permission bits of the lock file and its temp file (applied exactly, whatever the umask); the
+   * replacement guard gets read access only for the classes that may also write the directory. Default `0o600`: no other user can read the lock, so none can hold its
    * kernel lock and pin it. Widen it (`0o640`, `0o644`, `0o660`) to let other users judge and
    * reclaim it; every user who can read a lock file can then hold its kernel lock too (see the
    * README's threat model). Must include `0o600`; only read/write bits. Ignored on Windows.

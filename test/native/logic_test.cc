@@ -277,29 +277,29 @@ CASE(c20, "mock of macOS kernel answers: KERN_PROCARGS2 argc, exec path, padding
   CHECK(logic::JoinProcArgs2(cut.data(), cut.size(), 100, &out, &t) && out == "a b");
 }
 
-CASE(c22,
-     "mock of FreeBSD kernel answers: a hidden PID (partial, nothing read) is never signalled") {
-  // ProbeProcess of a process that see_other_uids hides: the PID, partial, and nothing else.
+CASE(c22, "mock of FreeBSD kernel answers: kill(2) ESRCH for a hidden PID is no proof of death") {
+  // ProbeProcess of a process that see_other_uids hides: the PID, partial, nothing else; kill(2)
+  // then answers ESRCH as for a missing process.
   pidproof::Identity hidden;
   hidden.pid = 4242;
   hidden.partial = true;
+  CHECK(pidproof::AfterKillEsrch(hidden) == pidproof::SignalVerdict::kUnverifiable);
+  // A process seen in full that is gone by the kill: no process.
+  pidproof::Identity seen;
+  seen.pid = 4242;
+  seen.has_start_token = true;
+  seen.start_token = 1;
+  seen.start_token_unit = "freebsd-us-since-boot";
+  CHECK(pidproof::AfterKillEsrch(seen) == pidproof::SignalVerdict::kNoProcess);
+  // The decision before the send is unchanged: with no expectation the visible PID is signalled
+  // (on Linux without pidfd, kill(pid, 0) already proved this caller may signal it).
   pidproof::SignalMatch by = pidproof::SignalMatch::kUniqueId;
-  CHECK(pidproof::DecideSignal(nullptr, hidden, false, &by) ==
-        pidproof::SignalVerdict::kUnverifiable);
-  CHECK(by == pidproof::SignalMatch::kNone);
+  CHECK(pidproof::DecideSignal(nullptr, hidden, false, &by) == pidproof::SignalVerdict::kSent);
   pidproof::ExpectedIdentity e;
   e.has_start_token = true;
   e.start_token = 1;
   e.start_token_unit = "freebsd-us-since-boot";
   CHECK(pidproof::DecideSignal(&e, hidden, false, &by) == pidproof::SignalVerdict::kUnverifiable);
-  // A visible process, even with some sources denied, is judged as before.
-  pidproof::Identity seen;
-  seen.pid = 4242;
-  seen.partial = true;
-  seen.has_start_token = true;
-  seen.start_token = 1;
-  seen.start_token_unit = "freebsd-us-since-boot";
-  CHECK(pidproof::DecideSignal(nullptr, seen, false, &by) == pidproof::SignalVerdict::kSent);
   CHECK(pidproof::DecideSignal(&e, seen, false, &by) == pidproof::SignalVerdict::kSent);
   e.start_token = 2;
   CHECK(pidproof::DecideSignal(&e, seen, false, &by) == pidproof::SignalVerdict::kDifferent);
