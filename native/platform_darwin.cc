@@ -327,10 +327,6 @@ Status ReadCommand(int64_t pid, CommandLine* out) {
 namespace pidproof {
 
 Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out) {
-  if (pid < 1 || pid > kMaxPid) return Status::Error("SignalProcess", EINVAL, "pid out of range");
-  if (!IsValidSignal(signo)) return Status::Error("SignalProcess", EINVAL, "no such signal");
-  *out = SignalReport();
-  out->current.pid = pid;
   return SignalUnpinned(pid, expected, signo, out, ProbeProcess);  // signal_posix.cc
 }
 

@@ -107,6 +107,19 @@ bool PidfsInode(int pidfd, uint64_t* out) {
   return true;
 }
 
+// A fresh identity for `pid`, pinned by `pidfd`: the pidfs inode as its unique id when the
+// kernel has one (Linux >= 6.9), everything else left for the caller to read.
+void StartPinned(int64_t pid, int pidfd, Identity* out) {
+  *out = Identity();
+  out->pid = pid;
+  uint64_t ino;
+  if (PidfsInode(pidfd, &ino)) {
+    out->has_unique_id = true;
+    out->unique_id = ino;
+    out->unique_id_kind = "linux-pidfs-inode";
+  }
+}
+
 // 1: exited, 0: running, -1: error (errno set).
 int PidfdExited(int pidfd) {
   struct pollfd p;
@@ -391,14 +404,7 @@ Status ProbeProcess(int64_t pid, Identity* out) {
       if (st.code == Status::kUnsupported) return ProbeWithoutPidfd(pid, out);
       return st;
     }
-    *out = Identity();
-    out->pid = pid;
-    uint64_t ino;
-    if (PidfsInode(pidfd, &ino)) {
-      out->has_unique_id = true;
-      out->unique_id = ino;
-      out->unique_id_kind = "linux-pidfs-inode";
-    }
+    StartPinned(pid, pidfd, out);
     char buf[1024];
     ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
     int read_err = n < 0 ? errno : 0;
@@ -575,14 +581,7 @@ namespace {
 // Reads the identity of the process pinned by `pidfd` (opened for `pid`). 1: read (*exited says
 // whether it has exited); 0: the pinned process was reaped during the read (retry); -1: *st set.
 int ReadPinnedIdentity(int64_t pid, int pidfd, Identity* out, bool* exited, Status* st) {
-  *out = Identity();
-  out->pid = pid;
-  uint64_t ino;
-  if (PidfsInode(pidfd, &ino)) {
-    out->has_unique_id = true;
-    out->unique_id = ino;
-    out->unique_id_kind = "linux-pidfs-inode";
-  }
+  StartPinned(pid, pidfd, out);
   char path[64];
   snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
   char buf[1024];
@@ -620,14 +619,7 @@ int ReadPinnedIdentity(int64_t pid, int pidfd, Identity* out, bool* exited, Stat
 // inode comes from the pidfd itself). Same contract as ReadPinnedIdentity; saves the /proc read,
 // about half the cost of a signal.
 int ReadPinnedLight(int64_t pid, int pidfd, Identity* out, bool* exited, Status* st) {
-  *out = Identity();
-  out->pid = pid;
-  uint64_t ino;
-  if (PidfsInode(pidfd, &ino)) {
-    out->has_unique_id = true;
-    out->unique_id = ino;
-    out->unique_id_kind = "linux-pidfs-inode";
-  }
+  StartPinned(pid, pidfd, out);
   int ex = PidfdExited(pidfd);
   if (ex < 0) {
     *st = Status::Error("poll", errno);

@@ -414,6 +414,30 @@ std::string WideToUtf8(const wchar_t* w, int wlen) {
   return s;
 }
 
+// What every handle-based read takes from a process handle: its creation time (the start token
+// and start time), its sequence number (the unique id, where Windows has it) and its exit time
+// (zero while it runs).
+Status ReadHandleTimes(HANDLE h, Identity* out, uint64_t* exit_ft) {
+  FILETIME created, exited_at, kernel, user;
+  if (!GetProcessTimes(h, &created, &exited_at, &kernel, &user)) {
+    return Status::Error("GetProcessTimes", GetLastError());
+  }
+  uint64_t create_ft = FiletimeToU64(created);
+  out->has_start_token = true;
+  out->start_token = create_ft;
+  out->start_token_unit = "win32-filetime";
+  out->has_start_time_ms = true;
+  out->start_time_ms = FiletimeToEpochMs(create_ft);
+  uint64_t seq;
+  if (SequenceNumber(h, &seq)) {
+    out->has_unique_id = true;
+    out->unique_id = seq;
+    out->unique_id_kind = "win32-process-sequence-number";
+  }
+  *exit_ft = FiletimeToU64(exited_at);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ProbeBoot(Boot* out) {
@@ -452,23 +476,9 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   // process with this PID, and the PID cannot be reused while we hold it.
   if (!PidMatches(h.get(), pid)) return Status::NoSuchProcess();
 
-  FILETIME created, exited_at, kernel, user;
-  if (!GetProcessTimes(h.get(), &created, &exited_at, &kernel, &user)) {
-    return Status::Error("GetProcessTimes", GetLastError());
-  }
-  uint64_t create_ft = FiletimeToU64(created);
-  out->has_start_token = true;
-  out->start_token = create_ft;
-  out->start_token_unit = "win32-filetime";
-  out->has_start_time_ms = true;
-  out->start_time_ms = FiletimeToEpochMs(create_ft);
-
-  uint64_t seq;
-  if (SequenceNumber(h.get(), &seq)) {
-    out->has_unique_id = true;
-    out->unique_id = seq;
-    out->unique_id_kind = "win32-process-sequence-number";
-  }
+  uint64_t exit_ft = 0;
+  Status times = ReadHandleTimes(h.get(), out, &exit_ft);
+  if (!times.ok()) return times;
   int64_t ppid;
   if (ParentPid(h.get(), &ppid)) {
     out->has_ppid = true;
@@ -476,7 +486,7 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   }
 
   bool exited = false;
-  Status st = HandleExited(h.get(), can_wait, FiletimeToU64(exited_at), &exited);
+  Status st = HandleExited(h.get(), can_wait, exit_ft, &exited);
   if (!st.ok()) return st;
   // Exited but still referenced by some handle: the process object (and its PID) lingers; dead for
   // lock purposes. Otherwise "running": Windows has no cheap per-process sleeping/stopped state
@@ -737,23 +747,10 @@ constexpr int kSigTerm = 15;
 Status ReadHandleIdentity(HANDLE h, int64_t pid, Identity* out, bool* exited) {
   *out = Identity();
   out->pid = pid;
-  FILETIME created, exited_at, kernel, user;
-  if (!GetProcessTimes(h, &created, &exited_at, &kernel, &user)) {
-    return Status::Error("GetProcessTimes", GetLastError());
-  }
-  uint64_t create_ft = FiletimeToU64(created);
-  out->has_start_token = true;
-  out->start_token = create_ft;
-  out->start_token_unit = "win32-filetime";
-  out->has_start_time_ms = true;
-  out->start_time_ms = FiletimeToEpochMs(create_ft);
-  uint64_t seq;
-  if (SequenceNumber(h, &seq)) {
-    out->has_unique_id = true;
-    out->unique_id = seq;
-    out->unique_id_kind = "win32-process-sequence-number";
-  }
-  Status st = HandleExited(h, true, FiletimeToU64(exited_at), exited);
+  uint64_t exit_ft = 0;
+  Status times = ReadHandleTimes(h, out, &exit_ft);
+  if (!times.ok()) return times;
+  Status st = HandleExited(h, true, exit_ft, exited);
   if (!st.ok()) return st;
   out->state = *exited ? ProcState::kZombie : ProcState::kRunning;
   return Status::Ok();

@@ -22,6 +22,10 @@ bool IsValidSignal(int signo) {
 
 Status SignalUnpinned(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out,
                       Status (*probe)(int64_t pid, Identity* out)) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("SignalProcess", EINVAL, "pid out of range");
+  if (!IsValidSignal(signo)) return Status::Error("SignalProcess", EINVAL, "no such signal");
+  *out = SignalReport();
+  out->current.pid = pid;
   Status st = probe(pid, &out->current);
   if (st.code == Status::kNoSuchProcess) {
     out->verdict = SignalVerdict::kNoProcess;

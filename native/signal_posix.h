@@ -11,8 +11,8 @@ namespace pidproof {
 
 // Verifies the process at `pid` with `probe` (against `expected`, or none for a PID target), sends
 // `signo` with kill(2) when it is the one, and probes again so `out->after` can say whether the
-// same process still held the PID. `out` must be fresh (SignalReport()) with `current.pid` set.
-// Arguments are validated by the caller (SignalProcess).
+// same process still held the PID. Validates `pid` and `signo` and resets `out` itself, so a
+// backend's SignalProcess is this call with its probe.
 Status SignalUnpinned(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out,
                       Status (*probe)(int64_t pid, Identity* out));
 

@@ -1,7 +1,27 @@
 /** What `watch` and `kill` need from a lock file: its holder's record, and PIDs on the command line. */
 import fs from 'node:fs';
+import { inspectLock } from '../index';
 import type { LockInspection, OwnerRecord } from '../index';
+import { safeDeep } from './format';
 import { UsageError } from './usage';
+
+/**
+ * The target argument of `watch` and `kill`: a PID, or a lock file inspected once. `raw` is the
+ * exact inspection (for --json and for records), `shown` the same made terminal-safe for people
+ * (file names and payload strings), or `raw` itself under --json. LockPathError (a directory, a
+ * symlink...) propagates: exit 2.
+ */
+export function pidOrLock(arg: string, json: boolean): { pid: number } | { raw: LockInspection; shown: LockInspection } {
+  if (/^\d+$/.test(arg)) return { pid: parsePid(arg) };
+  const raw = inspectLock(arg);
+  return { raw, shown: json ? raw : safeDeep(raw) };
+}
+
+/** " (<command>)" when the lock recorded its holder's command line, else "". */
+export function commandLabel(i: LockInspection): string {
+  const c = (i.holder as { command?: unknown } | null)?.command;
+  return typeof c === 'string' ? ` (${c})` : '';
+}
 
 /** A PID argument: an integer in [1, 2^31-1], or a UsageError. */
 export function parsePid(s: string): number {

@@ -1,11 +1,11 @@
 /** `pidproof kill [-s SIGNAL] [--grace SECONDS] [--json] <pid | lockfile | pidfile>`. */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { inspectLock, signalProcess, terminateProcess, WatchError } from '../index';
+import { signalProcess, terminateProcess, WatchError } from '../index';
 import type { LockFormat, OwnerRecord, SignalResult } from '../index';
-import { formatAge, paint, safe, safeDeep, styleFor, verdictPaint } from './format';
+import { formatAge, paint, safe, styleFor, verdictPaint } from './format';
 import { type CommandResult, UsageError } from './usage';
-import { holderRecord, parsePid } from './holder';
+import { commandLabel, holderRecord, pidOrLock } from './holder';
 
 export const KILL_HELP = `Usage: pidproof kill [-s SIGNAL] [--grace SECONDS] [--json] <pid | lockfile | pidfile>
 
@@ -144,15 +144,13 @@ export async function killCommand(argv: string[]): Promise<CommandResult> {
 
   let target: OwnerRecord | number;
   let who: string;
-  if (/^\d+$/.test(arg)) {
-    const pid = parsePid(arg);
-    report.pid = pid;
-    target = pid;
-    who = `PID ${pid}`;
+  const parsed = pidOrLock(arg, values.json === true);
+  if ('pid' in parsed) {
+    report.pid = parsed.pid;
+    target = parsed.pid;
+    who = `PID ${parsed.pid}`;
   } else {
-    const raw = inspectLock(arg); // LockPathError (a directory, a symlink...): exit 2
-    // What people read is made terminal-safe (file names and payload strings); --json stays exact.
-    const i = values.json ? raw : safeDeep(raw);
+    const { raw, shown: i } = parsed;
     report.path = raw.path;
     report.format = i.exists ? i.format : null;
     if (!i.exists) {
@@ -168,8 +166,7 @@ export async function killCommand(argv: string[]): Promise<CommandResult> {
     }
     report.pid = rec.pid;
     target = rec;
-    const cmd = typeof (i.holder as { command?: unknown }).command === 'string' ? ` (${(i.holder as { command: string }).command})` : '';
-    who = `PID ${rec.pid}${cmd}, ${i.format === 'pidfile' ? 'named by' : 'holder of'} ${i.path}`;
+    who = `PID ${rec.pid}${commandLabel(i)}, ${i.format === 'pidfile' ? 'named by' : 'holder of'} ${i.path}`;
   }
 
   if (graceMs === null) {

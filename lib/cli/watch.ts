@@ -3,7 +3,7 @@ import { inspectLock, ownerStatus, processIdentity, watchExit } from '../index';
 import type { ExitInfo, LockInspection, OwnerRecord } from '../index';
 import { formatAge, paint, safeDeep, styleFor, wrap } from './format';
 import { type CommandResult, parseCommandArgs, UsageError } from './usage';
-import { holderRecord, parsePid, pinnable } from './holder';
+import { commandLabel, holderRecord, pidOrLock, pinnable } from './holder';
 
 export const WATCH_HELP = `Usage: pidproof watch <pid | lockfile> [--timeout SECONDS] [--json]
 
@@ -101,15 +101,13 @@ export async function watchCommand(argv: string[]): Promise<CommandResult> {
 
   let target: OwnerRecord | number;
   let who: string;
-  if (/^\d+$/.test(arg)) {
-    const pid = parsePid(arg);
-    report.pid = pid;
-    target = pid;
-    who = `PID ${pid}`;
+  const parsed = pidOrLock(arg, values.json === true);
+  if ('pid' in parsed) {
+    report.pid = parsed.pid;
+    target = parsed.pid;
+    who = `PID ${parsed.pid}`;
   } else {
-    const raw = inspectLock(arg); // LockPathError (directory, symlink...): exit 2
-    // What people read is made terminal-safe (file names and payload strings); --json stays exact.
-    const i = values.json ? raw : safeDeep(raw);
+    const { raw, shown: i } = parsed;
     report.path = raw.path;
     if (!i.exists) {
       report.reason = 'no-lock';
@@ -137,8 +135,7 @@ export async function watchCommand(argv: string[]): Promise<CommandResult> {
       return done(0);
     }
     target = t.target;
-    const cmd = typeof (i.holder as { command?: unknown }).command === 'string' ? ` (${(i.holder as { command: string }).command})` : '';
-    who = `PID ${report.pid}${cmd}, holder of ${i.path}${t.pinned ? '' : ' (no start token recorded: watching whatever process holds the PID now)'}`;
+    who = `PID ${report.pid}${commandLabel(i)}, holder of ${i.path}${t.pinned ? '' : ' (no start token recorded: watching whatever process holds the PID now)'}`;
   }
 
   const ac = new AbortController();
