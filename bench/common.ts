@@ -65,3 +65,20 @@ export function writeResults(file: string, doc: unknown): void {
   fs.writeFileSync(abs, JSON.stringify(doc, null, 2) + '\n');
   console.log(`results: ${path.relative(process.cwd(), abs) || abs}`);
 }
+
+/**
+ * The native addon the public API runs on, or an Error saying how to get it: every bench measures
+ * the native backend, and a silent fallback would measure something else.
+ */
+export function requireNativeAddon(): NonNullable<typeof import('../lib/binding').addon> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pub = require('../lib') as typeof import('../lib');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { addon } = require('../lib/binding') as typeof import('../lib/binding');
+  if (pub.backend !== 'native' || addon === null) {
+    throw new Error(
+      `bench: the public API loaded the ${pub.backend} backend; build the addon (npm run build:native) and unset PIDPROOF_BACKEND`,
+    );
+  }
+  return addon;
+}

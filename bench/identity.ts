@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { machineInfo, median, packageRoot, roundFigures, writeResults } from './common';
+import { machineInfo, median, packageRoot, requireNativeAddon, roundFigures, writeResults } from './common';
 
 import type { IdentityApi } from '../lib/identity';
 
@@ -157,20 +157,13 @@ async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pub = require('../lib') as typeof import('../lib');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { addon } = require('../lib/binding') as typeof import('../lib/binding');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createIdentityApi } = require('../lib/identity') as typeof import('../lib/identity');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { fallbackBackend } = require('../lib/fallback') as typeof import('../lib/fallback');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pidusage = require('pidusage') as ((pid: number) => Promise<unknown>) & { clear(): void };
 
-  if (pub.backend !== 'native' || addon === null) {
-    throw new Error(
-      `bench: the public API loaded the ${pub.backend} backend; build the addon (npm run build:native) ` +
-        'and unset PIDPROOF_BACKEND',
-    );
-  }
+  const addon = requireNativeAddon();
   const fallback: Api = createIdentityApi(fallbackBackend);
   const a = addon;
   if (typeof a.probeInto !== 'function') throw new Error('bench: this addon has no probeInto (rebuild it: npm run build:native)');

@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { machineInfo, median, packageRoot, roundFigures, writeResults } from './common';
+import { machineInfo, median, packageRoot, requireNativeAddon, roundFigures, writeResults } from './common';
 
 // ---- peers (no type packages; the surface used here) --------------------------------------------
 
@@ -824,13 +824,7 @@ async function main(): Promise<void> {
   const PL_KILLS = Math.max(1, Number(opts['pl-kills']) | 0);
 
   const pub = loadPub();
-  const { addon } = require('../lib/binding') as typeof import('../lib/binding'); // eslint-disable-line @typescript-eslint/no-require-imports
-  if (pub.backend !== 'native' || addon === null) {
-    throw new Error(
-      `bench: the public API loaded the ${pub.backend} backend; build the addon (npm run build:native) ` +
-        'and unset PIDPROOF_BACKEND',
-    );
-  }
+  requireNativeAddon();
   const plf = loadPlf();
   const npm = loadNpm();
   const bin = compileCLoop(root);

@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuModel, median, packageRoot } from './common';
+import { cpuModel, median, packageRoot, requireNativeAddon } from './common';
 
 const root = packageRoot();
 
@@ -94,16 +94,10 @@ async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pub = require('../lib') as typeof import('../lib');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { addon } = require('../lib/binding') as typeof import('../lib/binding');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createSignalApi } = require('../lib/signal') as typeof import('../lib/signal');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { fallbackBackend } = require('../lib/fallback') as typeof import('../lib/fallback');
-  if (pub.backend !== 'native' || addon === null) {
-    throw new Error(
-      `bench: the public API loaded the ${pub.backend} backend; build the addon (npm run build:native) and unset PIDPROOF_BACKEND`,
-    );
-  }
+  const addon = requireNativeAddon();
   const fallback = createSignalApi(fallbackBackend, null);
   const bin = compileCLoop();
 
