@@ -15,6 +15,7 @@ import type {
   Scope,
 } from './types';
 import { selectedBackend } from './binding';
+import { foreignRecord } from './record';
 import { assertDecimalU64, assertKnownOptions, assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
 
 /** @internal a record normalised for comparison (shared with lib/signal.ts). */
@@ -36,7 +37,18 @@ export interface Normalised {
  * unit gets `defaultUnit` (this platform's native unit, see `defaultTokenUnit`).
  */
 export function normaliseRecord(input: unknown, name: string, defaultUnit: string | null): Normalised {
-  const o = assertObject(input, name);
+  let o = assertObject(input, name);
+  // A foreign record (`starttime`, `createdAt`: OpenClaw's lock, README "From other languages") is
+  // read by the rule the lock core reads it by (lib/record.ts), so both judge it alike.
+  if ((o.starttime !== undefined && o.startToken === undefined) || (o.createdAt !== undefined && o.createdAtMs === undefined)) {
+    const r = foreignRecord(o);
+    if ('problem' in r) {
+      const p = r.problem;
+      const E = p.field === 'pid' && typeof p.value === 'number' && Number.isInteger(p.value) ? RangeError : TypeError;
+      throw new E(`${name}.${p.field} must be ${p.expected}, got ${describe(p.value)}`);
+    }
+    o = { ...o, ...r.record };
+  }
   const pid = assertPid(o.pid, `${name}.pid`);
   let startToken: string | null = null;
   const st = o.startToken;

@@ -100,7 +100,7 @@ const ENTRY: Schema = {
     path: 'string',
     kind: { enum: ['lock', 'temp', 'symlink', 'directory', 'other'] },
     exists: 'boolean',
-    format: { enum: ['pidproof', 'openclaw', 'pidfile', 'unknown'] },
+    format: { enum: ['pidproof', 'openclaw', 'record', 'pidfile', 'unknown'] },
     kernelHeld: ['boolean', 'null'],
     mode: { enum: ['kernel', 'lease', null] },
     pid: ['number', 'null'],
@@ -335,7 +335,7 @@ describe('pidproof inspect', () => {
     fs.writeFileSync(oc, JSON.stringify({ pid: idle.pid, createdAt: new Date().toISOString(), starttime: Number(id.startToken) + 3 }));
     const r = run(['inspect', oc]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/OpenClaw session lock/);
+    expect(r.stdout).toMatch(/format\s+foreign record, OpenClaw's format · start stamp linux-ticks: judged exactly\n/);
     expect(r.stdout).toMatch(/verdict\s+recycled/);
     const pf = path.join(dir, 'd.pid');
     fs.writeFileSync(pf, `${idle.pid}\n`);

@@ -5,14 +5,15 @@ import type { DoctorEntry, DoctorProgress, DoctorSummary } from '../index';
 import { type Column, formatAge, joinWrapped, paint, type Paint, safe, safeDeep, stacked, type Style, styleFor, table, verdictPaint, wrap } from './format';
 import { type CommandResult, EXIT, parseCommandArgs, parseCommandPattern, parseDuration, unjudged, UsageError } from './usage';
 
-const FORMATS = ['pidproof', 'openclaw', 'pidfile', 'unknown'];
+const FORMATS = ['pidproof', 'openclaw', 'record', 'pidfile', 'unknown'];
 
 export const DOCTOR_HELP = `Usage: pidproof doctor <dir...> [--recursive] [--pattern GLOB]... [--format FORMAT]...
                        [--reclaim-unknown-after DURATION] [--legacy-command CMD] [--fix] [--json]
 
-Scans directories for lock files of every format pidproof judges (pidproof locks, OpenClaw
-session locks *.jsonl.lock, bare PID files) and reports each one: holder PID, verdict, age, stale
-reasons and the action taken. Symbolic links are never followed (they are reported as skipped).
+Scans directories for lock files of every format pidproof judges (pidproof locks and stamps,
+foreign records such as OpenClaw's session locks *.jsonl.lock or a record written from another
+language, bare PID files) and reports each one: holder PID, verdict, age, stale reasons and the
+action taken. Symbolic links are never followed (they are reported as skipped).
 
 --fix removes only provably stale locks (dead, recycled, zombie or other-boot holder, expired
 lease or hold), each through the same race-free reclaim path as an acquire (kernel lock, guard,
@@ -29,8 +30,10 @@ Options:
                       is an error, \\ escapes one character
                       (default: ${DEFAULT_LOCK_PATTERNS.join(' ')}; *.lock covers *.jsonl.lock)
       --fix           remove the stale locks (safely, see above)
-      --format FORMAT only lock files of this format: pidproof, openclaw, pidfile or unknown
-                      (repeatable); other files are neither reported nor fixed
+      --format FORMAT only lock files of this format: pidproof, openclaw (a foreign record
+                      with OpenClaw's session-lock keys only), record (any other foreign
+                      record), pidfile or unknown (repeatable); other files are neither
+                      reported nor fixed
       --reclaim-unknown-after DURATION
                       migration: files pidproof cannot judge (empty, garbage, unrecognised or
                       invalid JSON) whose kernel lock is free are stale once older than this

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { inspectLock } from '../index';
 import type { LockInspection, OwnerRecord } from '../index';
+import { foreignRecord } from '../record';
 import { safeDeep } from './format';
 import { UsageError } from './usage';
 
@@ -45,17 +46,10 @@ export function holderRecord(i: LockInspection): OwnerRecord | null {
     if (typeof h.createdAtMs === 'number') rec.createdAtMs = h.createdAtMs;
     return rec;
   }
-  if (i.format === 'openclaw') {
-    const rec: OwnerRecord = { pid };
-    const created = typeof h.createdAt === 'string' ? Date.parse(h.createdAt) : NaN;
-    if (Number.isFinite(created)) rec.createdAtMs = created;
-    if (typeof h.starttime === 'number') {
-      // OpenClaw records Linux start ticks (field 22 of /proc/<pid>/stat).
-      rec.startToken = String(h.starttime);
-      rec.startTokenUnit = 'linux-ticks';
-      rec.platform = 'linux';
-    }
-    return rec;
+  if (i.format === 'openclaw' || i.format === 'record') {
+    // The lock core's own rule (lib/record.ts): start stamp, unit and every scope field it states.
+    const r = foreignRecord(h);
+    return 'record' in r ? r.record : null;
   }
   if (i.format === 'pidfile') {
     // A bare PID file is dated by its mtime: a process that started after it holds another PID.

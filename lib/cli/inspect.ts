@@ -1,6 +1,7 @@
 /** `pidproof inspect <lockfile> [--json]`. */
 import { inspectLock } from '../index';
-import type { LockInspection } from '../index';
+import type { LockInspection, OwnerRecord } from '../index';
+import { foreignRecord } from '../record';
 import { NO_FILE_BUT_FAILS } from '../lock/inspect';
 import { formatAge, formatTime, paint, safeDeep, type Style, styleFor, verdictPaint, wrap } from './format';
 import { type CommandResult, EXIT, parseCommandArgs, parseCommandPattern, parseDuration, unjudged, UsageError } from './usage';
@@ -8,7 +9,8 @@ import { type CommandResult, EXIT, parseCommandArgs, parseCommandPattern, parseD
 export const INSPECT_HELP = `Usage: pidproof inspect <lockfile> [--json] [--reclaim-unknown-after DURATION] [--legacy-command CMD]
 
 Shows who holds a lock file and whether it is stale, without touching it: its format (pidproof,
-OpenClaw session lock, bare PID file), the holder's identity (PID, start token, unique id, host,
+a foreign record such as OpenClaw's session lock or one written from another language, a bare
+PID file), the holder's identity (PID, start token, unique id, host,
 boot, command, creation time, age), the verdict, the stale reasons, whether the kernel lock is
 held, and what an acquire would do now (take it, reclaim it, or wait).
 
@@ -71,6 +73,29 @@ export function acquireOutlook(i: LockInspection): AcquireOutlook {
   return { action: 'wait', reason: `${why}${until}` };
 }
 
+/** A foreign record as pidproof reads it (lib/record.ts), or null when it is invalid. */
+function foreignOf(holder: LockInspection['holder']): OwnerRecord | null {
+  if (holder === null) return null;
+  const r = foreignRecord(holder as Record<string, unknown>);
+  return 'record' in r ? r.record : null;
+}
+
+/**
+ * What the file is, in words: named by its contents, never by a guess at who wrote it. A foreign
+ * record with OpenClaw's session-lock keys only is "in OpenClaw's format"; either kind says
+ * whether it carries a start stamp (judged exactly) or not (judged by evidence only).
+ */
+export function formatName(format: LockInspection['format'], foreign: OwnerRecord | null): string {
+  if (format === 'openclaw' || format === 'record') {
+    const what = format === 'openclaw' ? "foreign record, OpenClaw's format" : 'foreign record';
+    if (foreign === null) return what;
+    return typeof foreign.startToken === 'string'
+      ? `${what} · start stamp ${foreign.startTokenUnit}: judged exactly`
+      : `${what} · no start stamp: judged by evidence only`;
+  }
+  return { pidproof: 'pidproof', pidfile: 'bare PID file: judged by evidence only', unknown: 'unknown' }[format];
+}
+
 /** `  key        value`, the value wrapped to the width under itself. */
 function line(style: Style, key: string, value: string): string {
   return wrap(value, style.width, ' '.repeat(13), `  ${paint(style, 'dim', key.padEnd(10))} `).join('\n') + '\n';
@@ -89,27 +114,25 @@ export function renderInspection(i: LockInspection, style: Style): string {
     out += line(style, 'acquire', o.action === 'fail' ? paint(style, 'red', `fail: ${o.reason}`) : paint(style, 'green', 'take it at once (no lock file)'));
     return out;
   }
-  const h = (i.holder ?? {}) as Record<string, unknown>;
-  const fmt = { pidproof: 'pidproof', openclaw: 'OpenClaw session lock', pidfile: 'bare PID file', unknown: 'unknown' }[i.format];
+  const foreign = i.format === 'openclaw' || i.format === 'record' ? foreignOf(i.holder) : null;
+  // A foreign record's fields as pidproof reads them (its start stamp's unit, its scope).
+  const h = (foreign ?? i.holder ?? {}) as Record<string, unknown>;
   const pmode = i.format === 'pidproof' && typeof h.mode === 'string' ? paint(style, 'dim', ` (${h.mode} mode)`) : '';
-  out += line(style, 'format', `${fmt}${pmode}`);
+  out += line(style, 'format', `${formatName(i.format, foreign)}${pmode}`);
   if (i.holder) {
     const pid = str(h.pid) ?? '-';
     const cmd = str(h.command);
     out += line(style, 'holder', `PID ${paint(style, 'bold', pid)}${cmd ? ` (${cmd})` : ''}`);
-    const token = str(h.startToken) ?? str(h.starttime);
-    const unit = str(h.startTokenUnit) ?? (h.starttime !== undefined ? 'linux-ticks' : null);
+    const token = str(h.startToken);
+    const unit = str(h.startTokenUnit);
     if (token) out += line(style, 'start', `${token}${unit ? ` ${unit}` : ''}`);
     const uid = str(h.uniqueId);
     if (uid) out += line(style, 'unique id', `${uid}${str(h.uniqueIdKind) ? ` ${h.uniqueIdKind}` : ''}`);
-    const host = str(h.hostname);
-    if (host) {
-      out += line(
-        style,
-        'host',
-        `${host}${str(h.platform) ? ` (${h.platform})` : ''}${str(h.pidNamespace) ? ` · pid namespace ${h.pidNamespace}` : ''}`,
-      );
-    }
+    const scope = [str(h.hostname), str(h.platform) && (str(h.hostname) ? `(${h.platform})` : String(h.platform)), str(h.pidNamespace) && `· pid namespace ${h.pidNamespace}`]
+      .filter((x): x is string => typeof x === 'string' && x !== '')
+      .join(' ')
+      .replace(/^· /, '');
+    if (scope) out += line(style, 'host', scope);
     if (str(h.bootId)) out += line(style, 'boot', String(h.bootId));
     const created = typeof h.createdAtMs === 'number' ? h.createdAtMs : typeof h.createdAt === 'string' ? Date.parse(h.createdAt) : null;
     if (created !== null && Number.isFinite(created)) out += line(style, 'created', formatTime(created));

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { OwnerRecord, ProcessIdentity } from '../types';
 import { isDecimalU64 } from '../validate';
+import { foreignRecord, isForeignRecord, problemText, recordShape } from '../record';
 
 /** Largest lock file pidproof reads; anything bigger is not a lock file. */
 export const MAX_LOCK_BYTES = 64 * 1024;
@@ -43,7 +44,12 @@ export interface LockPayload {
   mode: 'kernel' | 'lease';
 }
 
-export type LockFormat = 'pidproof' | 'openclaw' | 'pidfile' | 'unknown';
+/**
+ * `pidproof` (its own payload), `openclaw` (a foreign record with OpenClaw's session-lock keys
+ * only), `record` (any other foreign record: README "From other languages"), `pidfile` (a bare
+ * PID), `unknown` (nothing pidproof can judge).
+ */
+export type LockFormat = 'pidproof' | 'openclaw' | 'record' | 'pidfile' | 'unknown';
 
 /** Milliseconds on the boot's monotonic clock (shared by every process of one boot). */
 export function monoNow(): number {
@@ -346,7 +352,7 @@ export function buildPayload(
 /** What a lock file holds, parsed. */
 export type Parsed =
   | { format: 'pidproof'; payload: LockPayload; record: OwnerRecord }
-  | { format: 'openclaw'; payload: Record<string, unknown>; record: OwnerRecord }
+  | { format: 'openclaw' | 'record'; payload: Record<string, unknown>; record: OwnerRecord }
   | { format: 'pidfile'; payload: { pid: number }; record: OwnerRecord }
   | {
       format: 'unknown';
@@ -477,22 +483,14 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
       },
     };
   }
-  if ('pid' in obj && 'createdAt' in obj) {
-    // OpenClaw session lock: { pid, createdAt (ISO), starttime? (Linux ticks), maxHoldMs? }.
-    if (!isInt(obj.pid, 1, MAX_PID)) return unjudgeable(`OpenClaw lock with invalid pid ${JSON.stringify(obj.pid)}`);
-    const created = typeof obj.createdAt === 'string' ? Date.parse(obj.createdAt) : NaN;
-    if (!Number.isFinite(created)) return unjudgeable('OpenClaw lock with invalid createdAt');
-    const st = obj.starttime;
-    if (st !== undefined && st !== null && !(Number.isSafeInteger(st) && (st as number) >= 0)) {
-      return unjudgeable(`OpenClaw lock with invalid starttime ${JSON.stringify(st)}`);
-    }
-    const record: OwnerRecord = { pid: obj.pid, createdAtMs: created };
-    if (typeof st === 'number') {
-      record.startToken = String(st);
-      record.startTokenUnit = 'linux-ticks';
-      record.platform = 'linux';
-    }
-    return { format: 'openclaw', payload: obj, record };
+  if (isForeignRecord(obj)) {
+    // A foreign record (README "From other languages"): OpenClaw's session lock `{pid, createdAt,
+    // starttime?, maxHoldMs?}`, or the minimal record any language writes. One rule
+    // (lib/record.ts) turns it into the record ownerStatus judges, scope fields included.
+    const shape = recordShape(obj);
+    const r = foreignRecord(obj);
+    if ('problem' in r) return unjudgeable(problemText(shape === 'openclaw' ? 'OpenClaw lock' : 'record', r.problem));
+    return { format: shape, payload: obj, record: r.record };
   }
   return unjudgeable('unrecognised JSON lock format');
 }
