@@ -67,12 +67,13 @@ const allowed = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^binding\.gyp$/,
+  /^record\.schema\.json$/,
   /^native\/[A-Za-z0-9_]+\.(cc|h)$/,
   /^dist\/[A-Za-z0-9_/.-]+\.(js|d\.ts)$/,
   /^prebuilds\/[a-z0-9]+-[a-z0-9]+\/pidproof(\.(glibc|musl))?\.node$/,
 ];
 const required = [
-  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'binding.gyp',
+  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'binding.gyp', 'record.schema.json',
   'native/addon.cc', 'native/platform.h', 'native/platform_linux.cc', 'native/platform_darwin.cc',
   'native/platform_win32.cc', 'native/platform_freebsd.cc', 'native/platform_unsupported.cc',
   'dist/index.js', 'dist/index.d.ts', 'dist/cli.js',

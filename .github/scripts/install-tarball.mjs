@@ -12,7 +12,9 @@
 //   3. in a fresh process with PREBUILDS_ONLY=1: require() and import() give backend 'native', the
 //      binary node-gyp-build resolves is exactly prebuilds/<platform>-<arch>/pidproof[.<libc>].node,
 //      processIdentity(process.pid) has a start token, and the CLI (`pidproof identity --json`)
-//      prints this machine's identity.
+//      prints this machine's identity;
+//   4. `pidproof/record.schema.json` resolves (require, and import on Node >= 20.10), and
+//      `pidproof stamp` writes a record that the installed `pidproof inspect` judges alive.
 //
 // Used by `npm run test:pack` (.ci/pack-test.sh) here and by the CI/release workflows on every
 // target (Linux glibc and musl, macOS, Windows). Node >= 20, no dependencies.
@@ -196,5 +198,28 @@ try {
 }
 if (!Array.isArray(ids) || ids.length !== 1 || !ids[0].startToken) fail(`unexpected identity output: ${cli.slice(0, 200)}`);
 ok(`pidproof identity --json works (pid ${ids[0].pid}, ${ids[0].startTokenUnit})`);
+
+// The record schema, by its exported subpath (require; import with a JSON attribute where Node has it).
+const schemaCheck = `if (s.$schema !== 'https://json-schema.org/draft/2020-12/schema' || !s.$defs?.payload || !s.$defs?.record) throw new Error('unexpected schema: ' + JSON.stringify(s).slice(0, 120));`;
+node(['-e', `const s = require('pidproof/record.schema.json'); ${schemaCheck}`], "require('pidproof/record.schema.json')");
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major > 20 || (major === 20 && minor >= 10)) {
+  node(['--input-type=module', '-e', `import s from 'pidproof/record.schema.json' with { type: 'json' }; ${schemaCheck}`], "import 'pidproof/record.schema.json'");
+}
+ok('pidproof/record.schema.json resolves (JSON Schema 2020-12)');
+
+// pidproof stamp writes a record the installed CLI judges: alive (this process), in pidproof's format.
+const stampDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pidproof-stamp-'));
+try {
+  const rec = path.join(stampDir, 'me.pid');
+  node([path.join(pkgDir, 'dist', 'cli.js'), 'stamp', '--pid', String(process.pid), rec], 'pidproof stamp', true);
+  const inspected = JSON.parse(node([path.join(pkgDir, 'dist', 'cli.js'), 'inspect', '--json', rec], 'pidproof inspect', true));
+  if (inspected.format !== 'pidproof' || inspected.verdict !== 'alive' || inspected.holder?.pid !== process.pid) {
+    fail(`pidproof inspect of a stamp: ${JSON.stringify(inspected).slice(0, 300)}`);
+  }
+} finally {
+  fs.rmSync(stampDir, { recursive: true, force: true });
+}
+ok('pidproof stamp writes a record that pidproof inspect judges alive');
 
 console.log(`${passed} passed, 0 failed`);
