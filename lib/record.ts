@@ -34,7 +34,17 @@ export const START_UNITS: Readonly<Record<string, string>> = Object.freeze({
 const MAX_MS = 3e14;
 
 /** RFC 3339 date-time (what JSON Schema's `date-time` format means), as OpenClaw, Python and `date -u` write it. */
-const RFC3339 = /^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$/;
+const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[Zz]|[+-](\d\d):(\d\d))$/;
+
+/** Epoch ms of an RFC 3339 date-time whose fields are in range (no Feb 30, no 24:00), else NaN. */
+function rfc3339(s: string): number {
+  const m = RFC3339.exec(s);
+  if (m === null) return NaN;
+  const [y, mo, d, h, mi, se, oh, om] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate(); // the month's last day
+  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || se > 59 || oh > 23 || om > 59) return NaN;
+  return Date.parse(s);
+}
 
 /** Which of the two shapes a foreign record has, for naming it: OpenClaw's keys only, or more. */
 export type RecordShape = 'openclaw' | 'record';
@@ -119,7 +129,7 @@ export function foreignRecord(o: Record<string, unknown>): { record: OwnerRecord
   }
   const at = o.createdAt ?? null;
   if (at !== null) {
-    const t = typeof at === 'string' && RFC3339.test(at) ? Date.parse(at) : NaN;
+    const t = typeof at === 'string' ? rfc3339(at) : NaN;
     if (!Number.isFinite(t) || t <= 0 || t > MAX_MS) return bad('createdAt', 'an RFC 3339 date-time such as 2026-01-31T12:00:00.000Z');
     if (ms === null) record.createdAtMs = t;
   }

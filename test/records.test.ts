@@ -178,9 +178,9 @@ describe.skipIf(!isLinux)(`scope fields of foreign records${isLinux ? '' : ' [sk
     // The CLI's holder record (kill, watch) follows the same rule: sampled, a process each.
     for (const rec of [
       { pid: 1, starttime: ticksOf(1), bootId: OTHER_BOOT },
-      { pid: child.pid, starttime: ticksOf(child.pid!), hostname: 'elsewhere' },
-      { pid: child.pid, starttime: ticksOf(child.pid!), pidNamespace: '4026599999', bootId: here.bootId },
-      { pid: child.pid, starttime: ticksOf(child.pid!), bootId: here.bootId, hostname: here.hostname },
+      { pid: child.pid!, starttime: ticksOf(child.pid!), hostname: 'elsewhere' },
+      { pid: child.pid!, starttime: ticksOf(child.pid!), pidNamespace: '4026599999', bootId: here.bootId },
+      { pid: child.pid!, starttime: ticksOf(child.pid!), bootId: here.bootId, hostname: here.hostname },
     ]) {
       fs.writeFileSync(file, JSON.stringify(rec));
       const want = ownerStatus(rec).verdict;
