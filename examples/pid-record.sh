@@ -4,7 +4,7 @@
 #   pid_record_alive /run/myd.pid                # exit 0 while that process lives, 1 once it is gone
 
 # write_pid_record FILE: records this shell ($$) in FILE, atomically (a temp file in the same
-# directory, renamed over FILE: a reader sees the old record or the new one, never a part).
+# directory, flushed, renamed over FILE: a reader sees the old record or the new one, never a part).
 write_pid_record() (
   file=$1
   case $file in */*) dir=${file%/*} ;; *) dir=. ;; esac
@@ -32,7 +32,7 @@ write_pid_record() (
     case $pidns in '' | *[!0-9]*) ;; *) printf ',"pidNamespace":"%s"' "$pidns" ;; esac
     [ -z "$host" ] || printf ',"hostname":"%s"' "$host"
     printf ',"createdAt":"%s"}\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  } >"$tmp" && chmod 644 "$tmp" && mv -f "$tmp" "$file" || {
+  } >"$tmp" && chmod 644 "$tmp" && { sync "$tmp" 2>/dev/null || sync; } && mv -f "$tmp" "$file" || {
     rm -f "$tmp"
     exit 1
   }
