@@ -183,6 +183,7 @@ export function stampCommand(argv: string[]): CommandResult {
   const mode = parseMode(values.mode);
   const isParent = values.pid === undefined;
   const pid = isParent ? process.ppid : parsePid(values.pid!);
+  if (pid < 1) throw new StampError(`pidproof's parent is outside this PID namespace (its PID here is ${pid}): name the process with --pid`);
   checkTarget(file);
   const id = identityOf(pid, isParent);
   // Reparented meanwhile: the parent read above exited (its PID may already name another process).
