@@ -13,8 +13,9 @@ Signals the process that a lock file, a PID file or a PID names, only while it i
 process. For a lock or PID file the recorded holder is signalled only when the live process at
 its PID is proven to be it (same unique id or start token); a dead, recycled or stale holder gets
 nothing, and neither does the unrelated process that inherited its PID. A PID is pinned to the
-process holding it now. Lock files: pidproof locks, OpenClaw session locks; a PID file is a file
-holding only a PID.
+process holding it now. Lock files: pidproof locks and stamps, foreign records (OpenClaw's
+session locks, records written from other languages), judged by their scope first (another
+boot, host or PID namespace is never signalled); a PID file is a file holding only a PID.
 
 A bare PID file records no start time, so its holder can be proven gone (a process that started
 after the file was written holds the PID now: exit 1) but never proven to be the same process:

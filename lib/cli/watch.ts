@@ -9,7 +9,8 @@ export const WATCH_HELP = `Usage: pidproof watch <pid | lockfile> [--timeout SEC
 
 Blocks until that exact process exits, then prints how long it waited. A PID is pinned to the
 process holding it now (a recycled PID never fools it). For a lock file, the holder is watched,
-pinned to the identity recorded in the lock (pidproof locks, OpenClaw locks with a starttime);
+pinned to the identity recorded in the lock (pidproof locks and stamps, foreign records with a
+starttime such as OpenClaw's; another boot's record is gone at once);
 for a bare PID file or a legacy lock without a start token, whatever process holds that PID now.
 A missing lock file, or one with no holder or a dead holder, returns at once and says so.
 

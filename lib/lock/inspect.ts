@@ -14,7 +14,10 @@ export interface LockInspection {
   path: string;
   /** Whether a lock file exists at the path. */
   exists: boolean;
-  /** `pidproof`, `openclaw` (session-lock JSON), `pidfile` (a bare PID) or `unknown`. */
+  /**
+   * `pidproof`, `openclaw` (a foreign record with OpenClaw's session-lock keys only), `record` (any
+   * other foreign record: README "From other languages"), `pidfile` (a bare PID) or `unknown`.
+   */
   format: LockFormat;
   /**
    * Whether a kernel lock is held on the file right now: true means a live process on this
