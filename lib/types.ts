@@ -105,6 +105,13 @@ export interface OwnerRecord {
   platform?: Platform | null;
   /** When the record was written, epoch ms. Lets legacy records be judged by start time. */
   createdAtMs?: number | null;
+  /**
+   * A foreign record's start stamp (OpenClaw's lock, README "From other languages"), read when
+   * `startToken` is absent: in the native unit of `platform` (Linux ticks when absent).
+   */
+  starttime?: number | string | null;
+  /** A foreign record's creation time (RFC 3339), read when `createdAtMs` is absent. */
+  createdAt?: string | null;
   [key: string]: unknown;
 }
 
