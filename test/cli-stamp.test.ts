@@ -272,7 +272,7 @@ describe('pidproof stamp', () => {
   });
 
   const nobody = nobodyNodeSkip();
-  it.skipIf(nobody !== null)(`an unwritable directory (as nobody): exit 2, the reason named${nobody ? ` [skipped: ${nobody}]` : ''}`, () => {
+  it.skipIf(nobody !== null)(`an unwritable directory, and another user's FILE in a sticky directory (as nobody): exit 2, the reason named${nobody ? ` [skipped: ${nobody}]` : ''}`, () => {
     const pkg = publicPackage();
     try {
       const dir = tmpDir('pidproof-stamp-');
@@ -285,6 +285,14 @@ describe('pidproof stamp', () => {
       const r2 = spawnSync(process.execPath, [path.join(pkg, 'dist', 'cli.js'), 'stamp', '--pid', '1', path.join(dir, 'x.pid')], { encoding: 'utf8', uid: 65534, gid: 65534 });
       expect(r2.status).toBe(2);
       expect(r2.stderr).toMatch(/cannot write .*x\.pid: this user cannot look into its directory/);
+      // A sticky directory (like /tmp) where FILE belongs to another user: nobody may not replace it.
+      fs.chmodSync(dir, 0o1777);
+      fs.writeFileSync(path.join(dir, 'x.pid'), 'root\'s');
+      const r3 = spawnSync(process.execPath, [path.join(pkg, 'dist', 'cli.js'), 'stamp', '--pid', '1', path.join(dir, 'x.pid')], { encoding: 'utf8', uid: 65534, gid: 65534 });
+      expect(r3.status).toBe(2);
+      expect(r3.stderr).toMatch(/cannot replace .*x\.pid: its directory is sticky \(like \/tmp\) and the file belongs to uid 0: only that user or root can replace it$/m);
+      expect(fs.readdirSync(dir)).toEqual(['x.pid']); // its temp file removed
+      expect(fs.readFileSync(path.join(dir, 'x.pid'), 'utf8')).toBe("root's");
     } finally {
       fs.rmSync(pkg, { recursive: true, force: true });
     }

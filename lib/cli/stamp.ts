@@ -4,7 +4,7 @@ import path from 'node:path';
 import { selectedBackend } from '../binding';
 import { processIdentity } from '../index';
 import type { ProcessIdentity } from '../types';
-import { cannotCreateIn, closeQuietly, createExclusive, errCode, sleepSync, unlinkQuietly, writeAll } from '../lock/files';
+import { cannotCreateIn, cannotReplace, closeQuietly, createExclusive, errCode, sleepSync, unlinkQuietly, writeAll } from '../lock/files';
 import { buildPayload, type LockPayload, newToken, serialisePayload } from '../lock/payload';
 import { parsePid } from './holder';
 import { type CommandResult, parseCommandArgs, UsageError } from './usage';
@@ -27,7 +27,8 @@ a reader sees the old record or the new one, never a part. FILE must not be a sy
 directory or another non-regular file. Nothing is printed on success (--json prints the record).
 
 Exit codes: 0 written, 2 error: bad usage, no such process (or a zombie, or one whose start
-stamp cannot be read), a directory that does not exist or cannot be written, a symlink at FILE.
+stamp cannot be read), a directory that does not exist or cannot be written, a FILE this user
+may not replace (another user's, in a sticky directory like /tmp), a symlink at FILE.
 
 Options:
       --pid PID    the process to record (default: the parent of pidproof, i.e. the caller)
@@ -103,6 +104,14 @@ function checkTarget(file: string): void {
   if (!st.isFile()) throw new StampError(`${file} is not a regular file (a FIFO, socket or device): refusing to replace it`);
 }
 
+function lstatQuiet(p: string): fs.Stats | null {
+  try {
+    return fs.lstatSync(p);
+  } catch {
+    return null;
+  }
+}
+
 /** `rename`, retried briefly on Windows, where a reader's open handle can refuse it for a moment. */
 function renameOver(from: string, to: string): void {
   for (let i = 0; ; i++) {
@@ -144,7 +153,10 @@ function writeAtomically(file: string, buf: Buffer, mode: number): void {
     } catch (err) {
       const code = errCode(err);
       if (code === 'EISDIR' || code === 'ENOTEMPTY' || code === 'EEXIST') throw new StampError(`${file} is a directory: name a file`);
-      throw new StampError(`cannot write ${file}: ${(err as Error).message}`);
+      const st = code === 'EPERM' || code === 'EACCES' ? lstatQuiet(file) : null;
+      // (The lock core's words, said of a file.)
+      const why = st === null ? null : cannotReplace(dir, st)?.replace('the lock belongs', 'the file belongs').replace(/ \(pidproof doctor.*\)$/, '');
+      throw new StampError(`cannot replace ${file}: ${why ?? (err as Error).message}`);
     }
     renamed = true;
   } catch (err) {
