@@ -14,7 +14,7 @@ import type { OwnerRecord } from './types';
 import { isDecimalU64, MAX_PID } from './validate';
 
 /** The fields of the minimal record besides `pid` (unknown fields are ignored). */
-export const RECORD_FIELDS = ['starttime', 'bootId', 'hostname', 'pidNamespace', 'platform', 'createdAt', 'createdAtMs'] as const;
+export const RECORD_FIELDS = ['starttime', 'bootId', 'hostname', 'pidNamespace', 'platform', 'createdAt', 'createdAtMs', 'startToken', 'uniqueId'] as const;
 
 /** The keys OpenClaw's session lock writes; a record with no other key is in OpenClaw's format. */
 const OPENCLAW_KEYS = new Set(['pid', 'createdAt', 'starttime', 'maxHoldMs']);
@@ -88,6 +88,8 @@ const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0
  *   `ownerStatus` exactly as for pidproof's own records.
  * - `createdAtMs` (epoch ms) or else `createdAt` (RFC 3339): when it was written (age; a live
  *   process that started after it holds another PID).
+ * - `startToken`/`startTokenUnit`, `uniqueId`/`uniqueIdKind`: a saved `ProcessIdentity`'s names,
+ *   read in place of `starttime`.
  */
 export function foreignRecord(o: Record<string, unknown>): { record: OwnerRecord } | { problem: RecordProblem } {
   const bad = (field: string, expected: string) => ({ problem: { field, value: o[field], expected } });
@@ -99,11 +101,27 @@ export function foreignRecord(o: Record<string, unknown>): { record: OwnerRecord
   const platform = o.platform ?? null;
   if (platform !== null && !isStr(platform)) return bad('platform', 'a process.platform name (linux, darwin, win32, freebsd)');
   if (platform !== null) record.platform = platform;
+  // A pidproof identity saved as JSON (`pidproof identity --json`, JSON.stringify(processIdentity(pid)))
+  // names its stamp `startToken`, with its unit, and may carry a unique id: taken as ownerStatus
+  // takes them (a token without a unit is in this platform's native unit). `starttime` is then unread.
+  for (const [k, kind] of [
+    ['startToken', 'startTokenUnit'],
+    ['uniqueId', 'uniqueIdKind'],
+  ] as const) {
+    const v = o[k] ?? null;
+    if (v === null) continue;
+    const text = typeof v === 'number' && k === 'startToken' && Number.isSafeInteger(v) && v >= 0 ? String(v) : v;
+    if (typeof text !== 'string' || !isDecimalU64(text)) return bad(k, 'a decimal string below 2^64');
+    const named = o[kind] ?? null;
+    if (named !== null && !isStr(named)) return bad(kind, 'a non-empty string');
+    record[k] = text;
+    if (named !== null) record[kind] = named;
+  }
   const st = o.starttime ?? null;
-  if (st !== null) {
-    const token =
-      typeof st === 'number' && Number.isSafeInteger(st) && st >= 0 ? String(st) : typeof st === 'string' && isDecimalU64(st) ? st : null;
-    if (token === null) return bad('starttime', 'a non-negative integer, or a decimal string below 2^64');
+  const token =
+    st === null ? null : typeof st === 'number' && Number.isSafeInteger(st) && st >= 0 ? String(st) : typeof st === 'string' && isDecimalU64(st) ? st : null;
+  if (st !== null && token === null) return bad('starttime', 'a non-negative integer, or a decimal string below 2^64');
+  if (token !== null && o.startToken === undefined) {
     const on = platform ?? 'linux';
     const unit = START_UNITS[on];
     if (unit === undefined) return bad('platform', `a platform whose start-stamp unit pidproof knows (${Object.keys(START_UNITS).join(', ')}) when starttime is given`);

@@ -211,17 +211,20 @@ describe.skipIf(!isLinux)(`scope fields of foreign records${isLinux ? '' : ' [sk
     fs.writeFileSync(path.join(d, 'py.pid'), JSON.stringify({ pid: child.pid, starttime: ticksOf(child.pid!), bootId: currentScope().bootId, createdAt: now }));
     fs.writeFileSync(path.join(d, 'scope-only.pid'), JSON.stringify({ pid: child.pid, hostname: currentScope().hostname }));
     fs.writeFileSync(path.join(d, 'pid-only.pid'), JSON.stringify({ pid: child.pid }));
+    fs.writeFileSync(path.join(d, 'identity.json.lock'), JSON.stringify(processIdentity(child.pid!)));
     const line = (f: string) => /format\s+(.*)\n/.exec(run(['inspect', path.join(d, f)]).stdout)![1];
     expect(line('oc.lock')).toBe("foreign record, OpenClaw's format · start stamp linux-ticks: judged exactly");
     expect(line('oc-bare.lock')).toBe("foreign record, OpenClaw's format · no start stamp: judged by evidence only");
     expect(line('py.pid')).toBe('foreign record · start stamp linux-ticks: judged exactly');
     expect(line('scope-only.pid')).toBe('foreign record · no start stamp: judged by evidence only');
     expect(line('pid-only.pid')).toBe('unknown'); // {"pid": N} alone is not taken for a record
+    expect(line('identity.json.lock')).toBe('identity record (a saved ProcessIdentity) · start stamp linux-ticks: judged exactly');
+    expect(verdicts(path.join(d, 'identity.json.lock'))).toMatchObject({ ownerStatus: 'alive', inspectLock: 'alive', cli: 'alive' });
     const doc = JSON.parse(run(['doctor', '--json', d]).stdout);
     const fmt = Object.fromEntries(doc.entries.map((e: { path: string; format: string }) => [path.basename(e.path), e.format]));
-    expect(fmt).toEqual({ 'oc.lock': 'openclaw', 'oc-bare.lock': 'openclaw', 'py.pid': 'record', 'scope-only.pid': 'record', 'pid-only.pid': 'unknown' });
+    expect(fmt).toEqual({ 'oc.lock': 'openclaw', 'oc-bare.lock': 'openclaw', 'py.pid': 'record', 'scope-only.pid': 'record', 'pid-only.pid': 'unknown', 'identity.json.lock': 'record' });
     const only = JSON.parse(run(['doctor', '--json', '--format', 'record', d]).stdout);
-    expect(only.entries.map((e: { path: string }) => path.basename(e.path)).sort()).toEqual(['py.pid', 'scope-only.pid']);
+    expect(only.entries.map((e: { path: string }) => path.basename(e.path)).sort()).toEqual(['identity.json.lock', 'py.pid', 'scope-only.pid']);
   });
 });
 

@@ -194,6 +194,18 @@ describe('record.schema.json', () => {
       [{ pid: 5, createdAt: '2026-01-01 10:00:00z' }, true],
       [{ pid: 5, starttime: 1, platform: 'freebsd' }, true],
       [{ pid: 5, hostname: 'h', platform: 'sunos' }, true], // no start stamp: any OS name is a scope
+      // A saved ProcessIdentity: its startToken (and unique id) in place of starttime.
+      [{ ...selfIdentity() }, true],
+      [{ pid: 5, startToken: '123', startTokenUnit: 'linux-ticks' }, true],
+      [{ pid: 5, startToken: 123 }, true],
+      [{ pid: 5, uniqueId: '77', uniqueIdKind: 'linux-pidfs-inode' }, true],
+      [{ pid: 5, startToken: '1', starttime: 2, platform: 'plan9' }, true], // starttime unread: no unit needed
+      [{ pid: 5, startToken: 'abc' }, false],
+      [{ pid: 5, startToken: -1 }, false],
+      [{ pid: 5, startToken: '1', startTokenUnit: 5 }, false],
+      [{ pid: 5, uniqueId: 77 }, false],
+      [{ pid: 5, uniqueId: '7', uniqueIdKind: '' }, false],
+      [{ pid: 5, startToken: '1', starttime: 'abc' }, false], // present and invalid, even unread
       [{ pid: 5 }, false], // nothing but a PID
       [{ starttime: 1, createdAt: now }, false], // no pid
       [{ pid: 0, starttime: 1 }, false],

@@ -85,9 +85,10 @@ function foreignOf(holder: LockInspection['holder']): OwnerRecord | null {
  * record with OpenClaw's session-lock keys only is "in OpenClaw's format"; either kind says
  * whether it carries a start stamp (judged exactly) or not (judged by evidence only).
  */
-export function formatName(format: LockInspection['format'], foreign: OwnerRecord | null): string {
+export function formatName(format: LockInspection['format'], foreign: OwnerRecord | null, holder: LockInspection['holder'] = null): string {
   if (format === 'openclaw' || format === 'record') {
-    const what = format === 'openclaw' ? "foreign record, OpenClaw's format" : 'foreign record';
+    const saved = holder !== null && ('startToken' in holder || 'uniqueId' in holder);
+    const what = format === 'openclaw' ? "foreign record, OpenClaw's format" : saved ? 'identity record (a saved ProcessIdentity)' : 'foreign record';
     if (foreign === null) return what;
     return typeof foreign.startToken === 'string'
       ? `${what} · start stamp ${foreign.startTokenUnit}: judged exactly`
@@ -118,7 +119,7 @@ export function renderInspection(i: LockInspection, style: Style): string {
   // A foreign record's fields as pidproof reads them (its start stamp's unit, its scope).
   const h = (foreign ?? i.holder ?? {}) as Record<string, unknown>;
   const pmode = i.format === 'pidproof' && typeof h.mode === 'string' ? paint(style, 'dim', ` (${h.mode} mode)`) : '';
-  out += line(style, 'format', `${formatName(i.format, foreign)}${pmode}`);
+  out += line(style, 'format', `${formatName(i.format, foreign, i.holder)}${pmode}`);
   if (i.holder) {
     const pid = str(h.pid) ?? '-';
     const cmd = str(h.command);
