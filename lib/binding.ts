@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 import { fallbackBackend } from './fallback';
+import type { ClockOffsets } from './timens';
 import type { Backend, RawCommand, RawIdentity, RawLiveness, RawScope } from './types';
 
 /** @internal the addon's exports (native/addon.cc). Never exported from the package. */
@@ -46,6 +47,8 @@ export interface NativeAddon {
   ): number;
   /** Bounded, validated command line (see Backend.command); null: no such process. */
   command(pid: number): RawCommand | null;
+  /** This process's clock offsets against the root time namespace, decimal ns (issue 20). */
+  clockOffsets(): { known: boolean; monotonicNs: string; boottimeNs: string };
   // ---- hot paths (issue 15): one crossing each, numbers through reused typed arrays ----
   /**
    * `probe` without a result object: 0 no such process, 1 `out` filled with [flags, startToken,
@@ -181,12 +184,20 @@ function fastProbe(a: NativeAddon): ((pid: number) => RawIdentity | null) | null
 /** @internal a Backend over the addon. */
 export function nativeBackendOf(a: NativeAddon): Backend {
   const probe = fastProbe(a);
+  let offsets: ClockOffsets | null | undefined;
   return {
     name: 'native',
     probe: probe ?? ((pid) => a.probe(pid)),
     scope: () => a.scope(),
     checkAlive: (pid) => a.checkAlive(pid),
     command: (pid) => a.command(pid),
+    clockOffsets: () => {
+      if (offsets === undefined) {
+        const o = a.clockOffsets();
+        offsets = o.known ? { monotonicNs: BigInt(o.monotonicNs), boottimeNs: BigInt(o.boottimeNs) } : null;
+      }
+      return offsets;
+    },
   };
 }
 

@@ -221,6 +221,21 @@ Napi::Value Scope(const Napi::CallbackInfo& info) {
   return o;
 }
 
+// clockOffsets() -> { known, monotonicNs, boottimeNs } (issue 20): how far this process's
+// CLOCK_MONOTONIC and CLOCK_BOOTTIME run ahead of the root time namespace's, as decimal strings
+// (signed nanoseconds; "0" outside Linux time namespaces). `known` false: they cannot be told.
+Napi::Value ClockOffsets(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  pidproof::Boot b;
+  Status st = pidproof::ProbeBoot(&b);
+  if (!st.ok()) ThrowStatus(env, st);
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("known", Napi::Boolean::New(env, b.clock_offsets_known));
+  o.Set("monotonicNs", Napi::String::New(env, std::to_string(b.monotonic_offset_ns)));
+  o.Set("boottimeNs", Napi::String::New(env, std::to_string(b.boottime_offset_ns)));
+  return o;
+}
+
 // checkAlive(pid) -> { exists, exited, uniqueId } | null (no cheap exact path on this OS)
 Napi::Value CheckAlive(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -1202,6 +1217,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   ExportRaw(env, exports, "releaseFile", Guarded<ReleaseFileImpl>);
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("command", Napi::Function::New(env, Command, "command"));
+  exports.Set("clockOffsets", Napi::Function::New(env, ClockOffsets, "clockOffsets"));
   return exports;
 }
 

@@ -264,6 +264,35 @@ ProcState MapState(char c, int64_t threads) {
   }
 }
 
+// This process's clock offsets against the root time namespace (time_namespaces(7)).
+// /proc/self/timens_offsets shows the offsets of the namespace this process's children get
+// (time_for_children); a process enters that namespace at exec, so they are its own unless it
+// called unshare(CLONE_NEWTIME) since (the two namespace links then differ: unknown). No file:
+// a kernel without time namespaces, where every offset is 0.
+void ReadOwnClockOffsets(Boot* b) {
+  char buf[256];
+  ssize_t n = ReadSmallFile("/proc/self/timens_offsets", buf, sizeof(buf));
+  if (n < 0) {
+    b->clock_offsets_known = errno == ENOENT;
+    return;
+  }
+  int64_t mono = 0;
+  int64_t boot = 0;
+  if (!logic::ParseTimensOffsets(buf, static_cast<size_t>(n), &mono, &boot)) {
+    b->clock_offsets_known = false;
+    return;
+  }
+  struct stat own;
+  struct stat children;
+  if (stat("/proc/self/ns/time", &own) == 0 && stat("/proc/self/ns/time_for_children", &children) == 0 &&
+      own.st_ino != children.st_ino) {
+    b->clock_offsets_known = false;
+    return;
+  }
+  b->monotonic_offset_ns = mono;
+  b->boottime_offset_ns = boot;
+}
+
 struct BootCache {
   bool ready = false;
   Boot boot;
@@ -309,6 +338,12 @@ BootCache& GetBootCache() {
       c.boot.has_pid_namespace = true;
       c.boot.pid_namespace = std::to_string(static_cast<uint64_t>(sb.st_ino));
     }
+    ReadOwnClockOffsets(&c.boot);
+    // btime is shown in the reader's time namespace (boot = now - CLOCK_BOOTTIME): the root
+    // namespace's is the same wall-clock instant for every reader.
+    if (c.boot.has_boot_time_ms && c.boot.clock_offsets_known) {
+      c.boot.boot_time_ms += static_cast<double>(c.boot.boottime_offset_ns / 1000000);
+    }
     c.ready = true;
     return c;
   }();
@@ -320,18 +355,24 @@ bool FillFromStat(const char* buf, size_t len, Identity* out) {
   StatFields f;
   if (!ParseStat(buf, len, &f)) return false;
   const BootCache& bc = GetBootCache();
-  out->has_start_token = true;
-  out->start_token = f.starttime;
+  // The kernel shows start ticks in the reader's time namespace (start + the reader's boottime
+  // offset): reported in the root namespace's terms, so every reader agrees (issue 20).
+  bool inexact = false;
+  const uint64_t ticks =
+      logic::RootStartTicks(f.starttime, bc.boot.boottime_offset_ns, bc.clk_tck, &inexact);
+  out->has_start_token = bc.boot.clock_offsets_known;
+  out->start_token = ticks;
   out->start_token_unit = "linux-ticks";
   out->has_ppid = true;
   out->ppid = f.ppid;
   out->state = MapState(f.state, f.threads);
   if (bc.boot.has_boot_time_ms) {
     out->has_start_time_ms = true;
-    // Integer math first: ticks -> ms, then add btime.
+    // Integer math first: ticks -> ms, then add btime (both in the root namespace's terms when
+    // the offsets are known, both in this namespace's otherwise: the same wall-clock instant).
+    const uint64_t shown = bc.boot.clock_offsets_known ? ticks : f.starttime;
     out->start_time_ms =
-        bc.boot.boot_time_ms +
-        static_cast<double>(f.starttime * 1000 / static_cast<uint64_t>(bc.clk_tck));
+        bc.boot.boot_time_ms + static_cast<double>(shown * 1000 / static_cast<uint64_t>(bc.clk_tck));
   }
   return true;
 }

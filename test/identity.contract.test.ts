@@ -57,6 +57,7 @@ function counting(b: Backend): { backend: Backend; probes: () => number } {
       scope: () => b.scope(),
       checkAlive: (pid) => b.checkAlive(pid),
       command: (pid) => b.command(pid),
+      clockOffsets: () => b.clockOffsets(),
       probe: (pid) => {
         n++;
         return b.probe(pid);

@@ -55,6 +55,7 @@ function counting(b: Backend, a: NativeAddon | null) {
     scope: () => b.scope(),
     checkAlive: (pid) => b.checkAlive(pid),
     command: (pid) => b.command(pid),
+    clockOffsets: () => b.clockOffsets(),
     probe: (pid) => {
       n.probes++;
       return b.probe(pid);

@@ -75,7 +75,7 @@ import {
 import { heldTokens, Holding, type Lock, LockHandle } from './holding';
 import { type Judgement, judge, type JudgeOptions, type KernelState, NO_OPTIONS } from './judge';
 import type { Settings } from './options';
-import { buildPayload, isoOf, type LockPayload, monoNow, payloadHead, newToken, parseLockFile, type Parsed, serialisePayload } from './payload';
+import { buildPayload, isoOf, type LockPayload, payloadHead, newToken, parseLockFile, type Parsed, rootMonoNow, serialisePayload } from './payload';
 
 interface Temp {
   path: string;
@@ -221,7 +221,7 @@ function refresh(t: Temp): void {
     return;
   }
   const wall = Date.now();
-  const mono = monoNow();
+  const mono = rootMonoNow();
   Object.assign(t.payload, {
     createdAt: isoOf(wall),
     createdAtMs: wall,
