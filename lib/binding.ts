@@ -83,6 +83,15 @@ export interface NativeAddon {
    * 2 guard exists; -1 not on this OS.
    */
   releaseFile?(fd: number, lockPath: string, dev: number, ino: number): number;
+  /**
+   * Registers a descriptor this environment holds something through (kind 0 a lock file, 1 a temp
+   * file: unlinked while `path` still names (dev, ino), then closed; 2 anything else: closed), for
+   * release by the addon's environment cleanup hook when a worker ends without running JavaScript
+   * (`worker.terminate()`). `publish` registers what it returns, `releaseFile` unregisters.
+   */
+  trackFile?(fd: number, kind: 0 | 1 | 2, path: string, dev: number, ino: number): void;
+  /** Unregisters a descriptor (before it is closed or handed over). */
+  untrackFile?(fd: number): void;
 }
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */

@@ -23,6 +23,7 @@ import {
   signalProcess,
   watchExit,
 } from '../lib/index';
+import { serialisePayload } from '../lib/lock/payload';
 import { parseTimensOffsets, rootStartTicks, tickShift } from '../lib/timens';
 import { cleanup, collectJsonLines, isLinux, isRoot, tmpDir, track, waitFor } from './helpers';
 import { fixture } from './lock-helpers';
@@ -389,6 +390,45 @@ describe(`time namespaces: one lock, two namespaces, exactly one holder${suffix}
       expect([['dead-pid'], ['zombie-pid']]).toContainEqual(after.reclaimed);
       table.push(`${backend.padEnd(8)} holder ${SUBTICK.name} waiter root     lease              | while alive: ${String(tried.code)} | after SIGKILL: acquired in ${Math.round(after.ms as number)} ms`);
     }
+  });
+
+  nsIt('native: a payload of before issue 20 (no clocks marker, raw stamps of the holder\'s namespace): judged through the live holder\'s offsets, never broken early', async () => {
+    const dir = tmpDir('pidproof-timens-');
+    const lock = path.join(dir, 'x.lock');
+    const holder = await startAgent(AHEAD, 'native');
+    const held = await holder.ask({ op: 'hold', path: lock, options: { maxHoldMs: 'Infinity' } }, ['held']);
+    const p = held.payload as Record<string, unknown>;
+    const shiftMs = 7_200_000;
+    // What pidproof wrote before: ticks and monotonic stamps as the holder read them in +7200 s.
+    const legacy = (maxHoldMs: number) => {
+      const q: Record<string, unknown> = { ...p, maxHoldMs, startToken: String(BigInt(p.startToken as string) + 720_000n) };
+      delete q.clocks;
+      q.uniqueId = null; // judged by its start token, as on a kernel without pidfs
+      q.uniqueIdKind = null;
+      q.createdMono = (p.createdMono as number) + shiftMs;
+      q.heartbeatMono = (p.heartbeatMono as number) + shiftMs;
+      return q;
+    };
+    const write = (q: Record<string, unknown>) => {
+      // In place (same inode, whose kernel lock the holder keeps), as a heartbeat rewrites it.
+      const fd = fs.openSync(lock, 'r+');
+      fs.ftruncateSync(fd, 0);
+      fs.writeSync(fd, serialisePayload(q as never), 0, undefined, 0);
+      fs.closeSync(fd);
+    };
+    write(legacy(3_600_000));
+    const waiter = await startAgent(ROOT, 'native');
+    const ins = (await waiter.ask({ op: 'inspect', path: lock }, ['inspect'])).result as Record<string, unknown>;
+    expect(ins.verdict, JSON.stringify(ins)).toBe('alive');
+    expect(ins.staleReasons).toEqual([]);
+    expect(ins.reclaimable).toBe(false);
+    // A hold limit it really exceeded (10 ms) is still seen: through the holder's own offsets.
+    write(legacy(10));
+    await new Promise((r) => setTimeout(r, 20));
+    const over = (await waiter.ask({ op: 'inspect', path: lock }, ['inspect'])).result as Record<string, unknown>;
+    expect(over.staleReasons).toEqual(['hold-exceeded']);
+    expect(over.detail).toMatch(/held for \d+ ms, beyond its declared maxHoldMs 10/);
+    expect(Number(/held for (\d+) ms/.exec(over.detail as string)![1])).toBeLessThan(shiftMs);
   });
 
   nsIt('native: the doctor in another time namespace keeps a live holder\'s lock, and removes it once the holder is gone', async () => {

@@ -53,6 +53,8 @@ import {
   type DeniedLock,
   errCode,
   flockHolders,
+  HELD_LOCK,
+  HELD_TEMP,
   isDenied,
   kernelTryLock,
   kernelUnlock,
@@ -68,6 +70,7 @@ import {
   probeGuard,
   releaseGuard,
   sameFile,
+  trackFd,
   tryGuard,
   unlinkQuietly,
   writeAll,
@@ -158,6 +161,7 @@ function writeTemp(a: Attempt, p: string, fd: number, mode: 'kernel' | 'lease', 
   const buf = serialisePayload(payload);
   writeAll(fd, buf);
   const at = st ?? fs.fstatSync(fd);
+  trackFd(fd, HELD_TEMP, p, at.dev, at.ino); // unlinked and closed if a terminated worker leaves it
   return { path: p, fd, dev: at.dev, ino: at.ino, payload, size: buf.length, fresh: true };
 }
 
@@ -232,9 +236,12 @@ function refresh(t: Temp): void {
   writeAll(t.fd, serialisePayload(t.payload, t.size));
 }
 
-function adopt(a: Attempt, reclaimed: Lock['reclaimed']): Lock {
+function adopt(a: Attempt, reclaimed: Lock['reclaimed'], tracked = false): Lock {
   const t = a.tmp!;
   a.tmp = null;
+  // Now the lock file: released like one if a terminated worker leaves it (issue 20). (`tracked`:
+  // the native publish registered it so already.)
+  if (!tracked) trackFd(t.fd, HELD_LOCK, a.path, t.dev, t.ino);
   const h = new Holding(a.path, t.fd, t.dev, t.ino, t.payload, t.size, a.s.owner, a.s.mode);
   h.addHandler(a.s.onCompromised);
   return new LockHandle(h, reclaimed);
@@ -361,7 +368,7 @@ export function tryOnce(a: Attempt): TryResult {
   if (a.tmp) refresh(a.tmp);
   else {
     const first = publishFirst(a);
-    if (first === 'acquired') return { kind: 'acquired', lock: adopt(a, null) };
+    if (first === 'acquired') return { kind: 'acquired', lock: adopt(a, null, true) };
     if (first === null) a.tmp = makeTemp(a);
     linked = first === 'contended';
   }
