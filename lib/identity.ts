@@ -241,9 +241,18 @@ export function createIdentityApi(b: Backend): IdentityApi {
     };
   }
 
+  /** The backend's probe, a full descriptor table named in words (`fdError`). */
+  function probe(pid: number): RawIdentity | null {
+    try {
+      return b.probe(pid);
+    } catch (err) {
+      throw fdError(err, pid);
+    }
+  }
+
   function processIdentity(pid: number): ProcessIdentity | null {
     assertPid(pid);
-    const raw = b.probe(pid);
+    const raw = probe(pid);
     return raw === null ? null : complete(raw);
   }
 
@@ -275,7 +284,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
     if (current === undefined) {
       const m = scopeMismatch(r, rawScope());
       if (m) return m.verdict === 'other-boot' ? 'different' : 'unknown';
-      const now = b.probe(r.pid);
+      const now = probe(r.pid);
       if (now === null) return 'different';
       return compareSameScope(r, normaliseRecord(complete(now), 'current', unit), ticks);
     }
@@ -321,7 +330,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
         detail: `record written at ${iso(r.createdAtMs)}, before this boot (${iso(s.bootTimeMs)})`,
       };
     }
-    const raw = b.probe(r.pid);
+    const raw = probe(r.pid);
     if (raw === null) return { verdict: 'dead', current: null, detail: `no process has PID ${r.pid}` };
     const current = complete(raw);
     ticksUnknown = '';
@@ -435,6 +444,24 @@ export function defaultTokenUnit(platform: string, backend: 'native' | 'fallback
     default:
       return null;
   }
+}
+
+/**
+ * EMFILE/ENFILE from a probe (the native probe opens a pidfd, then /proc/<pid>/stat): what ran out
+ * and what to do, the errno's code, errno and syscall kept, the original as `cause`. Anything
+ * else unchanged.
+ */
+export function fdError(err: unknown, pid: number): unknown {
+  const e = err as { code?: unknown; errno?: unknown; syscall?: unknown } | null;
+  const code = e?.code;
+  if (code !== 'EMFILE' && code !== 'ENFILE') return err;
+  const what =
+    code === 'EMFILE'
+      ? 'this process has no file descriptor left (reading an identity opens a pidfd and /proc/<pid>/stat for a moment): raise the limit (`ulimit -n`, systemd LimitNOFILE=) or close descriptors it no longer needs'
+      : 'the system-wide table of open files is full (fs.file-max): close files elsewhere or raise fs.file-max';
+  const out = new Error(`${code}: cannot read the identity of PID ${pid}: ${what}`, { cause: err });
+  Object.assign(out, { code, errno: e?.errno, syscall: e?.syscall });
+  return out;
 }
 
 function iso(ms: number): string {
