@@ -3,7 +3,9 @@
  * - `PIDPROOF_BACKEND=fallback` forces the pure-TypeScript backend;
  * - `PIDPROOF_BACKEND=native` requires the addon (a missing binary is an error);
  * - otherwise the addon is used when a binary exists (prebuild or `build/`), else the fallback.
- * Any load error other than "no binary found" is rethrown: a broken binary must not be hidden.
+ * - under Node's permission model without `--allow-addons` (addons refused): the fallback.
+ * Any other load error is thrown (naming the file, the reason, and the ways out): a broken binary
+ * must not be hidden.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -134,13 +136,54 @@ function packageRoot(): string {
   }
 }
 
+/**
+ * Node's permission model (`--permission`, `--experimental-permission` on Node 20) without
+ * `--allow-addons`: process.dlopen refuses every addon (ERR_DLOPEN_DISABLED). A careful
+ * deployment runs exactly there; the fallback backend needs only what it is given (fs reads of
+ * `/proc` on Linux), so it is taken, and `backend` says so.
+ */
+function addonsDisabled(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'ERR_DLOPEN_DISABLED';
+}
+
+/**
+ * A binary that exists but cannot be loaded (copied from another OS: "invalid ELF header"; built
+ * for another Node ABI; missing a library): the same error, its message naming the file, the
+ * reason and both ways out. `code` and the rest of the original are kept (`cause` is it).
+ */
+function loadError(root: string, err: unknown): Error {
+  let file = 'the pidproof native addon';
+  try {
+    file = nodeGypBuild.path(root);
+  } catch {
+    // named by the reason then
+  }
+  const reason = (err instanceof Error ? err.message : String(err)).replace(/\.\s*$/, '');
+  const e = new Error(
+    addonsDisabled(err)
+      ? `pidproof: cannot load its native addon ${file}: ${reason} (Node's permission model), and ` +
+          'PIDPROOF_BACKEND=native asks for it: run node with --allow-addons, or unset PIDPROOF_BACKEND to use ' +
+          'the pure-TypeScript backend'
+      : `pidproof: cannot load its native addon ${file}: ${reason}. It was built for another system or Node.js ` +
+          '(a node_modules copied between machines?): rebuild it here with `npm rebuild pidproof`, or use the ' +
+          'pure-TypeScript backend with PIDPROOF_BACKEND=fallback',
+    { cause: err },
+  );
+  const o = err as { code?: unknown } | null;
+  if (o !== null && typeof o === 'object' && o.code !== undefined) Object.assign(e, { code: o.code });
+  return e;
+}
+
 function loadAddon(mode: string | undefined): NativeAddon | null {
   if (mode === 'fallback') return null;
+  const root = packageRoot();
   try {
-    return nodeGypBuild(packageRoot()) as NativeAddon;
+    return nodeGypBuild(root) as NativeAddon;
   } catch (err) {
     if (isNoBinaryError(err) && mode !== 'native') return null;
-    throw err;
+    if (addonsDisabled(err) && mode !== 'native') return null;
+    if (isNoBinaryError(err)) throw err;
+    throw loadError(root, err);
   }
 }
 
