@@ -1239,8 +1239,8 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
   if (raw != nullptr) {
     // Held from here on: the lock itself, or the temp file kept for the contended path.
     const bool acquired = r.outcome == pidproof::PublishResult::kAcquired;
-    static_cast<HeldFiles*>(raw)->Track(r.fd, acquired ? kHeldLock : kHeldTemp, acquired ? lock : tmp,
-                                        out[1], out[2]);
+    static_cast<HeldFiles*>(raw)->Track(r.fd, acquired ? kHeldLock : kHeldTemp,
+                                        acquired ? lock : tmp, out[1], out[2]);
   }
   switch (r.outcome) {
     case pidproof::PublishResult::kAcquired:

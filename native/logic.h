@@ -102,8 +102,8 @@ bool JoinProcArgs2(const char* data, size_t len, size_t max, std::string* out, b
 // ---- The lock payload's tail (issue 15) ---------------------------------------------------------
 // lib/lock/payload.ts writes a payload as `head + tail + ',"sum":"xxxxxxxx"}'`, padded with spaces
 // to a multiple of 256 bytes (96 spare) and ended by '\n'. `head` is the cached JSON of what is
-// fixed for a process (`{"pidproof":1,...,"mode":"kernel","clocks":"root",`), `head_hash` its FNV-1a state over
-// UTF-16 code units; the tail is what changes per lock:
+// fixed for a process (`{"pidproof":1,...,"mode":"kernel","clocks":"root",`), `head_hash` its
+// FNV-1a state over UTF-16 code units; the tail is what changes per lock:
 //   "token":"<32 hex>","createdAt":"<ISO 8601>","createdAtMs":<wall>,"createdMono":<mono>,
 //   "heartbeatAt":<wall>,"heartbeatMono":<mono>}
 // with `mono` = mono_us / 1000 written as JavaScript writes that number (integer part, then up to

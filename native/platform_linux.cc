@@ -165,6 +165,36 @@ ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
   return n;
 }
 
+// Reads /proc/<pid>/stat into buf (NUL-terminated): one line, which the kernel hands over in one
+// read when the buffer holds it. A read that returned less than asked and ends the line is the
+// whole file, so the read that would only confirm EOF is skipped (one syscall of the probe's
+// seven). Returns bytes read, or -1 with errno.
+ssize_t ReadStatLine(const char* path, char* buf, size_t cap) {
+  int fd;
+  do {
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return -1;
+  size_t len = 0;
+  const size_t max = cap - 1;
+  while (len < max) {
+    ssize_t n = read(fd, buf + len, max - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      close(fd);
+      errno = err;
+      return -1;
+    }
+    if (n == 0) break;
+    len += static_cast<size_t>(n);
+    if (len < max && buf[len - 1] == '\n') break;  // short read ending the line: all of it
+  }
+  close(fd);
+  buf[len] = '\0';
+  return static_cast<ssize_t>(len);
+}
+
 bool ParseU64(const char* s, const char** end, uint64_t* out) {
   if (*s < '0' || *s > '9') return false;
   uint64_t v = 0;
@@ -284,8 +314,8 @@ void ReadOwnClockOffsets(Boot* b) {
   }
   struct stat own;
   struct stat children;
-  if (stat("/proc/self/ns/time", &own) == 0 && stat("/proc/self/ns/time_for_children", &children) == 0 &&
-      own.st_ino != children.st_ino) {
+  if (stat("/proc/self/ns/time", &own) == 0 &&
+      stat("/proc/self/ns/time_for_children", &children) == 0 && own.st_ino != children.st_ino) {
     b->clock_offsets_known = false;
     return;
   }
@@ -371,8 +401,8 @@ bool FillFromStat(const char* buf, size_t len, Identity* out) {
     // Integer math first: ticks -> ms, then add btime (both in the root namespace's terms when
     // the offsets are known, both in this namespace's otherwise: the same wall-clock instant).
     const uint64_t shown = bc.boot.clock_offsets_known ? ticks : f.starttime;
-    out->start_time_ms =
-        bc.boot.boot_time_ms + static_cast<double>(shown * 1000 / static_cast<uint64_t>(bc.clk_tck));
+    out->start_time_ms = bc.boot.boot_time_ms +
+                         static_cast<double>(shown * 1000 / static_cast<uint64_t>(bc.clk_tck));
   }
   return true;
 }
@@ -399,7 +429,7 @@ Status ProbeWithoutPidfd(int64_t pid, Identity* out) {
   char path[64];
   snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
   char buf[1024];
-  ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+  ssize_t n = ReadStatLine(path, buf, sizeof(buf));
   if (n < 0) {
     int err = errno;
     if (err != ENOENT && err != ESRCH && err != EACCES && err != EPERM) {
@@ -447,7 +477,7 @@ Status ProbeProcess(int64_t pid, Identity* out) {
     }
     StartPinned(pid, pidfd, out);
     char buf[1024];
-    ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+    ssize_t n = ReadStatLine(path, buf, sizeof(buf));
     int read_err = n < 0 ? errno : 0;
     bool parsed = n >= 0 && FillFromStat(buf, static_cast<size_t>(n), out);
     int exited = PidfdExited(pidfd);
@@ -626,7 +656,7 @@ int ReadPinnedIdentity(int64_t pid, int pidfd, Identity* out, bool* exited, Stat
   char path[64];
   snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
   char buf[1024];
-  ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+  ssize_t n = ReadStatLine(path, buf, sizeof(buf));
   int read_err = n < 0 ? errno : 0;
   bool parsed = n >= 0 && FillFromStat(buf, static_cast<size_t>(n), out);
   int ex = PidfdExited(pidfd);

@@ -307,8 +307,8 @@ CASE(c22, "mock of FreeBSD kernel answers: kill(2) ESRCH for a hidden PID is no 
 
 // ---- time namespaces (issue 20) ----------------------------------------------------------------
 // /proc/<pid>/timens_offsets as Linux 6.18 writes it ("%-10s %10lld %9ld\n"), read on this machine
-// inside `unshare -T --monotonic 7200 --boottime 7200` and in a namespace whose offsets were written
-// with nanoseconds ("monotonic -50 500000000", "boottime -100 3000000").
+// inside `unshare -T --monotonic 7200 --boottime 7200` and in a namespace whose offsets were
+// written with nanoseconds ("monotonic -50 500000000", "boottime -100 3000000").
 CASE(c23, "time namespaces: timens_offsets lines parse to signed nanoseconds") {
   const char whole[] = "monotonic        7200         0\nboottime         7200         0\n";
   int64_t mono = 1;
@@ -323,7 +323,7 @@ CASE(c23, "time namespaces: timens_offsets lines parse to signed nanoseconds") {
   const char root[] = "monotonic           0         0\nboottime            0         0\n";
   CHECK(logic::ParseTimensOffsets(root, sizeof(root) - 1, &mono, &boot));
   CHECK(mono == 0 && boot == 0);
-  const char* bad[] = {"monotonic 1\n", "realtime 1 0\n", "boottime 1 1000000000\n",
+  const char* bad[] = {"monotonic 1\n",   "realtime 1 0\n", "boottime 1 1000000000\n",
                        "boottime 1 -1\n", "boottime x 0\n", "boottime 99999999999999999999 0\n"};
   for (const char* b : bad) CHECK(!logic::ParseTimensOffsets(b, std::strlen(b), &mono, &boot));
 }
