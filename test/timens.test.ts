@@ -21,6 +21,7 @@ import {
   processIdentity,
   selfIdentity,
   signalProcess,
+  terminateProcess,
   watchExit,
 } from '../lib/index';
 import { serialisePayload } from '../lib/lock/payload';
@@ -202,7 +203,7 @@ async function recordsOf(agent: Agent): Promise<{ identity: Record<string, unkno
 
 describe(`time namespaces: records written in one namespace, judged in another${suffix}`, () => {
   for (const backend of ['native', 'fallback'] as const) {
-    nsIt(`${backend}: ownerStatus, compareIdentity, isAlive, signalProcess and watchExit of a live process are alive/same/sent; after its SIGKILL dead`, async () => {
+    nsIt(`${backend}: ownerStatus, compareIdentity, isAlive, signalProcess, watchExit and terminateProcess of a live process are alive/same/sent; once it is gone, dead`, async () => {
       const subject = await startAgent(AHEAD, backend);
       const judges = await Promise.all([startAgent(ROOT, backend), startAgent(AHEAD2, backend), startAgent(AHEAD, backend)]);
       const { identity, foreign } = await recordsOf(subject);
@@ -233,7 +234,10 @@ describe(`time namespaces: records written in one namespace, judged in another${
       });
       await new Promise((r) => setTimeout(r, 50));
       expect(exited).toBe(false);
-      await kill(subject);
+      // terminateProcess of the raw record, from the root namespace: proven, signalled, waited for.
+      const t = await terminateProcess(foreign as never, { graceMs: 30_000 });
+      expect(t).toMatchObject({ reason: 'exited', signalsSent: ['SIGTERM'] });
+      await gone(subject.pid);
       expect((await here).reason).toBe('exited');
       for (let i = 0; i < judges.length; i++) {
         const e = await judges[i].later(watchers[i].id as number, ['exited']);
@@ -306,7 +310,7 @@ type Mode = 'default maxHoldMs' | 'maxHoldMs Infinity' | 'lease';
 const MODES: Record<Mode, Record<string, unknown>> = {
   'default maxHoldMs': {},
   'maxHoldMs Infinity': { maxHoldMs: null },
-  lease: { leaseMs: 3000, maxHoldMs: null },
+  lease: { leaseMs: 10_000, maxHoldMs: null },
 };
 /** JSON cannot carry Infinity: the agent's options use null for it. */
 function lockOptions(o: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -382,7 +386,7 @@ describe(`time namespaces: one lock, two namespaces, exactly one holder${suffix}
       const dir = tmpDir('pidproof-timens-');
       const lock = path.join(dir, 'x.lock');
       const [holder, waiter] = await Promise.all([startAgent(SUBTICK, backend), startAgent(ROOT, backend)]);
-      expect((await holder.ask({ op: 'hold', path: lock, options: { leaseMs: 3000, maxHoldMs: 'Infinity' } }, ['held', 'error'])).event).toBe('held');
+      expect((await holder.ask({ op: 'hold', path: lock, options: { leaseMs: 10_000, maxHoldMs: 'Infinity' } }, ['held', 'error'])).event).toBe('held');
       const tried = await waiter.ask({ op: 'acquire', path: lock, options: { timeoutMs: 1500 } }, ['acquired', 'error']);
       expect(tried.code, JSON.stringify(tried).slice(0, 300)).toBe('ELOCKTIMEOUT');
       await kill(holder);
