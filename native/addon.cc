@@ -1114,6 +1114,14 @@ struct HeldFiles {
 void ReleaseHeldFiles(void* arg) {
   HeldFiles* held = static_cast<HeldFiles*>(arg);
   for (const HeldFile& f : held->files) {
+    // Defence in depth: a descriptor that no longer names the registered file (closed without
+    // being unregistered, and its number reused since) is not ours to unlink or close.
+    uv_fs_t st;
+    bool same = uv_fs_fstat(held->loop, &st, f.fd, nullptr) == 0 &&
+                static_cast<double>(st.statbuf.st_dev) == f.dev &&
+                static_cast<double>(st.statbuf.st_ino) == f.ino;
+    uv_fs_req_cleanup(&st);
+    if (!same) continue;
     if (f.kind == kHeldLock || f.kind == kHeldTemp) {
       uv_fs_t req;
       bool ours = uv_fs_lstat(held->loop, &req, f.path.c_str(), nullptr) == 0 &&
