@@ -14,8 +14,9 @@
  *   the two readings differ by that offset's whole ticks, or one more.
  * - `/proc/<pid>/timens_offsets` ("monotonic <s> <ns>", "boottime <s> <ns>") shows the offsets of
  *   the process's time_for_children namespace, which it entered at exec (so its own, unless it
- *   called unshare(CLONE_NEWTIME) since); mode 0644 and readable by any user who can see the PID
- *   (nobody reads root's), where `/proc/<pid>/ns/time` needs ptrace access.
+ *   called unshare(CLONE_NEWTIME) since: then its own clocks stay those of its old namespace while
+ *   the file shows the new one's); mode 0644 and readable by any user who can see the PID (nobody
+ *   reads root's), where `/proc/<pid>/ns/time` and `ns/time_for_children` need ptrace access.
  * - `btime` in `/proc/stat` and `/proc/uptime` are shown in the reader's namespace too.
  */
 import fs from 'node:fs';
@@ -112,14 +113,21 @@ function kernelHasTimens(): boolean {
 }
 
 /**
- * The offsets of the process `pid` (those of its time_for_children namespace: its own once it has
- * exec'd), zeros where there are no time namespaces (not Linux, or a kernel without them); null
- * when they cannot be read (the process is gone, or hidden from this user). Not pinned: the
- * caller uses it only to explain a start-token difference, never to prove a process alive.
+ * The offsets of the process `pid`'s own time namespace; zeros where there are no time namespaces
+ * (not Linux, or a kernel without them); null when they cannot be told. `/proc/<pid>/timens_offsets`
+ * shows the offsets of its time_for_children namespace, which it entered at exec: they are its own
+ * only when its `ns/time` and `ns/time_for_children` are one namespace. Those two links need
+ * ptrace read access (root, or the process's own user): unreadable, the offsets are not trusted
+ * (a process that called unshare(CLONE_NEWTIME) itself keeps its old clocks while the file shows
+ * its children's). Null too when the process is gone or hidden. Not pinned: the caller uses it
+ * only to explain a start-token or stamp difference, never to prove a process alive.
  */
 export function processOffsets(pid: number): ClockOffsets | null {
   if (process.platform !== 'linux' || !kernelHasTimens()) return ZERO_OFFSETS;
   try {
+    const own = fs.statSync(`/proc/${pid}/ns/time`, { bigint: true }).ino;
+    const children = fs.statSync(`/proc/${pid}/ns/time_for_children`, { bigint: true }).ino;
+    if (own !== children) return null;
     return parseTimensOffsets(fs.readFileSync(`/proc/${pid}/timens_offsets`, 'latin1'));
   } catch {
     return null;

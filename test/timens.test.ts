@@ -448,6 +448,64 @@ describe(`time namespaces: one lock, two namespaces, exactly one holder${suffix}
   });
 });
 
+/** A preload that makes a process unshare its time namespace itself, before main (no exec after). */
+const SELF_UNSHARE_C = String.raw`
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <sched.h>
+#include <string.h>
+#include <unistd.h>
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x80
+#endif
+__attribute__((constructor)) static void leave_time_namespace(void) {
+  if (unshare(CLONE_NEWTIME) != 0) return;
+  int fd = open("/proc/self/timens_offsets", O_WRONLY);
+  if (fd < 0) return;
+  const char* s = "monotonic 100 0\nboottime 100 0\n";
+  if (write(fd, s, strlen(s)) < 0) { /* the test sees the offsets unchanged */ }
+  close(fd);
+}
+`;
+
+function selfUnsharePreload(): string | null {
+  const dir = tmpDir('pidproof-timens-so-');
+  fs.writeFileSync(path.join(dir, 'leave.c'), SELF_UNSHARE_C);
+  const so = path.join(dir, 'leave.so');
+  const r = spawnSync('cc', ['-shared', '-fPIC', '-O1', '-o', so, path.join(dir, 'leave.c')], { encoding: 'utf8' });
+  return r.status === 0 ? so : null;
+}
+
+describe(`time namespaces: a process whose own offsets cannot be told${suffix}`, () => {
+  nsIt('unshare(CLONE_NEWTIME) by the process itself (no exec after): no start token is reported, its payload carries no clocks, and one lock still has one holder', async () => {
+    const so = selfUnsharePreload();
+    if (so === null) return expect.fail('cc could not build the preload');
+    const dir = tmpDir('pidproof-timens-');
+    const lock = path.join(dir, 'x.lock');
+    for (const backend of ['native', 'fallback'] as const) {
+      const script = `const p = require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'index.js'))}); const fs = require('fs');
+const l = p.acquireLockSync(${JSON.stringify(lock)}, { leaseMs: 10000 });
+console.log(JSON.stringify({ links: [fs.readlinkSync('/proc/self/ns/time'), fs.readlinkSync('/proc/self/ns/time_for_children')], token: p.selfIdentity().startToken, payload: l.payload }));
+setInterval(() => {}, 1e6);`;
+      const h = track(spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PIDPROOF_BACKEND: backend, LD_PRELOAD: so } }));
+      const lines: string[] = [];
+      h.stdout!.on('data', (d: Buffer) => lines.push(...d.toString().split('\n').filter(Boolean)));
+      const out = JSON.parse(await waitFor(() => lines[0], 30_000, 'the holder')) as { links: string[]; token: string | null; payload: Record<string, unknown> };
+      expect(out.links[0]).not.toBe(out.links[1]); // it left the namespace its timens_offsets describes
+      expect(out.token).toBeNull();
+      expect(out.payload.startToken).toBeNull();
+      expect('clocks' in out.payload).toBe(false);
+      const waiter = await startAgent(ROOT, backend);
+      const tried = await waiter.ask({ op: 'acquire', path: lock, options: { timeoutMs: 1000 } }, ['acquired', 'error']);
+      expect(tried.code, JSON.stringify(tried).slice(0, 300)).toBe('ELOCKTIMEOUT');
+      h.kill('SIGKILL');
+      await gone(h.pid!);
+      const after = await waiter.ask({ op: 'acquire', path: lock, options: { timeoutMs: 20_000 } }, ['acquired', 'error']);
+      expect(after.event, JSON.stringify(after).slice(0, 300)).toBe('acquired');
+    }
+  });
+});
+
 describe('time namespaces: the rule for Linux start ticks (pure arithmetic, no namespace needed)', () => {
   const ns = (sec: number, nsec = 0) => ({ monotonicNs: BigInt(sec) * 1_000_000_000n + BigInt(nsec), boottimeNs: BigInt(sec) * 1_000_000_000n + BigInt(nsec) });
   const zero = ns(0);
