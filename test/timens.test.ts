@@ -91,6 +91,8 @@ interface Agent {
   ask(cmd: Record<string, unknown>, events: string[], ms?: number): Promise<Record<string, unknown>>;
   /** The next line with this id and event (for replies that come later, e.g. `exited`). */
   later(id: number, events: string[], ms?: number): Promise<Record<string, unknown>>;
+  /** Lines received so far with this id and event. */
+  seen(id: number, event: string): Array<Record<string, unknown>>;
 }
 
 let nextId = 1;
@@ -115,6 +117,7 @@ async function startAgent(ns: Ns | null, backend: 'native' | 'fallback'): Promis
     ns,
     backend,
     later,
+    seen: (id, ev) => events.filter((e) => e.id === id && e.event === ev),
     ask(c, evs, ms) {
       const id = nextId++;
       child.stdin!.write(JSON.stringify({ ...c, id }) + '\n');
@@ -344,8 +347,9 @@ describe(`time namespaces: one lock, two namespaces, exactly one holder${suffix}
           expect(ins.verdict).toBe('alive');
           expect(ins.reclaimable).toBe(false);
           expect(ins.staleReasons).toEqual([]);
-          // The holder still has it, uncompromised.
-          expect(fs.existsSync(lock)).toBe(true);
+          // The holder still has it, uncompromised: its file, its token, no compromise reported.
+          expect(JSON.parse(fs.readFileSync(lock, 'utf8')).token).toBe(held.token);
+          expect(holder.seen(held.id as number, 'compromised')).toEqual([]);
           await kill(holder);
           const after = await waiter.ask({ op: 'acquire', path: lock, options: { timeoutMs: 20_000 } }, ['acquired', 'error']);
           expect(after.event, JSON.stringify(after)).toBe('acquired');
