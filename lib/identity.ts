@@ -143,8 +143,8 @@ const TIMENS_UNKNOWN = 'time-namespace';
  * issue 20). Such a record matches the live process when its ticks equal the live process's root
  * ticks shifted by no offset, by this reader's, or by the live process's own (its writer was the
  * process itself, or a reader beside it); one tick either way where an offset is not a whole
- * number of ticks. When the live process's offsets cannot be read, a difference an offset could
- * explain is `unknown`, never `different` (never `recycled`).
+ * number of ticks. When the live process's offsets cannot be told (lib/timens.ts processOffsets), a
+ * difference an offset could explain is `unknown`, never `different` (never `recycled`).
  */
 export function linuxTicksMatch(
   recorded: bigint,
@@ -359,7 +359,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
     }
     const why =
       cmp === 'unknown' && ticksUnknown === TIMENS_UNKNOWN
-        ? `its start token ${current.startToken} differs from the recorded ${r.startToken} by an amount a time namespace could explain (the record does not say its clocks are the root namespace's, and the time offsets of PID ${r.pid} cannot be read)`
+        ? `its start token ${current.startToken} differs from the recorded ${r.startToken} by an amount a time namespace could explain (the record does not say its clocks are the root namespace's, and the time offsets of PID ${r.pid} cannot be told: its /proc ns/time links are not readable by this user, or it left the namespace its timens_offsets describes)`
         : current.access === 'partial'
         ? typeof raw.accessDetail === 'string' && raw.accessDetail !== ''
           ? `the kernel may be hiding it from this user (${raw.accessDetail}), so neither its life nor its death can be proven`

@@ -263,7 +263,7 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
           return notSent(
             pid,
             'unknown',
-            `PID ${pid}'s start token ${seen} differs from the recorded ${token} by an amount a time namespace could explain, and its time offsets cannot be read: it cannot be proven to be the recorded process, so nothing was sent`,
+            `PID ${pid}'s start token ${seen} differs from the recorded ${token} by an amount a time namespace could explain, and its time offsets cannot be told (its /proc ns/time links are not readable by this user, or it left the namespace its timens_offsets describes): it cannot be proven to be the recorded process, so nothing was sent`,
           );
         }
         if (m === 'same') code = a.signal(pid, sig.num, out, true, null, null, 'linux-ticks', String(seen));

@@ -292,7 +292,14 @@ describe.skipIf(isWin32).each(backends)('signalProcess (%s backend)', (name, bac
           catch (e) { out[k] = { name: e.name, code: e.code, syscall: e.syscall, message: e.message }; }
         }
         console.log(JSON.stringify(out));`;
-      const recs = { same: id, forged: { ...id, uniqueId: null, startToken: String(BigInt(id.startToken!) + 1n) } };
+      // `forged`: a record in root time-namespace terms (`clocks: 'root'`, as pidproof's lock
+      // payloads say) whose start token differs: another process, whoever judges it. `raw`: the same
+      // without the marker, as another writer records ticks (in its own time namespace): nobody
+      // cannot read root's ns/time links, so cannot rule out that an offset explains the tick: not
+      // a proof, `unknown` (issue 20). Neither is sent.
+      // (Five ticks: one could be the rounding of an offset that is not a whole number of ticks.)
+      const other = { ...id, uniqueId: null, uniqueIdKind: null, startToken: String(BigInt(id.startToken!) + 5n) };
+      const recs = { same: id, forged: { ...other, clocks: 'root' }, raw: other };
       const stdout = execFileSync(
         'setpriv',
         ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script, pkg, JSON.stringify(recs)],
@@ -301,6 +308,8 @@ describe.skipIf(isWin32).each(backends)('signalProcess (%s backend)', (name, bac
       const out = JSON.parse(stdout) as Record<string, Record<string, unknown>>;
       expect(out.same).toMatchObject({ name: 'Error', code: 'EPERM' });
       expect(out.forged).toMatchObject({ sent: false, verdict: 'recycled' });
+      expect(out.raw).toMatchObject({ sent: false, verdict: 'unknown' });
+      expect(out.raw.detail).toMatch(/time namespace could explain/);
       expect(api.signalProcess(id, 'SIGUSR2').sent).toBe(true);
       await L.saw('SIGUSR2');
       expect(L.lines).toEqual(['ready', 'SIGUSR2']);
