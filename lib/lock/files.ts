@@ -39,9 +39,18 @@ export const HELD_TEMP = 1;
 export const HELD_OTHER = 2;
 const tracker = addon !== null && typeof addon.trackFile === 'function' && typeof addon.untrackFile === 'function' ? addon : null;
 
-/** Registers `fd` for release at environment teardown (no-op without the addon). */
+/**
+ * Registers `fd` for release at environment teardown (no-op without the addon). A path the addon
+ * cannot take (4096 bytes or longer: a Windows long path) is not registered: that holding is then
+ * released at exit as before, never refused.
+ */
 export function trackFd(fd: number, kind: 0 | 1 | 2, p: string, dev: number, ino: number): void {
-  if (tracker !== null) tracker.trackFile!(fd, kind, p, dev, ino);
+  if (tracker === null) return;
+  try {
+    tracker.trackFile!(fd, kind, p, dev, ino);
+  } catch {
+    // not registered (see above)
+  }
 }
 
 /** Closes a descriptor, unregistering it first (a closed number may be reused by another thread). */
