@@ -3,12 +3,15 @@
  * - `PIDPROOF_BACKEND=fallback` forces the pure-TypeScript backend;
  * - `PIDPROOF_BACKEND=native` requires the addon (a missing binary is an error);
  * - otherwise the addon is used when a binary exists (prebuild or `build/`), else the fallback.
- * Any load error other than "no binary found" is rethrown: a broken binary must not be hidden.
+ * - under Node's permission model without `--allow-addons` (addons refused): the fallback.
+ * Any other load error is thrown (naming the file, the reason, and the ways out): a broken binary
+ * must not be hidden.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 import { fallbackBackend } from './fallback';
+import type { ClockOffsets } from './timens';
 import type { Backend, RawCommand, RawIdentity, RawLiveness, RawScope } from './types';
 
 /** @internal the addon's exports (native/addon.cc). Never exported from the package. */
@@ -46,6 +49,8 @@ export interface NativeAddon {
   ): number;
   /** Bounded, validated command line (see Backend.command); null: no such process. */
   command(pid: number): RawCommand | null;
+  /** This process's clock offsets against the root time namespace, decimal ns (issue 20). */
+  clockOffsets(): { known: boolean; monotonicNs: string; boottimeNs: string };
   // ---- hot paths (issue 15): one crossing each, numbers through reused typed arrays ----
   /**
    * `probe` without a result object: 0 no such process, 1 `out` filled with [flags, startToken,
@@ -80,6 +85,15 @@ export interface NativeAddon {
    * 2 guard exists; -1 not on this OS.
    */
   releaseFile?(fd: number, lockPath: string, dev: number, ino: number): number;
+  /**
+   * Registers a descriptor this environment holds something through (kind 0 a lock file, 1 a temp
+   * file: unlinked while `path` still names (dev, ino), then closed; 2 anything else: closed), for
+   * release by the addon's environment cleanup hook when a worker ends without running JavaScript
+   * (`worker.terminate()`). `publish` registers what it returns, `releaseFile` unregisters.
+   */
+  trackFile?(fd: number, kind: 0 | 1 | 2, path: string, dev: number, ino: number): void;
+  /** Unregisters a descriptor (before it is closed or handed over). */
+  untrackFile?(fd: number): void;
 }
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */
@@ -122,13 +136,54 @@ function packageRoot(): string {
   }
 }
 
+/**
+ * Node's permission model (`--permission`, `--experimental-permission` on Node 20) without
+ * `--allow-addons`: process.dlopen refuses every addon (ERR_DLOPEN_DISABLED). A careful
+ * deployment runs exactly there; the fallback backend needs only what it is given (fs reads of
+ * `/proc` on Linux), so it is taken, and `backend` says so.
+ */
+function addonsDisabled(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'ERR_DLOPEN_DISABLED';
+}
+
+/**
+ * A binary that exists but cannot be loaded (copied from another OS: "invalid ELF header"; built
+ * for another Node ABI; missing a library): the same error, its message naming the file, the
+ * reason and both ways out. `code` and the rest of the original are kept (`cause` is it).
+ */
+function loadError(root: string, err: unknown): Error {
+  let file = 'the pidproof native addon';
+  try {
+    file = nodeGypBuild.path(root);
+  } catch {
+    // named by the reason then
+  }
+  const reason = (err instanceof Error ? err.message : String(err)).replace(/\.\s*$/, '');
+  const e = new Error(
+    addonsDisabled(err)
+      ? `pidproof: cannot load its native addon ${file}: ${reason} (Node's permission model), and ` +
+          'PIDPROOF_BACKEND=native asks for it: run node with --allow-addons, or unset PIDPROOF_BACKEND to use ' +
+          'the pure-TypeScript backend'
+      : `pidproof: cannot load its native addon ${file}: ${reason}. It was built for another system or Node.js ` +
+          '(a node_modules copied between machines?): rebuild it here with `npm rebuild pidproof`, or use the ' +
+          'pure-TypeScript backend with PIDPROOF_BACKEND=fallback',
+    { cause: err },
+  );
+  const o = err as { code?: unknown } | null;
+  if (o !== null && typeof o === 'object' && o.code !== undefined) Object.assign(e, { code: o.code });
+  return e;
+}
+
 function loadAddon(mode: string | undefined): NativeAddon | null {
   if (mode === 'fallback') return null;
+  const root = packageRoot();
   try {
-    return nodeGypBuild(packageRoot()) as NativeAddon;
+    return nodeGypBuild(root) as NativeAddon;
   } catch (err) {
     if (isNoBinaryError(err) && mode !== 'native') return null;
-    throw err;
+    if (addonsDisabled(err) && mode !== 'native') return null;
+    if (isNoBinaryError(err)) throw err;
+    throw loadError(root, err);
   }
 }
 
@@ -181,12 +236,20 @@ function fastProbe(a: NativeAddon): ((pid: number) => RawIdentity | null) | null
 /** @internal a Backend over the addon. */
 export function nativeBackendOf(a: NativeAddon): Backend {
   const probe = fastProbe(a);
+  let offsets: ClockOffsets | null | undefined;
   return {
     name: 'native',
     probe: probe ?? ((pid) => a.probe(pid)),
     scope: () => a.scope(),
     checkAlive: (pid) => a.checkAlive(pid),
     command: (pid) => a.command(pid),
+    clockOffsets: () => {
+      if (offsets === undefined) {
+        const o = a.clockOffsets();
+        offsets = o.known ? { monotonicNs: BigInt(o.monotonicNs), boottimeNs: BigInt(o.boottimeNs) } : null;
+      }
+      return offsets;
+    },
   };
 }
 

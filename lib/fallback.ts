@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { clockTicks, type ClockOffsets, readSelfOffsets, rootStartTicks } from './timens';
 import { MAX_COMMAND_BYTES } from './types';
 import type { Backend, ProcessState, RawCommand, RawIdentity, RawScope } from './types';
 
@@ -28,26 +29,15 @@ function signalZero(pid: number): 'alive' | 'gone' {
 
 // ---- Linux --------------------------------------------------------------------------------------
 
-/** Clock ticks per second from the aux vector (AT_CLKTCK = 17); 100 when unreadable. */
-function linuxClockTicks(): number {
-  try {
-    const auxv = fs.readFileSync('/proc/self/auxv');
-    const word = process.arch === 'x64' || process.arch === 'arm64' ? 8 : 4;
-    for (let off = 0; off + 2 * word <= auxv.length; off += 2 * word) {
-      const type = word === 8 ? Number(auxv.readBigUInt64LE(off)) : auxv.readUInt32LE(off);
-      const val =
-        word === 8 ? Number(auxv.readBigUInt64LE(off + word)) : auxv.readUInt32LE(off + word);
-      if (type === 0) break;
-      if (type === 17 && val > 0) return val;
-    }
-  } catch {
-    // fall through
-  }
-  return 100;
-}
-
 let linuxScopeCache: RawScope | undefined;
 let linuxHz = 0;
+/** This process's clock offsets (time namespaces), read once with the scope; undefined: not yet. */
+let selfOffsets: ClockOffsets | null | undefined;
+
+function ownOffsets(): ClockOffsets | null {
+  if (selfOffsets === undefined) selfOffsets = readSelfOffsets();
+  return selfOffsets;
+}
 
 function linuxScope(): RawScope {
   if (linuxScopeCache) return linuxScopeCache;
@@ -60,7 +50,9 @@ function linuxScope(): RawScope {
   let bootTimeMs: number | null = null;
   try {
     const m = /^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'));
-    if (m) bootTimeMs = Number(m[1]) * 1000;
+    // btime is shown in this process's time namespace: the root namespace's is the same instant.
+    const off = ownOffsets();
+    if (m) bootTimeMs = Number(m[1]) * 1000 + (off === null ? 0 : Number(off.boottimeNs / 1_000_000n));
   } catch {
     bootTimeMs = null;
   }
@@ -70,7 +62,7 @@ function linuxScope(): RawScope {
   } catch {
     pidNamespace = null;
   }
-  linuxHz = linuxClockTicks();
+  linuxHz = clockTicks();
   linuxScopeCache = { platform: 'linux', bootId, bootTimeMs, pidNamespace, hostname: '' };
   return linuxScopeCache;
 }
@@ -146,11 +138,14 @@ function linuxProbe(pid: number): RawIdentity | null {
   }
   const f = parseLinuxStat(text);
   if (!f) throw new Error(`pidproof: unparsable /proc/${pid}/stat`);
-  const ticks = BigInt(f.starttime);
+  // Shown in this process's time namespace: reported in the root namespace's terms (issue 20),
+  // as the addon does; not at all when this process's offsets cannot be told.
+  const off = ownOffsets();
+  const ticks = off === null ? BigInt(f.starttime) : rootStartTicks(BigInt(f.starttime), off.boottimeNs);
   return {
     pid,
-    startToken: f.starttime,
-    startTokenUnit: 'linux-ticks',
+    startToken: off === null ? null : String(ticks),
+    startTokenUnit: off === null ? null : 'linux-ticks',
     uniqueId: null,
     uniqueIdKind: null,
     startTimeMs:
@@ -427,4 +422,5 @@ export const fallbackBackend: Backend = {
   scope,
   checkAlive: () => null,
   command,
+  clockOffsets: () => (process.platform === 'linux' ? ownOffsets() : readSelfOffsets()),
 };

@@ -16,6 +16,7 @@ import type {
 } from './types';
 import { selectedBackend } from './binding';
 import { foreignRecord } from './record';
+import { type ClockOffsets, processOffsets, type TickShift, tickShift } from './timens';
 import { assertDecimalU64, assertKnownOptions, assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
 
 /** @internal a record normalised for comparison (shared with lib/signal.ts). */
@@ -30,6 +31,12 @@ export interface Normalised {
   hostname: string | null;
   platform: string | null;
   createdAtMs: number | null;
+  /**
+   * The record says its stamps are in the root time namespace's terms (`clocks: 'root'`, the lock
+   * payload since issue 20). Otherwise a Linux start token may be as its writer read it, in the
+   * writer's time namespace (OpenClaw `starttime`, records of other writers, older pidproof).
+   */
+  rootClocks: boolean;
 }
 
 /**
@@ -77,6 +84,7 @@ export function normaliseRecord(input: unknown, name: string, defaultUnit: strin
     hostname: optString(o, 'hostname', name),
     platform: optString(o, 'platform', name),
     createdAtMs: optFinite(o, 'createdAtMs', name),
+    rootClocks: optString(o, 'clocks', name) === 'root',
   };
 }
 
@@ -115,16 +123,68 @@ function scopeMismatch(r: Normalised, s: RawScope): { verdict: 'foreign' | 'othe
   return null;
 }
 
-/** Identity comparison of two records already known to share a scope. */
-function compareSameScope(a: Normalised, b: Normalised): IdentityMatch {
+/**
+ * Identity comparison of two records already known to share a scope. Two Linux start tokens that
+ * differ go to `ticks` (time namespaces: see `linuxTicksMatch`) when given.
+ */
+function compareSameScope(
+  a: Normalised,
+  b: Normalised,
+  ticks?: (recorded: Normalised, current: Normalised) => IdentityMatch,
+): IdentityMatch {
   if (a.pid !== b.pid) return 'different';
   if (a.uniqueId !== null && b.uniqueId !== null && a.uniqueIdKind === b.uniqueIdKind) {
     return a.uniqueId === b.uniqueId ? 'same' : 'different';
   }
   if (a.startToken !== null && b.startToken !== null && a.startTokenUnit === b.startTokenUnit) {
-    return a.startToken === b.startToken ? 'same' : 'different';
+    if (a.startToken === b.startToken) return 'same';
+    return ticks !== undefined && a.startTokenUnit === 'linux-ticks' ? ticks(a, b) : 'different';
   }
   return 'unknown';
+}
+
+/** Why `linuxTicksMatch` answered `unknown` (for ownerStatus's detail). */
+const TIMENS_UNKNOWN = 'time-namespace';
+
+/**
+ * Two Linux start tokens of PID `pid` that differ: can a time namespace explain it? The kernel
+ * shows start ticks shifted by the READER's boottime offset (lib/timens.ts). pidproof's own
+ * tokens are in the root namespace's terms (exact, or one tick more when the writer's offset is
+ * not a whole number of ticks); a record without `clocks: 'root'` may hold the ticks its writer
+ * read in its own namespace (OpenClaw's `starttime`, a shell or Python writer, pidproof before
+ * issue 20). Such a record matches the live process when its ticks equal the live process's root
+ * ticks shifted by no offset, by this reader's, or by the live process's own (its writer was the
+ * process itself, or a reader beside it); one tick either way where an offset is not a whole
+ * number of ticks. When the live process's offsets cannot be told (lib/timens.ts processOffsets), a
+ * difference an offset could explain is `unknown`, never `different` (never `recycled`).
+ */
+export function linuxTicksMatch(
+  recorded: bigint,
+  rootClocks: boolean,
+  current: bigint,
+  pid: number,
+  own: ClockOffsets | null,
+  live: () => ClockOffsets | null = () => processOffsets(pid),
+): IdentityMatch {
+  const mine: TickShift | null = own === null ? null : tickShift(own.boottimeNs);
+  const lo = live();
+  const theirs: TickShift | null = lo === null ? null : tickShift(lo.boottimeNs);
+  const slack = mine?.inexact || theirs?.inexact ? 1n : 0n;
+  const near = (shift: bigint, s: bigint) => {
+    const d = recorded - shift - current;
+    return d >= -s && d <= s;
+  };
+  if (rootClocks) {
+    // Both in root terms: only the rounding of an inexact offset separates them. The writer was
+    // the recorded process itself (a lock payload): its offsets are the live process's.
+    if (near(0n, theirs === null ? 1n : slack)) return theirs === null ? 'unknown' : 'same';
+    return 'different';
+  }
+  const shifts = [0n];
+  if (mine !== null && mine.ticks !== 0n) shifts.push(mine.ticks);
+  if (theirs !== null && theirs.ticks !== 0n) shifts.push(theirs.ticks);
+  for (const sh of shifts) if (near(sh, slack)) return 'same';
+  return theirs === null ? 'unknown' : 'different';
 }
 
 /** The identity API over one backend. */
@@ -136,11 +196,33 @@ export interface IdentityApi {
   currentScope(): Scope;
   compareIdentity(recorded: ProcessIdentity | OwnerRecord, current?: ProcessIdentity | null): IdentityMatch;
   ownerStatus(record: ProcessIdentity | OwnerRecord, options?: OwnerStatusOptions): OwnerStatus;
+  /**
+   * @internal this process's clock offsets against the root time namespace (zeros outside Linux
+   * time namespaces); null when they cannot be told. The lock core states its monotonic stamps in
+   * root terms with them.
+   */
+  clockOffsets(): ClockOffsets | null;
 }
 
 export function createIdentityApi(b: Backend): IdentityApi {
   let scopeCache: RawScope | undefined;
   let selfCache: ProcessIdentity | undefined;
+  /** Why the last comparison through `ticks` was unknown ('' when it was not). */
+  let ticksUnknown = '';
+
+  /** `linuxTicksMatch` for two normalised records of one PID (compareSameScope's hook). */
+  function ticks(recorded: Normalised, current: Normalised): IdentityMatch {
+    ticksUnknown = '';
+    const m = linuxTicksMatch(
+      BigInt(recorded.startToken!),
+      recorded.rootClocks,
+      BigInt(current.startToken!),
+      recorded.pid,
+      b.clockOffsets(),
+    );
+    if (m === 'unknown') ticksUnknown = TIMENS_UNKNOWN;
+    return m;
+  }
 
   function rawScope(): RawScope {
     if (!scopeCache) scopeCache = b.scope();
@@ -171,9 +253,18 @@ export function createIdentityApi(b: Backend): IdentityApi {
     };
   }
 
+  /** The backend's probe, a full descriptor table named in words (`fdError`). */
+  function probe(pid: number): RawIdentity | null {
+    try {
+      return b.probe(pid);
+    } catch (err) {
+      throw fdError(err, pid);
+    }
+  }
+
   function processIdentity(pid: number): ProcessIdentity | null {
     assertPid(pid);
-    const raw = b.probe(pid);
+    const raw = probe(pid);
     return raw === null ? null : complete(raw);
   }
 
@@ -205,9 +296,9 @@ export function createIdentityApi(b: Backend): IdentityApi {
     if (current === undefined) {
       const m = scopeMismatch(r, rawScope());
       if (m) return m.verdict === 'other-boot' ? 'different' : 'unknown';
-      const now = b.probe(r.pid);
+      const now = probe(r.pid);
       if (now === null) return 'different';
-      return compareSameScope(r, normaliseRecord(complete(now), 'current', unit));
+      return compareSameScope(r, normaliseRecord(complete(now), 'current', unit), ticks);
     }
     if (current === null) return 'different';
     const c = normaliseRecord(current, 'current', unit);
@@ -219,7 +310,8 @@ export function createIdentityApi(b: Backend): IdentityApi {
     if (r.pidNamespace !== null && c.pidNamespace !== null && r.pidNamespace !== c.pidNamespace) {
       return 'unknown';
     }
-    return compareSameScope(r, c);
+    // Records of another boot or host never get here with a live process's offsets to consult.
+    return compareSameScope(r, c, ticks);
   }
 
   function ownerStatus(record: ProcessIdentity | OwnerRecord, options?: OwnerStatusOptions): OwnerStatus {
@@ -250,10 +342,11 @@ export function createIdentityApi(b: Backend): IdentityApi {
         detail: `record written at ${iso(r.createdAtMs)}, before this boot (${iso(s.bootTimeMs)})`,
       };
     }
-    const raw = b.probe(r.pid);
+    const raw = probe(r.pid);
     if (raw === null) return { verdict: 'dead', current: null, detail: `no process has PID ${r.pid}` };
     const current = complete(raw);
-    const cmp = compareSameScope(r, normaliseRecord(current, 'current', unit));
+    ticksUnknown = '';
+    const cmp = compareSameScope(r, normaliseRecord(current, 'current', unit), ticks);
     if (cmp === 'different') {
       const by =
         r.uniqueId !== null && current.uniqueId !== null && r.uniqueIdKind === current.uniqueIdKind
@@ -277,7 +370,9 @@ export function createIdentityApi(b: Backend): IdentityApi {
       };
     }
     const why =
-      current.access === 'partial'
+      cmp === 'unknown' && ticksUnknown === TIMENS_UNKNOWN
+        ? `its start token ${current.startToken} differs from the recorded ${r.startToken} by an amount a time namespace could explain (the record does not say its clocks are the root namespace's, and the time offsets of PID ${r.pid} cannot be told: its /proc ns/time links are not readable by this user, or it left the namespace its timens_offsets describes)`
+        : current.access === 'partial'
         ? typeof raw.accessDetail === 'string' && raw.accessDetail !== ''
           ? `the kernel may be hiding it from this user (${raw.accessDetail}), so neither its life nor its death can be proven`
           : 'access to its start time was denied'
@@ -324,6 +419,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
 
   return {
     backend: b.name,
+    clockOffsets: () => b.clockOffsets(),
     processIdentity,
     selfIdentity,
     bootIdentity,
@@ -360,6 +456,24 @@ export function defaultTokenUnit(platform: string, backend: 'native' | 'fallback
     default:
       return null;
   }
+}
+
+/**
+ * EMFILE/ENFILE from a probe (the native probe opens a pidfd, then /proc/<pid>/stat): what ran out
+ * and what to do, the errno's code, errno and syscall kept, the original as `cause`. Anything
+ * else unchanged.
+ */
+export function fdError(err: unknown, pid: number): unknown {
+  const e = err as { code?: unknown; errno?: unknown; syscall?: unknown } | null;
+  const code = e?.code;
+  if (code !== 'EMFILE' && code !== 'ENFILE') return err;
+  const what =
+    code === 'EMFILE'
+      ? 'this process has no file descriptor left (reading an identity opens a pidfd and /proc/<pid>/stat for a moment): raise the limit (`ulimit -n`, systemd LimitNOFILE=) or close descriptors it no longer needs'
+      : 'the system-wide table of open files is full (fs.file-max): close files elsewhere or raise fs.file-max';
+  const out = new Error(`${code}: cannot read the identity of PID ${pid}: ${what}`, { cause: err });
+  Object.assign(out, { code, errno: e?.errno, syscall: e?.syscall });
+  return out;
 }
 
 function iso(ms: number): string {

@@ -19,7 +19,7 @@ import os from 'node:os';
 import { addon as loadedAddon, selectedBackend } from './binding';
 import type { NativeAddon } from './binding';
 import { abortErrorFor } from './errors';
-import { createIdentityApi, defaultTokenUnit, normaliseRecord } from './identity';
+import { createIdentityApi, defaultTokenUnit, linuxTicksMatch, normaliseRecord } from './identity';
 import type { Backend, OwnerRecord, OwnerStatus, OwnerVerdict, ProcessIdentity } from './types';
 import { assertKnownOptions, assertMs, assertObject, assertPid, describe } from './validate';
 import { createWatchApi, WatchError } from './watch';
@@ -141,6 +141,8 @@ interface Target {
   bootId: string | null;
   pidNamespace: string | null;
   createdAtMs: number | null;
+  /** The record's start token is in the root time namespace's terms (`clocks: 'root'`). */
+  rootClocks: boolean;
 }
 
 function pidTarget(pid: number): Target {
@@ -156,6 +158,7 @@ function pidTarget(pid: number): Target {
     bootId: null,
     pidNamespace: null,
     createdAtMs: null,
+    rootClocks: false,
   };
 }
 
@@ -249,6 +252,22 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
       const uid = t.uniqueId;
       const token = t.startToken;
       code = a.signal(pid, sig.num, out, true, uid === null ? null : t.uniqueIdKind, uid, t.startTokenUnit, token);
+      // Linux start ticks that differ on the pin: a time namespace may explain it (the record's
+      // writer read them in another one). Judged by ownerStatus's rule; when it proves the pinned
+      // process the recorded one, the signal goes through a new pin expecting exactly the ticks
+      // read on this one (a PID recycled meanwhile fails that check: nothing is sent to it).
+      if ((code & 7) === 2 && ((code >> 6) & 3) === 2 && (code & 512) !== 0 && t.startTokenUnit === 'linux-ticks') {
+        const seen = out[1];
+        const m = linuxTicksMatch(BigInt(token!), t.rootClocks, seen, pid, api.clockOffsets());
+        if (m === 'unknown') {
+          return notSent(
+            pid,
+            'unknown',
+            `PID ${pid}'s start token ${seen} differs from the recorded ${token} by an amount a time namespace could explain, and its time offsets cannot be told (its /proc ns/time links are not readable by this user, or it left the namespace its timens_offsets describes): it cannot be proven to be the recorded process, so nothing was sent`,
+          );
+        }
+        if (m === 'same') code = a.signal(pid, sig.num, out, true, null, null, 'linux-ticks', String(seen));
+      }
     }
     const verdict = code & 7;
     const isPinned = (code & 8) !== 0;

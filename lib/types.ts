@@ -4,6 +4,8 @@
  * API; they are never exported from the package.
  */
 
+import type { ClockOffsets } from './timens';
+
 /** Operating systems pidproof knows. Another OS reports its own `process.platform` name. */
 export type Platform = 'linux' | 'darwin' | 'win32' | 'freebsd' | (string & {});
 
@@ -112,6 +114,13 @@ export interface OwnerRecord {
   starttime?: number | string | null;
   /** A foreign record's creation time (RFC 3339), read when `createdAtMs` is absent. */
   createdAt?: string | null;
+  /**
+   * `'root'`: `startToken` (Linux ticks) is in the root time namespace's terms, as pidproof's own
+   * lock payloads say (issue 20). Absent or null: it may be as its writer read it in its own time
+   * namespace (OpenClaw's `starttime`, other writers); a difference a time-namespace offset could
+   * explain is then never taken for a recycled PID.
+   */
+  clocks?: 'root' | null;
   [key: string]: unknown;
 }
 
@@ -203,4 +212,10 @@ export interface Backend {
    * set its own arguments.
    */
   command(pid: number): RawCommand | null;
+  /**
+   * This process's clock offsets against the root time namespace (Linux time namespaces; zeros
+   * elsewhere), read once; null when they cannot be told (see lib/timens.ts). Start tokens from
+   * `probe` are already in the root namespace's terms.
+   */
+  clockOffsets(): ClockOffsets | null;
 }

@@ -221,6 +221,21 @@ Napi::Value Scope(const Napi::CallbackInfo& info) {
   return o;
 }
 
+// clockOffsets() -> { known, monotonicNs, boottimeNs } (issue 20): how far this process's
+// CLOCK_MONOTONIC and CLOCK_BOOTTIME run ahead of the root time namespace's, as decimal strings
+// (signed nanoseconds; "0" outside Linux time namespaces). `known` false: they cannot be told.
+Napi::Value ClockOffsets(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  pidproof::Boot b;
+  Status st = pidproof::ProbeBoot(&b);
+  if (!st.ok()) ThrowStatus(env, st);
+  Napi::Object o = Napi::Object::New(env);
+  o.Set("known", Napi::Boolean::New(env, b.clock_offsets_known));
+  o.Set("monotonicNs", Napi::String::New(env, std::to_string(b.monotonic_offset_ns)));
+  o.Set("boottimeNs", Napi::String::New(env, std::to_string(b.boottime_offset_ns)));
+  return o;
+}
+
 // checkAlive(pid) -> { exists, exited, uniqueId } | null (no cheap exact path on this OS)
 Napi::Value CheckAlive(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -1046,6 +1061,115 @@ napi_value WatchExitedImpl(napi_env env, napi_callback_info info) {
   return r;
 }
 
+// ---- What a worker thread holds when its environment is torn down (issue 20) -------------------
+// A worker ended with terminate() runs no more JavaScript: the lock core's release at exit never
+// runs, and Node closes no descriptor opened with fs.openSync. A lock's descriptor would stay open
+// in the process (its kernel lock held, its record naming a live process) until the process
+// exits. So the lock core registers here every descriptor through which it holds something, and
+// the environment's cleanup hook (run when a worker ends in any way, and when the main thread's
+// environment is torn down) releases what is left the way release() does: the path is unlinked
+// while it still names the registered file (device and inode, compared as the doubles Node's
+// fs.Stats holds), then the descriptor is closed. One registry per environment; the lock core
+// unregisters a descriptor before it closes it (so a closed number reused by another thread is
+// never touched), and the native publish and release register and unregister in the same call.
+enum HeldKind { kHeldLock = 0, kHeldTemp = 1, kHeldOther = 2 };  // other: close only
+
+struct HeldFile {
+  int fd;
+  int kind;
+  std::string path;
+  double dev;
+  double ino;
+};
+
+struct HeldFiles {
+  uv_loop_t* loop = nullptr;
+  std::vector<HeldFile> files;
+
+  void Track(int fd, int kind, const char* path, double dev, double ino) {
+    for (HeldFile& f : files) {
+      if (f.fd == fd) {
+        f.kind = kind;
+        f.path = path;
+        f.dev = dev;
+        f.ino = ino;
+        return;
+      }
+    }
+    files.push_back(HeldFile{fd, kind, path, dev, ino});
+  }
+  void Untrack(int fd) {
+    for (size_t i = 0; i < files.size(); ++i) {
+      if (files[i].fd == fd) {
+        files[i] = std::move(files.back());
+        files.pop_back();
+        return;
+      }
+    }
+  }
+};
+
+// The environment's cleanup hook: synchronous libuv calls (the same calls fs.lstatSync,
+// fs.unlinkSync and fs.closeSync make, on every OS), nothing that can call into JavaScript.
+void ReleaseHeldFiles(void* arg) {
+  HeldFiles* held = static_cast<HeldFiles*>(arg);
+  for (const HeldFile& f : held->files) {
+    // Defence in depth: a descriptor that no longer names the registered file (closed without
+    // being unregistered, and its number reused since) is not ours to unlink or close.
+    uv_fs_t st;
+    bool same = uv_fs_fstat(held->loop, &st, f.fd, nullptr) == 0 &&
+                static_cast<double>(st.statbuf.st_dev) == f.dev &&
+                static_cast<double>(st.statbuf.st_ino) == f.ino;
+    uv_fs_req_cleanup(&st);
+    if (!same) continue;
+    if (f.kind == kHeldLock || f.kind == kHeldTemp) {
+      uv_fs_t req;
+      bool ours = uv_fs_lstat(held->loop, &req, f.path.c_str(), nullptr) == 0 &&
+                  static_cast<double>(req.statbuf.st_dev) == f.dev &&
+                  static_cast<double>(req.statbuf.st_ino) == f.ino;
+      uv_fs_req_cleanup(&req);
+      if (ours) {
+        uv_fs_unlink(held->loop, &req, f.path.c_str(), nullptr);
+        uv_fs_req_cleanup(&req);
+      }
+    }
+    uv_fs_t req;
+    uv_fs_close(held->loop, &req, f.fd, nullptr);
+    uv_fs_req_cleanup(&req);
+  }
+  delete held;
+}
+
+// trackFile(fd, kind, path, dev, ino) -> undefined: registers a descriptor (kind 0 a lock file,
+// 1 a temp file, 2 anything else: closed only) for release at environment teardown.
+napi_value TrackFileImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  size_t argc = 0;
+  void* raw = nullptr;
+  RawArgs(env, info, argv, &argc, &raw);
+  if (argc < 5) throw Napi::TypeError::New(env, "trackFile takes (fd, kind, path, dev, ino)");
+  int fd = static_cast<int>(RawInteger(env, argv[0], "fd", 0, 2147483647));
+  int kind = static_cast<int>(RawInteger(env, argv[1], "kind", 0, 2));
+  char path[kPathCap + 1];
+  RawPath(env, argv[2], "path", path);
+  double dev = RawFinite(env, argv[3], "dev");
+  double ino = RawFinite(env, argv[4], "ino");
+  if (raw != nullptr) static_cast<HeldFiles*>(raw)->Track(fd, kind, path, dev, ino);
+  return nullptr;
+}
+
+// untrackFile(fd) -> undefined: the descriptor is about to be closed (or handed over).
+napi_value UntrackFileImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  size_t argc = 0;
+  void* raw = nullptr;
+  RawArgs(env, info, argv, &argc, &raw);
+  if (argc < 1) throw Napi::TypeError::New(env, "untrackFile takes (fd)");
+  int fd = static_cast<int>(RawInteger(env, argv[0], "fd", 0, 2147483647));
+  if (raw != nullptr) static_cast<HeldFiles*>(raw)->Untrack(fd);
+  return nullptr;
+}
+
 // publish(lockPath, suffix, mode, payload: Uint8Array, out: Float64Array(4)[, tail, token])
 //   creates "<lockPath>.pidproof-<suffix>.tmp" (suffix: lowercase hex) and publishes it
 //   -> outcome: 0 acquired, 1 exists (EEXIST: held), 2 link failed otherwise, 3 no kernel lock here
@@ -1059,7 +1183,8 @@ napi_value WatchExitedImpl(napi_env env, napi_callback_info info) {
 napi_value PublishImpl(napi_env env, napi_callback_info info) {
   napi_value argv[7];
   size_t argc = 0;
-  RawArgs(env, info, argv, &argc);
+  void* raw = nullptr;
+  RawArgs(env, info, argv, &argc, &raw);
   if (argc < 5) {
     throw Napi::TypeError::New(env, "publish takes (lockPath, suffix, mode, payload, out)");
   }
@@ -1119,6 +1244,12 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
   out[1] = static_cast<double>(r.dev);
   out[2] = static_cast<double>(r.ino);
   out[3] = r.outcome == pidproof::PublishResult::kNoKernelLock ? 0 : static_cast<double>(len);
+  if (raw != nullptr) {
+    // Held from here on: the lock itself, or the temp file kept for the contended path.
+    const bool acquired = r.outcome == pidproof::PublishResult::kAcquired;
+    static_cast<HeldFiles*>(raw)->Track(r.fd, acquired ? kHeldLock : kHeldTemp,
+                                        acquired ? lock : tmp, out[1], out[2]);
+  }
   switch (r.outcome) {
     case pidproof::PublishResult::kAcquired:
       return RawNumber(env, 0);
@@ -1137,7 +1268,8 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
 napi_value ReleaseFileImpl(napi_env env, napi_callback_info info) {
   napi_value argv[5];
   size_t argc = 0;
-  RawArgs(env, info, argv, &argc);
+  void* raw = nullptr;
+  RawArgs(env, info, argv, &argc, &raw);
   if (argc < 4) {
     throw Napi::TypeError::New(env, "releaseFile takes (fd, lockPath, dev, ino)");
   }
@@ -1155,6 +1287,8 @@ napi_value ReleaseFileImpl(napi_env env, napi_callback_info info) {
   pidproof::ReleaseResult r;
   Status st = pidproof::ReleaseLockFile(fd, lock, dev, ino, guard, &r);
   if (st.code == Status::kUnsupported) return RawNumber(env, -1);
+  // Closed by the call (it never fails): no longer ours to release at teardown.
+  if (raw != nullptr) static_cast<HeldFiles*>(raw)->Untrack(fd);
   if (!st.ok()) ThrowStatus(Napi::Env(env), st);
   return RawNumber(env, (r.removed ? 1 : 0) | (r.guard_exists ? 2 : 0));
 }
@@ -1198,10 +1332,20 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   ExportRaw(env, exports, "probeInto", Guarded<ProbeIntoImpl>);
   exports.Set("probeNames", Napi::Function::New(env, ProbeNames, "probeNames"));
   ExportRaw(env, exports, "watchExited", Guarded<WatchExitedImpl>, data->slots.get());
-  ExportRaw(env, exports, "publish", Guarded<PublishImpl>);
-  ExportRaw(env, exports, "releaseFile", Guarded<ReleaseFileImpl>);
+  // What this environment holds, released by its cleanup hook (which owns and frees it).
+  HeldFiles* held = new HeldFiles();
+  napi_get_uv_event_loop(env, &held->loop);
+  if (napi_add_env_cleanup_hook(env, ReleaseHeldFiles, held) != napi_ok) {
+    delete held;
+    held = nullptr;  // the calls below then register nothing
+  }
+  ExportRaw(env, exports, "publish", Guarded<PublishImpl>, held);
+  ExportRaw(env, exports, "releaseFile", Guarded<ReleaseFileImpl>, held);
+  ExportRaw(env, exports, "trackFile", Guarded<TrackFileImpl>, held);
+  ExportRaw(env, exports, "untrackFile", Guarded<UntrackFileImpl>, held);
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("command", Napi::Function::New(env, Command, "command"));
+  exports.Set("clockOffsets", Napi::Function::New(env, ClockOffsets, "clockOffsets"));
   return exports;
 }
 

@@ -267,5 +267,84 @@ bool FormatLockPayload(const uint8_t* head, size_t head_len, uint32_t head_hash,
   return true;
 }
 
+namespace {
+
+// A signed decimal at *p (spaces before it skipped); advances *p past it.
+bool ParseSigned(const char** p, const char* end, int64_t* out) {
+  const char* s = *p;
+  while (s < end && (*s == ' ' || *s == '\t')) ++s;
+  bool neg = false;
+  if (s < end && *s == '-') {
+    neg = true;
+    ++s;
+  }
+  if (s >= end || *s < '0' || *s > '9') return false;
+  int64_t v = 0;
+  while (s < end && *s >= '0' && *s <= '9') {
+    const int64_t d = *s - '0';
+    if (v > (INT64_MAX - d) / 10) return false;
+    v = v * 10 + d;
+    ++s;
+  }
+  *out = neg ? -v : v;
+  *p = s;
+  return true;
+}
+
+}  // namespace
+
+bool ParseTimensOffsets(const char* text, size_t len, int64_t* monotonic_ns, int64_t* boottime_ns) {
+  *monotonic_ns = 0;
+  *boottime_ns = 0;
+  const char* p = text;
+  const char* end = text + len;
+  while (p < end) {
+    const char* eol = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    if (eol == nullptr) eol = end;
+    const char* q = p;
+    while (q < eol && (*q == ' ' || *q == '\t')) ++q;
+    if (q == eol) {  // an empty line
+      p = eol + 1;
+      continue;
+    }
+    int64_t* slot = nullptr;
+    if (eol - q > 9 && std::memcmp(q, "monotonic", 9) == 0 && (q[9] == ' ' || q[9] == '\t')) {
+      slot = monotonic_ns;
+      q += 9;
+    } else if (eol - q > 8 && std::memcmp(q, "boottime", 8) == 0 && (q[8] == ' ' || q[8] == '\t')) {
+      slot = boottime_ns;
+      q += 8;
+    } else {
+      return false;
+    }
+    int64_t sec = 0;
+    int64_t nsec = 0;
+    if (!ParseSigned(&q, eol, &sec) || !ParseSigned(&q, eol, &nsec)) return false;
+    while (q < eol && (*q == ' ' || *q == '\t')) ++q;
+    if (q != eol || nsec < 0 || nsec >= 1000000000) return false;
+    // |seconds| stays far below 2^63 / 1e9 for any offset the kernel accepts (it keeps the clocks
+    // within KTIME_SEC_MAX); refuse anything that would overflow.
+    if (sec > INT64_MAX / 1000000000 - 1 || sec < INT64_MIN / 1000000000 + 1) return false;
+    *slot = sec * 1000000000 + nsec;
+    p = eol + 1;
+  }
+  return true;
+}
+
+uint64_t RootStartTicks(uint64_t ticks, int64_t boottime_ns, long clk_tck, bool* inexact) {
+  *inexact = false;
+  if (boottime_ns == 0 || clk_tck <= 0) return ticks;
+  const int64_t tick_ns = 1000000000 / clk_tck;
+  int64_t q = boottime_ns / tick_ns;
+  int64_t r = boottime_ns % tick_ns;
+  if (r < 0) {  // floor division
+    r += tick_ns;
+    q -= 1;
+  }
+  *inexact = r != 0;
+  if (q >= 0) return ticks >= static_cast<uint64_t>(q) ? ticks - static_cast<uint64_t>(q) : 0;
+  return ticks + static_cast<uint64_t>(-q);
+}
+
 }  // namespace logic
 }  // namespace pidproof

@@ -102,8 +102,8 @@ bool JoinProcArgs2(const char* data, size_t len, size_t max, std::string* out, b
 // ---- The lock payload's tail (issue 15) ---------------------------------------------------------
 // lib/lock/payload.ts writes a payload as `head + tail + ',"sum":"xxxxxxxx"}'`, padded with spaces
 // to a multiple of 256 bytes (96 spare) and ended by '\n'. `head` is the cached JSON of what is
-// fixed for a process (`{"pidproof":1,...,"mode":"kernel",`), `head_hash` its FNV-1a state over
-// UTF-16 code units; the tail is what changes per lock:
+// fixed for a process (`{"pidproof":1,...,"mode":"kernel","clocks":"root",`), `head_hash` its
+// FNV-1a state over UTF-16 code units; the tail is what changes per lock:
 //   "token":"<32 hex>","createdAt":"<ISO 8601>","createdAtMs":<wall>,"createdMono":<mono>,
 //   "heartbeatAt":<wall>,"heartbeatMono":<mono>}
 // with `mono` = mono_us / 1000 written as JavaScript writes that number (integer part, then up to
@@ -113,6 +113,18 @@ bool JoinProcArgs2(const char* data, size_t len, size_t max, std::string* out, b
 // years 1970..9999, a monotonic time of 2^50 µs or more.
 bool FormatLockPayload(const uint8_t* head, size_t head_len, uint32_t head_hash, const char* token,
                        size_t token_len, double wall_ms, double mono_us, std::string* out);
+
+// ---- Time namespaces (issue 20) ---------------------------------------------------------------
+// /proc/<pid>/timens_offsets (time_namespaces(7)), as the kernel writes it: one line per clock,
+// "<name> <seconds> <nanoseconds>", name "monotonic" or "boottime", seconds signed, nanoseconds in
+// [0, 1e9). A clock not listed has offset 0. False when the text is not in that format.
+bool ParseTimensOffsets(const char* text, size_t len, int64_t* monotonic_ns, int64_t* boottime_ns);
+// A start time in clock ticks as read from /proc/<pid>/stat by a process whose CLOCK_BOOTTIME runs
+// `boottime_ns` ahead of the root time namespace's (the kernel adds the READER's offset, then
+// rounds down to ticks), turned into the root namespace's terms: ticks - floor(boottime_ns / tick).
+// *inexact is set when the offset is not a whole number of ticks: the root reading is then the
+// result or one less (the rounding lost which). Never below 0.
+uint64_t RootStartTicks(uint64_t ticks, int64_t boottime_ns, long clk_tck, bool* inexact);
 
 }  // namespace logic
 }  // namespace pidproof

@@ -90,6 +90,15 @@ struct Boot {
   bool has_pid_namespace = false;
   std::string pid_namespace;  // Linux: inode of /proc/self/ns/pid, decimal
   std::string hostname;
+  // ---- time namespaces (issue 20) ----
+  // How far this process's CLOCK_MONOTONIC and CLOCK_BOOTTIME run ahead of the root time
+  // namespace's (Linux time_namespaces(7), /proc/self/timens_offsets; may be negative). Zero on
+  // every other OS and outside time namespaces. `clock_offsets_known` is false when they cannot be
+  // told (the file describes the namespace of the process's future children, and this process
+  // left it with unshare(CLONE_NEWTIME)): start tokens are then not reported.
+  bool clock_offsets_known = true;
+  int64_t monotonic_offset_ns = 0;
+  int64_t boottime_offset_ns = 0;
 };
 
 // Reads the identity of `pid` (1 <= pid <= kMaxPid). kNoSuchProcess when no process has that

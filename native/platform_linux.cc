@@ -165,6 +165,36 @@ ssize_t ReadSmallFile(const char* path, char* buf, size_t cap) {
   return n;
 }
 
+// Reads /proc/<pid>/stat into buf (NUL-terminated): one line, which the kernel hands over in one
+// read when the buffer holds it. A read that returned less than asked and ends the line is the
+// whole file, so the read that would only confirm EOF is skipped (one syscall of the probe's
+// seven). Returns bytes read, or -1 with errno.
+ssize_t ReadStatLine(const char* path, char* buf, size_t cap) {
+  int fd;
+  do {
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return -1;
+  size_t len = 0;
+  const size_t max = cap - 1;
+  while (len < max) {
+    ssize_t n = read(fd, buf + len, max - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      close(fd);
+      errno = err;
+      return -1;
+    }
+    if (n == 0) break;
+    len += static_cast<size_t>(n);
+    if (len < max && buf[len - 1] == '\n') break;  // short read ending the line: all of it
+  }
+  close(fd);
+  buf[len] = '\0';
+  return static_cast<ssize_t>(len);
+}
+
 bool ParseU64(const char* s, const char** end, uint64_t* out) {
   if (*s < '0' || *s > '9') return false;
   uint64_t v = 0;
@@ -264,6 +294,35 @@ ProcState MapState(char c, int64_t threads) {
   }
 }
 
+// This process's clock offsets against the root time namespace (time_namespaces(7)).
+// /proc/self/timens_offsets shows the offsets of the namespace this process's children get
+// (time_for_children); a process enters that namespace at exec, so they are its own unless it
+// called unshare(CLONE_NEWTIME) since (the two namespace links then differ: unknown). No file:
+// a kernel without time namespaces, where every offset is 0.
+void ReadOwnClockOffsets(Boot* b) {
+  char buf[256];
+  ssize_t n = ReadSmallFile("/proc/self/timens_offsets", buf, sizeof(buf));
+  if (n < 0) {
+    b->clock_offsets_known = errno == ENOENT;
+    return;
+  }
+  int64_t mono = 0;
+  int64_t boot = 0;
+  if (!logic::ParseTimensOffsets(buf, static_cast<size_t>(n), &mono, &boot)) {
+    b->clock_offsets_known = false;
+    return;
+  }
+  struct stat own;
+  struct stat children;
+  if (stat("/proc/self/ns/time", &own) == 0 &&
+      stat("/proc/self/ns/time_for_children", &children) == 0 && own.st_ino != children.st_ino) {
+    b->clock_offsets_known = false;
+    return;
+  }
+  b->monotonic_offset_ns = mono;
+  b->boottime_offset_ns = boot;
+}
+
 struct BootCache {
   bool ready = false;
   Boot boot;
@@ -309,6 +368,12 @@ BootCache& GetBootCache() {
       c.boot.has_pid_namespace = true;
       c.boot.pid_namespace = std::to_string(static_cast<uint64_t>(sb.st_ino));
     }
+    ReadOwnClockOffsets(&c.boot);
+    // btime is shown in the reader's time namespace (boot = now - CLOCK_BOOTTIME): the root
+    // namespace's is the same wall-clock instant for every reader.
+    if (c.boot.has_boot_time_ms && c.boot.clock_offsets_known) {
+      c.boot.boot_time_ms += static_cast<double>(c.boot.boottime_offset_ns / 1000000);
+    }
     c.ready = true;
     return c;
   }();
@@ -320,18 +385,24 @@ bool FillFromStat(const char* buf, size_t len, Identity* out) {
   StatFields f;
   if (!ParseStat(buf, len, &f)) return false;
   const BootCache& bc = GetBootCache();
-  out->has_start_token = true;
-  out->start_token = f.starttime;
+  // The kernel shows start ticks in the reader's time namespace (start + the reader's boottime
+  // offset): reported in the root namespace's terms, so every reader agrees (issue 20).
+  bool inexact = false;
+  const uint64_t ticks =
+      logic::RootStartTicks(f.starttime, bc.boot.boottime_offset_ns, bc.clk_tck, &inexact);
+  out->has_start_token = bc.boot.clock_offsets_known;
+  out->start_token = ticks;
   out->start_token_unit = "linux-ticks";
   out->has_ppid = true;
   out->ppid = f.ppid;
   out->state = MapState(f.state, f.threads);
   if (bc.boot.has_boot_time_ms) {
     out->has_start_time_ms = true;
-    // Integer math first: ticks -> ms, then add btime.
-    out->start_time_ms =
-        bc.boot.boot_time_ms +
-        static_cast<double>(f.starttime * 1000 / static_cast<uint64_t>(bc.clk_tck));
+    // Integer math first: ticks -> ms, then add btime (both in the root namespace's terms when
+    // the offsets are known, both in this namespace's otherwise: the same wall-clock instant).
+    const uint64_t shown = bc.boot.clock_offsets_known ? ticks : f.starttime;
+    out->start_time_ms = bc.boot.boot_time_ms +
+                         static_cast<double>(shown * 1000 / static_cast<uint64_t>(bc.clk_tck));
   }
   return true;
 }
@@ -358,7 +429,7 @@ Status ProbeWithoutPidfd(int64_t pid, Identity* out) {
   char path[64];
   snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
   char buf[1024];
-  ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+  ssize_t n = ReadStatLine(path, buf, sizeof(buf));
   if (n < 0) {
     int err = errno;
     if (err != ENOENT && err != ESRCH && err != EACCES && err != EPERM) {
@@ -406,7 +477,7 @@ Status ProbeProcess(int64_t pid, Identity* out) {
     }
     StartPinned(pid, pidfd, out);
     char buf[1024];
-    ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+    ssize_t n = ReadStatLine(path, buf, sizeof(buf));
     int read_err = n < 0 ? errno : 0;
     bool parsed = n >= 0 && FillFromStat(buf, static_cast<size_t>(n), out);
     int exited = PidfdExited(pidfd);
@@ -585,7 +656,7 @@ int ReadPinnedIdentity(int64_t pid, int pidfd, Identity* out, bool* exited, Stat
   char path[64];
   snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
   char buf[1024];
-  ssize_t n = ReadSmallFile(path, buf, sizeof(buf));
+  ssize_t n = ReadStatLine(path, buf, sizeof(buf));
   int read_err = n < 0 ? errno : 0;
   bool parsed = n >= 0 && FillFromStat(buf, static_cast<size_t>(n), out);
   int ex = PidfdExited(pidfd);

@@ -139,4 +139,38 @@ describe.runIf(addon !== null)(`raw addon: the hot paths check every argument in
     expect(fs.existsSync(lock)).toBe(true);
     fs.rmSync(lock);
   });
+
+  it('trackFile and untrackFile (the teardown registry, issue 20): every argument is checked; nothing is opened or closed', () => {
+    const t = a as unknown as {
+      trackFile(...args: unknown[]): void;
+      untrackFile(...args: unknown[]): void;
+      clockOffsets(...args: unknown[]): { known: boolean; monotonicNs: string; boottimeNs: string };
+    };
+    const fd = fs.openSync(__filename, 'r');
+    try {
+      const st = fs.fstatSync(fd);
+      expect(() => t.trackFile()).toThrow(/trackFile takes \(fd, kind, path, dev, ino\)/);
+      expect(() => t.trackFile(-1, 2, __filename, st.dev, st.ino)).toThrow(RangeError);
+      expect(() => t.trackFile(1.5, 2, __filename, st.dev, st.ino)).toThrow(/fd must be an integer/);
+      expect(() => t.trackFile(fd, 3, __filename, st.dev, st.ino)).toThrow(/kind must be between 0 and 2/);
+      expect(() => t.trackFile(fd, 2, '', st.dev, st.ino)).toThrow(/path must not be empty/);
+      expect(() => t.trackFile(fd, 2, `${__filename}\0x`, st.dev, st.ino)).toThrow(/path must not contain NUL bytes/);
+      expect(() => t.trackFile(fd, 2, 'x'.repeat(5000), st.dev, st.ino)).toThrow(RangeError);
+      expect(() => t.trackFile(fd, 2, __filename, Number.NaN, st.ino)).toThrow(/dev must be a finite number/);
+      expect(() => t.trackFile(fd, 2, __filename, st.dev, 'ino')).toThrow(/ino must be a finite number/);
+      expect(() => t.untrackFile()).toThrow(/untrackFile takes \(fd\)/);
+      expect(() => t.untrackFile('3')).toThrow(/fd must be an integer/);
+      // Registered, then unregistered: the descriptor is untouched either way.
+      t.trackFile(fd, 2, __filename, st.dev, st.ino);
+      t.untrackFile(fd);
+      t.untrackFile(fd); // unregistering twice (or what was never registered) is harmless
+      expect(fs.fstatSync(fd).ino).toBe(st.ino);
+    } finally {
+      fs.closeSync(fd);
+    }
+    const o = t.clockOffsets(1, 2, 3); // extra arguments are ignored
+    expect(typeof o.known).toBe('boolean');
+    expect(o.monotonicNs).toMatch(/^-?\d+$/);
+    expect(o.boottimeNs).toMatch(/^-?\d+$/);
+  });
 });

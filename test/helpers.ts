@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readSelfOffsets, tickShift } from '../lib/timens';
 
 export const isLinux = process.platform === 'linux';
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -254,6 +255,117 @@ export async function recyclePid(
     await exited;
   }
   return ok;
+}
+
+/**
+ * Waits until the boot clock (`/proc/uptime`, the clock start ticks count on) has left the tick a
+ * process started in (`startToken`: pidproof's Linux ticks, in the root time namespace's terms),
+ * so that a process forked next cannot share it: a recycled PID then has a start token of its own.
+ */
+export async function leaveTick(startToken: string | null): Promise<void> {
+  const shift = tickShift(readSelfOffsets()?.boottimeNs ?? 0n).ticks;
+  const rootUptimeTicks = () => Math.floor(Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 100) - Number(shift);
+  await waitFor(() => rootUptimeTicks() >= Number(startToken) + 2, 15_000, 'the clock to leave the start tick');
+}
+
+/** Process A of `recycleInTick`, as it was read while it lived (raw ticks in this namespace). */
+export interface RecycledA {
+  pid: number;
+  /** `/proc/<pid>/stat` start ticks as the recycler read them (its time namespace's view). */
+  rawTicks: number;
+  /** `fstat(pidfd_open(A)).st_ino`: A's pidfs inode where the kernel has pidfs (>= 6.9). */
+  inode: number | null;
+}
+
+/**
+ * PID recycling with the tick decided, not left to luck (Linux, root): forks A, reads its start
+ * ticks and pidfd inode, kills and reaps it, forces the next PID to A's through ns_last_pid and
+ * forks B, retrying until B holds A's PID and its start tick is A's (`same`: two processes within
+ * one 10 ms tick, which only the pidfs inode tells apart) or later (`later`: it waits until the
+ * clock has left A's tick before forking B). The forking loop runs under SCHED_FIFO, so busy
+ * loops beside it cannot delay its second fork past the tick (on a loaded 2-core VM the unpinned
+ * loop saw no same-tick pair in 120 s). Runs `onB(a, bPid)` while B lives, then kills and reaps B.
+ */
+export async function recycleInTick(
+  mode: 'same' | 'later',
+  onB: (a: RecycledA, b: number) => void | Promise<void>,
+): Promise<void> {
+  const py = String.raw`
+import json, os, sys, signal, time
+mode = sys.argv[1]
+fifo = True
+try:
+    os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(10))
+except OSError:
+    fifo = False
+def ticks(pid):
+    with open('/proc/%d/stat' % pid) as f:
+        s = f.read()
+    return int(s[s.rindex(')') + 2:].split()[19])
+def inode(pid):
+    try:
+        fd = os.pidfd_open(pid)
+    except (OSError, AttributeError):
+        return None
+    try:
+        return os.fstat(fd).st_ino
+    finally:
+        os.close(fd)
+def uptime_ticks():
+    with open('/proc/uptime') as f:
+        return float(f.read().split()[0]) * 100
+def child():
+    signal.pause()
+    os._exit(0)
+deadline = time.monotonic() + 90
+tries = 0
+while True:
+    tries += 1
+    if time.monotonic() > deadline:
+        print(json.dumps({'error': 'no %s-tick recycling in %d tries (SCHED_FIFO: %s)' % (mode, tries, fifo)}), flush=True)
+        sys.exit(1)
+    a = os.fork()
+    if a == 0:
+        child()
+    ta = ticks(a)
+    ia = inode(a)
+    os.kill(a, signal.SIGKILL)
+    os.waitpid(a, 0)
+    if mode == 'later':
+        while uptime_ticks() < ta + 2:
+            time.sleep(0.002)
+    with open('/proc/sys/kernel/ns_last_pid', 'w') as f:
+        f.write(str(a - 1))
+    b = os.fork()
+    if b == 0:
+        child()
+    tb = ticks(b)
+    if b == a and (tb == ta if mode == 'same' else tb > ta):
+        break
+    os.kill(b, signal.SIGKILL)
+    os.waitpid(b, 0)
+print(json.dumps({'a': {'pid': a, 'rawTicks': ta, 'inode': ia}, 'b': b, 'tries': tries, 'fifo': fifo}), flush=True)
+sys.stdin.readline()
+os.kill(b, signal.SIGKILL)
+os.waitpid(b, 0)
+`;
+  const proc = spawn('python3', ['-c', py, mode], { stdio: ['pipe', 'pipe', 'inherit'] });
+  live.add(proc);
+  const lines: string[] = [];
+  onLines(proc.stdout!, (line) => lines.push(line));
+  const exited = once(proc, 'exit');
+  try {
+    const r = JSON.parse(await waitFor(() => lines.shift(), 120_000, 'the recycler')) as {
+      a?: RecycledA;
+      b?: number;
+      error?: string;
+    };
+    if (r.error !== undefined) throw new Error(r.error);
+    await onB(r.a!, r.b!);
+  } finally {
+    if (proc.stdin!.writable) proc.stdin!.write('done\n');
+    await exited;
+  }
 }
 
 export function tmpDir(prefix = 'pidproof-'): string {

@@ -7,12 +7,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import nodeGypBuild from 'node-gyp-build';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-
-/** `npm run test:asan` preloads the ASan runtime into every process (.ci/asan.sh). */
-const sanitizerRun = (process.env.LD_PRELOAD ?? '').includes('libasan');
 import { addon, nativeBackendOf } from '../lib/binding';
 import { fallbackBackend } from '../lib/fallback';
 import { createIdentityApi } from '../lib/identity';
+import { rootStartTicks } from '../lib/timens';
 import type { Backend, ProcessIdentity } from '../lib/types';
 import {
   cleanup,
@@ -23,7 +21,8 @@ import {
   nobodyNodeSkip,
   otherThreadIds,
   publicPackage,
-  recyclePid,
+  type RecycledA,
+  recycleInTick,
   spawnIdle,
   underWine,
   unusedPid,
@@ -57,6 +56,7 @@ function counting(b: Backend): { backend: Backend; probes: () => number } {
       scope: () => b.scope(),
       checkAlive: (pid) => b.checkAlive(pid),
       command: (pid) => b.command(pid),
+      clockOffsets: () => b.clockOffsets(),
       probe: (pid) => {
         n++;
         return b.probe(pid);
@@ -305,59 +305,62 @@ describe.each(backends)('identity contract (%s backend)', (name, backend) => {
     expect(api.ownerStatus({ pid }).verdict).toBe('dead');
   });
 
+  /** A's identity as pidproof recorded it while it lived (ticks in the root namespace's terms). */
+  function identityOfA(a: RecycledA): ProcessIdentity {
+    const me = api.selfIdentity();
+    const offsets = api.clockOffsets();
+    return {
+      ...me,
+      pid: a.pid,
+      startToken: String(rootStartTicks(BigInt(a.rawTicks), offsets?.boottimeNs ?? 0n)),
+      // pidproof reads a unique id only where the kernel has pidfs (then B has one too).
+      uniqueId: me.uniqueId !== null && a.inode !== null ? String(a.inode) : null,
+      uniqueIdKind: me.uniqueId !== null && a.inode !== null ? me.uniqueIdKind : null,
+      ppid: null,
+      state: null,
+    };
+  }
+
   it.skipIf(needsLinuxRoot() !== null)(
-    `real PID recycling through ns_last_pid is recycled / different${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
+    `real PID recycling through ns_last_pid, B started in a later tick: recycled / different${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
     async () => {
-      let sameTickSeen = false;
-      let recycledSeen = 0;
-      // Two forks land in one 10 ms tick only when nothing delays the second: on a loaded machine
-      // that takes more attempts, so the budget is generous (it stops as soon as both are seen).
-      const until = Date.now() + 120_000;
-      for (let attempt = 0; attempt < 300 && Date.now() < until && !(sameTickSeen && recycledSeen >= 2); attempt++) {
-        let a: ProcessIdentity | null = null;
-        let b: ProcessIdentity | null = null;
-        const ok = await recyclePid(
-          (pid) => {
-            a = api.processIdentity(pid);
-          },
-          (pid) => {
-            b = api.processIdentity(pid);
-            // kill(pid, 0) says alive: the lie.
-            expect(() => process.kill(pid, 0)).not.toThrow();
-            expect(api.ownerStatus(a!).verdict).toBe(
-              a!.startToken === b!.startToken && (a!.uniqueId === null || b!.uniqueId === null)
-                ? 'alive' // only possible for the fallback within one tick: asserted below
-                : 'recycled',
-            );
-          },
-        );
-        if (!ok || a === null || b === null) continue;
-        const A = a as ProcessIdentity;
-        const B = b as ProcessIdentity;
+      await recycleInTick('later', (a, pid) => {
+        const A = identityOfA(a);
+        const B = api.processIdentity(pid)!;
         expect(B.pid).toBe(A.pid);
-        if (A.startToken === B.startToken) {
-          // Both started within one clock tick (10 ms): the start token cannot tell them apart.
-          sameTickSeen = true;
-          if (native && A.uniqueId !== null) {
-            // Only the pidfs inode can, and it does.
-            expect(B.uniqueId).not.toBe(A.uniqueId);
-            expect(api.compareIdentity(A, B)).toBe('different');
-          } else {
-            // The fallback has no unique id: an honest "same", documented as its limit.
-            expect(api.compareIdentity(A, B)).toBe('same');
-          }
-        } else {
-          recycledSeen++;
+        expect(BigInt(B.startToken!)).toBeGreaterThan(BigInt(A.startToken!));
+        // kill(pid, 0) says alive: the lie.
+        expect(() => process.kill(pid, 0)).not.toThrow();
+        expect(api.ownerStatus(A).verdict).toBe('recycled');
+        expect(api.compareIdentity(A, B)).toBe('different');
+        // By its start token alone too (no unique id: the fallback, kernels before 6.9).
+        expect(api.compareIdentity({ ...A, uniqueId: null, uniqueIdKind: null })).toBe('different');
+      });
+    },
+    180_000,
+  );
+
+  it.skipIf(needsLinuxRoot() !== null)(
+    `real PID recycling through ns_last_pid within one clock tick: only the pidfs inode tells them apart${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`,
+    async () => {
+      await recycleInTick('same', (a, pid) => {
+        const A = identityOfA(a);
+        const B = api.processIdentity(pid)!;
+        expect(B.pid).toBe(A.pid);
+        // Both started within one clock tick (10 ms): the start token cannot tell them apart.
+        expect(B.startToken).toBe(A.startToken);
+        if (native && A.uniqueId !== null) {
+          // Only the pidfs inode can, and it does.
+          expect(B.uniqueId).not.toBe(A.uniqueId);
           expect(api.compareIdentity(A, B)).toBe('different');
+          expect(api.ownerStatus(A).verdict).toBe('recycled');
+        } else {
+          // No unique id (the fallback, a kernel without pidfs): an honest "same", documented as
+          // the limit of start tokens.
+          expect(api.compareIdentity(A, B)).toBe('same');
+          expect(api.ownerStatus(A).verdict).toBe('alive');
         }
-      }
-      expect(recycledSeen + (sameTickSeen ? 1 : 0)).toBeGreaterThan(0);
-      if (native && api.selfIdentity().uniqueId !== null && !sanitizerRun) {
-        // The same-tick case is what pidfs exists for: it must have been exercised. (Not under
-        // `npm run test:asan`: with the ASan runtime preloaded into every process, two processes
-        // cannot start within one 10 ms tick; the other assertions above still run there.)
-        expect(sameTickSeen).toBe(true);
-      }
+      });
     },
     180_000,
   );

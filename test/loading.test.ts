@@ -77,8 +77,64 @@ describe('loading', () => {
     const rel = path.join(root, 'node_modules', 'pidproof', 'build', 'Release');
     fs.mkdirSync(rel, { recursive: true });
     fs.writeFileSync(path.join(rel, 'pidproof.node'), 'this is not an ELF file');
-    const r = node(['-e', "require('pidproof')"], root);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/invalid ELF header|not a valid|file too short/i);
+    const r = node(['-e', "try { require('pidproof') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message, cause: String(e.cause) })); process.exit(3) }"], root);
+    expect(r.code).toBe(3);
+    const e = JSON.parse(r.stdout) as { code: string; message: string; cause: string };
+    // The file, the reason, and both ways out; the original error's code and the error itself kept.
+    const file = fs.realpathSync(path.join(rel, 'pidproof.node'));
+    expect(e.message).toContain(`cannot load its native addon ${file}: `);
+    expect(e.message).toMatch(/invalid ELF header|not a valid|file too short/i);
+    expect(e.message).toContain('npm rebuild pidproof');
+    expect(e.message).toContain('PIDPROOF_BACKEND=fallback');
+    expect(e.code).toBe('ERR_DLOPEN_FAILED');
+    expect(e.cause).toMatch(/invalid ELF header|not a valid|file too short/i);
+    // Forcing the fallback is one of the ways out, and it works.
+    const forced = node(['-e', "const p = require('pidproof'); console.log(p.backend, p.ownerStatus(p.selfIdentity()).verdict)"], root, { PIDPROOF_BACKEND: 'fallback' });
+    expect(forced.stdout).toBe('fallback alive');
   });
 });
+
+/** Node's permission model flag: `--permission` (Node >= 22.13 / 23.5), `--experimental-permission` before. */
+const permissionFlag = process.allowedNodeEnvironmentFlags.has('--permission')
+  ? '--permission'
+  : process.allowedNodeEnvironmentFlags.has('--experimental-permission')
+    ? '--experimental-permission'
+    : null;
+
+describe.skipIf(permissionFlag === null)(
+  `loading under Node's permission model${permissionFlag === null ? ' (skipped: this Node has no permission model)' : ''}`,
+  () => {
+    const flags = [permissionFlag!, '--allow-fs-read=*', '--allow-fs-write=*'];
+    it('without --allow-addons: the fallback backend, with working verdicts and locks', () => {
+      const dir = tmpDir('pidproof-perm-');
+      dirs.push(dir);
+      const lock = path.join(dir, 'p.lock');
+      const script = `
+const p = require('pidproof');
+const out = { backend: p.backend, self: p.ownerStatus(p.selfIdentity()).verdict };
+out.dead = p.ownerStatus({ pid: 4000000 - 3 }).verdict;
+out.tokenIsRoots = p.processIdentity(process.pid).startToken === p.selfIdentity().startToken;
+const l = p.acquireLockSync(${JSON.stringify(lock)});
+out.mode = l.payload.mode;
+out.inspect = p.inspectLock(${JSON.stringify(lock)}).verdict;
+l.releaseSync();
+console.log(JSON.stringify(out));`;
+      const r = node([...flags, '-e', script], repoRoot);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ backend: 'fallback', self: 'alive', dead: 'dead', tokenIsRoots: true, mode: 'lease', inspect: 'alive' });
+      expect(fs.readdirSync(dir)).toEqual([]);
+    });
+
+    it('with --allow-addons: the native backend', () => {
+      const r = node([...flags, '--allow-addons', '-e', "const p = require('pidproof'); console.log(p.backend, p.ownerStatus(p.selfIdentity()).verdict)"], repoRoot);
+      expect(r.stdout).toBe('native alive');
+    });
+
+    it('PIDPROOF_BACKEND=native there fails loudly, saying why and what to do', () => {
+      const r = node([...flags, '-e', "require('pidproof')"], repoRoot, { PIDPROOF_BACKEND: 'native' });
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/cannot load its native addon .*pidproof\.node: .*loading addons is disabled \(Node's permission model\)/);
+      expect(r.stderr).toContain('--allow-addons');
+    });
+  },
+);

@@ -44,6 +44,7 @@ function freebsdBackend(hiding: boolean): Backend {
     }),
     checkAlive: () => null,
     command: () => null,
+    clockOffsets: () => ({ monotonicNs: 0n, boottimeNs: 0n }), // FreeBSD has no time namespaces
   };
 }
 

@@ -54,6 +54,8 @@ static ssize_t read_small(const char* path, char* buf, size_t cap) {
     }
     if (n == 0) break;
     len += (size_t)n;
+    /* A short read ending the line is the whole of /proc/<pid>/stat (as the addon stops). */
+    if (len + 1 < cap && buf[len - 1] == '\n') break;
   }
   close(fd);
   buf[len] = '\0';

@@ -72,6 +72,7 @@ static ssize_t read_proc(const char* path, char* buf, size_t cap) {
     if (n <= 0) break;
     len += (size_t)n;
     if (len + 1 >= cap) break;
+    if (buf[len - 1] == '\n') break; /* a short read ending the line: the whole stat file */
   }
   close(fd);
   buf[len] = '\0';

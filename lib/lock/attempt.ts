@@ -53,6 +53,8 @@ import {
   type DeniedLock,
   errCode,
   flockHolders,
+  HELD_LOCK,
+  HELD_TEMP,
   isDenied,
   kernelTryLock,
   kernelUnlock,
@@ -68,6 +70,7 @@ import {
   probeGuard,
   releaseGuard,
   sameFile,
+  trackFd,
   tryGuard,
   unlinkQuietly,
   writeAll,
@@ -75,7 +78,7 @@ import {
 import { heldTokens, Holding, type Lock, LockHandle } from './holding';
 import { type Judgement, judge, type JudgeOptions, type KernelState, NO_OPTIONS } from './judge';
 import type { Settings } from './options';
-import { buildPayload, isoOf, type LockPayload, monoNow, payloadHead, newToken, parseLockFile, type Parsed, serialisePayload } from './payload';
+import { buildPayload, isoOf, type LockPayload, payloadHead, newToken, parseLockFile, type Parsed, rootMonoNow, serialisePayload } from './payload';
 
 interface Temp {
   path: string;
@@ -127,9 +130,8 @@ function createError(a: Attempt, err: unknown): unknown {
     why = `its directory ${a.dir} is on a read-only filesystem: choose a writable directory`;
   } else if (code === 'ENOENT' || code === 'ENOTDIR') {
     why = `its directory ${a.dir} does not accept new files (a virtual filesystem such as /proc or /sys?): choose a directory on a regular filesystem`;
-  } else if (code === 'ENOSPC' || code === 'EDQUOT') {
-    why = `no space left for a lock file in ${a.dir} (${code})`;
   }
+  // ENOSPC, EDQUOT, EMFILE: `resourceError` (the errno's own code, for every call of an attempt).
   if (why === null) return err;
   return new LockPathError(a.path, why, { cause: err });
 }
@@ -158,6 +160,7 @@ function writeTemp(a: Attempt, p: string, fd: number, mode: 'kernel' | 'lease', 
   const buf = serialisePayload(payload);
   writeAll(fd, buf);
   const at = st ?? fs.fstatSync(fd);
+  trackFd(fd, HELD_TEMP, p, at.dev, at.ino); // unlinked and closed if a terminated worker leaves it
   return { path: p, fd, dev: at.dev, ino: at.ino, payload, size: buf.length, fresh: true };
 }
 
@@ -221,7 +224,7 @@ function refresh(t: Temp): void {
     return;
   }
   const wall = Date.now();
-  const mono = monoNow();
+  const mono = rootMonoNow();
   Object.assign(t.payload, {
     createdAt: isoOf(wall),
     createdAtMs: wall,
@@ -232,9 +235,12 @@ function refresh(t: Temp): void {
   writeAll(t.fd, serialisePayload(t.payload, t.size));
 }
 
-function adopt(a: Attempt, reclaimed: Lock['reclaimed']): Lock {
+function adopt(a: Attempt, reclaimed: Lock['reclaimed'], tracked = false): Lock {
   const t = a.tmp!;
   a.tmp = null;
+  // Now the lock file: released like one if a terminated worker leaves it (issue 20). (`tracked`:
+  // the native publish registered it so already.)
+  if (!tracked) trackFd(t.fd, HELD_LOCK, a.path, t.dev, t.ino);
   const h = new Holding(a.path, t.fd, t.dev, t.ino, t.payload, t.size, a.s.owner, a.s.mode);
   h.addHandler(a.s.onCompromised);
   return new LockHandle(h, reclaimed);
@@ -356,12 +362,57 @@ function stillNames(p: string, st: fs.Stats): boolean | 'pending' {
   return cur !== null && sameFile(cur, st);
 }
 
+/** One attempt (see `attemptOnce`); a resource that ran out is named in words (`resourceError`). */
 export function tryOnce(a: Attempt): TryResult {
+  try {
+    return attemptOnce(a);
+  } catch (err) {
+    throw resourceError(a, err);
+  }
+}
+
+/**
+ * A full filesystem or descriptor table met by an attempt: an Error with the errno's `code`
+ * (`ENOSPC`, `EDQUOT`, `EMFILE`, `ENFILE`), `syscall` and `cause`, whose message names the
+ * user's lock path, what ran out and what to do (never only the internal temp file's name).
+ * Anything else is returned as it is.
+ */
+function resourceError(a: Attempt, err: unknown): unknown {
+  const code = errCode(err);
+  let what: string;
+  switch (code) {
+    case 'ENOSPC':
+      what = `no space left on the filesystem of ${a.dir} (a lock file needs one inode and a few hundred bytes): free some space there, or put the lock on another filesystem`;
+      break;
+    case 'EDQUOT':
+      what = `this user's disk quota is exhausted on the filesystem of ${a.dir}: free some space there, raise the quota, or put the lock on another filesystem`;
+      break;
+    case 'EMFILE':
+      what =
+        'this process has no file descriptor left (an acquire opens the lock file, a temp file and a pidfd; each held lock keeps one open): ' +
+        'raise the limit (`ulimit -n`, systemd LimitNOFILE=) or release locks and close descriptors it no longer needs';
+      break;
+    case 'ENFILE':
+      what = 'the system-wide table of open files is full (fs.file-max): close files elsewhere or raise fs.file-max';
+      break;
+    default:
+      return err;
+  }
+  if (resourceErrors.has(err as object)) return err;
+  const e = new Error(`${code}: cannot acquire the lock ${a.path}: ${what}`, { cause: err });
+  const o = err as { syscall?: unknown; errno?: unknown };
+  Object.assign(e, { code, errno: o.errno, syscall: o.syscall, path: a.path });
+  resourceErrors.add(e);
+  return e;
+}
+const resourceErrors = new WeakSet<object>();
+
+function attemptOnce(a: Attempt): TryResult {
   let linked = false; // link() already answered EEXIST for this temp file
   if (a.tmp) refresh(a.tmp);
   else {
     const first = publishFirst(a);
-    if (first === 'acquired') return { kind: 'acquired', lock: adopt(a, null) };
+    if (first === 'acquired') return { kind: 'acquired', lock: adopt(a, null, true) };
     if (first === null) a.tmp = makeTemp(a);
     linked = first === 'contended';
   }

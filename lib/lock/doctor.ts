@@ -15,7 +15,7 @@ import { LockPathError, LockTimeoutError } from './errors';
 import { closeQuietly, dropGuardIfIdle, errCode, kernelTryLock, lstatOrNull, sameFile } from './files';
 import { inspectAt, type ListedHints, type LockInspection, unjudged } from './inspect';
 import { readAndJudge } from './attempt';
-import type { JudgeOptions } from './judge';
+import { type JudgeOptions, NO_OPTIONS } from './judge';
 import { acquireLockSyncAt } from './lock';
 import { judgeOptionsOf } from './options';
 import { inPinned, type PinnedDir, pinDir, shown, unpin } from './pin';
@@ -539,6 +539,7 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
           if (e) {
             entries.push(e);
             dirOf.set(e, { dev: pin.pin.dev, ino: pin.pin.ino });
+            if (c.judge !== NO_OPTIONS) judgedWith.set(e, c.judge);
           }
         } else {
           entries.push(skippedEntry(cand.path, cand.kind, cand.why ?? 'skipped', lstatOrNullQuiet(cand.path)));
@@ -566,6 +567,36 @@ export async function scanLocks(dirs: string | readonly string[], options?: Scan
 
 /** The directory identity each scanned entry was found in, for the fix to check it again. */
 const dirOf = new WeakMap<DoctorEntry, { dev: number; ino: number }>();
+/**
+ * The judging options a scan found an entry stale with (`reclaimUnknownAfterMs`,
+ * `legacyCommand`): a fix of that entry judges it with them again unless it is given its own, so
+ * `fixLocks(await scanLocks(dirs, opts))` acts on what the scan marked `remove` (issue 20).
+ */
+const judgedWith = new WeakMap<DoctorEntry, JudgeOptions>();
+
+/**
+ * The options that fix entry `e` (index `i`): the ones given to `fixLocks` where set, else the
+ * scan's. An entry whose staleness rests on an option neither supplies (a copy of a scanned entry,
+ * e.g. through JSON) is a TypeError that says which option to pass: never a silent keep.
+ */
+function fixOptionsFor(e: DoctorEntry, scanned: DoctorEntry, i: number, given: JudgeOptions): JudgeOptions {
+  const scan = judgedWith.get(scanned);
+  const o: JudgeOptions = {
+    reclaimUnknownAfterMs: given.reclaimUnknownAfterMs ?? scan?.reclaimUnknownAfterMs ?? null,
+    legacyCommand: given.legacyCommand ?? scan?.legacyCommand ?? null,
+  };
+  if (e.action === 'remove' && o.reclaimUnknownAfterMs === null && e.staleReasons.includes('unknown-expired')) {
+    throw new TypeError(
+      `entries[${i}] (${e.path}) was found stale with reclaimUnknownAfterMs (reason unknown-expired), which fixLocks cannot see on this copy of the entry: pass options.reclaimUnknownAfterMs (as given to scanLocks)`,
+    );
+  }
+  if (e.action === 'remove' && o.legacyCommand === null && /the expected command/.test(e.detail)) {
+    throw new TypeError(
+      `entries[${i}] (${e.path}) was found stale by its command line (legacyCommand), which fixLocks cannot see on this copy of the entry: pass options.legacyCommand (as given to scanLocks)`,
+    );
+  }
+  return o.reclaimUnknownAfterMs === null && o.legacyCommand === null ? NO_OPTIONS : o;
+}
 
 /** Wraps a pin (a class, so `instanceof` tells a pin from the error it may be instead). */
 class PinnedDir_ {
@@ -720,7 +751,7 @@ export async function fixLocks(entries: readonly DoctorEntry[], options?: FixLoc
   if (c.signal?.aborted) throw abortError(c.signal);
   const out: DoctorEntry[] = entries.map((e) => ({ ...e }));
   const todo = out
-    .map((e, i) => ({ e, i, id: dirOf.get(entries[i]) ?? null }))
+    .map((e, i) => ({ e, i, id: dirOf.get(entries[i]) ?? null, judge: fixOptionsFor(e, entries[i], i, c.judge) }))
     .filter(({ e }) => e.action === 'remove')
     .sort((x, y) => (x.e.path < y.e.path ? -1 : x.e.path > y.e.path ? 1 : 0));
   const pins = new PinCache(null);
@@ -728,13 +759,13 @@ export async function fixLocks(entries: readonly DoctorEntry[], options?: FixLoc
     await inBatches(
       todo,
       c,
-      ({ e, i, id }) => {
+      ({ e, i, id, judge }) => {
         const pin = pins.get(path.dirname(e.path), id);
         if (!(pin instanceof PinnedDir_)) {
           out[i] = { ...e, action: 'skipped', note: null, error: message(pin) };
           return;
         }
-        out[i] = e.kind === 'temp' ? fixTemp(e, pin.pin) : fixLock(e, pin.pin, c.judge);
+        out[i] = e.kind === 'temp' ? fixTemp(e, pin.pin) : fixLock(e, pin.pin, judge);
       },
       (done) => report(c, { phase: 'fix', dirs: 0, found: todo.length, done }),
     );

@@ -29,8 +29,34 @@ export function errCode(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | null)?.code;
 }
 
+// ---- What a worker holds when it is terminated (issue 20) ----------------------------------------
+// `worker.terminate()` runs no more JavaScript in the worker: the addon's environment cleanup hook
+// releases the descriptors registered here (native/addon.cc, "What a worker thread holds").
+
+/** Registry kinds: a lock file and a temp file are unlinked (while ours) and closed; other closed. */
+export const HELD_LOCK = 0;
+export const HELD_TEMP = 1;
+export const HELD_OTHER = 2;
+const tracker = addon !== null && typeof addon.trackFile === 'function' && typeof addon.untrackFile === 'function' ? addon : null;
+
+/**
+ * Registers `fd` for release at environment teardown (no-op without the addon). A path the addon
+ * cannot take (4096 bytes or longer: a Windows long path) is not registered: that holding is then
+ * released at exit as before, never refused.
+ */
+export function trackFd(fd: number, kind: 0 | 1 | 2, p: string, dev: number, ino: number): void {
+  if (tracker === null) return;
+  try {
+    tracker.trackFile!(fd, kind, p, dev, ino);
+  } catch {
+    // not registered (see above)
+  }
+}
+
+/** Closes a descriptor, unregistering it first (a closed number may be reused by another thread). */
 export function closeQuietly(fd: number | null | undefined): void {
   if (fd === null || fd === undefined) return;
+  if (tracker !== null) tracker.untrackFile!(fd);
   try {
     fs.closeSync(fd);
   } catch {
@@ -130,6 +156,8 @@ export function openExisting(p: string, listedRegular = false): OpenedLock | Den
     closeQuietly(fd);
     throw new LockPathError(p, `is ${kindOf(st)}, not a lock file; pidproof never replaces it`);
   }
+  // A reclaim holds the judged file's kernel lock through it: never left open by a terminated worker.
+  trackFd(fd, HELD_OTHER, p, st.dev, st.ino);
   return { fd, st };
 }
 
@@ -447,6 +475,8 @@ export function tryGuard(lockPath: string, mode: number): GuardResult {
       const onDisk = lstatOrNull(gp);
       if (onDisk && sameFile(onDisk, st)) {
         narrowGuard(fd, st, lockPath, mode);
+        // Held through this descriptor: closed by the addon if the worker ends meanwhile.
+        trackFd(fd, HELD_OTHER, gp, st.dev, st.ino);
         return { kind: 'held', fd, created };
       }
     } catch (err) {

@@ -21,7 +21,7 @@ import {
   writeAll,
 } from './files';
 import type { Settings } from './options';
-import { type LockPayload, monoNow, serialisePayload } from './payload';
+import { type LockPayload, rootMonoNow, serialisePayload } from './payload';
 
 /** A held lock. */
 export interface Lock {
@@ -50,6 +50,9 @@ const GUARD_WAIT_MS = 250;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
+ * Monotonic times here are the payload's: the root time namespace's CLOCK_MONOTONIC
+ * (`rootMonoNow`), so a deadline computed from `createdMono` compares with the same clock.
+ *
  * The `maxHoldMs` watchdog: one unref'd timer for the earliest deadline of all holdings (a timer
  * per holding would be set and cleared on every acquire and release). When it fires it expires
  * the holdings past their deadline and re-arms for the next one.
@@ -62,14 +65,14 @@ function armWatchdog(deadlineMono: number): void {
   if (watchTimer !== undefined && watchAt <= deadlineMono) return;
   if (watchTimer !== undefined) clearTimeout(watchTimer);
   watchAt = deadlineMono;
-  watchTimer = setTimeout(runWatchdog, Math.min(Math.max(1, Math.ceil(deadlineMono - monoNow())), MAX_TIMER_MS));
+  watchTimer = setTimeout(runWatchdog, Math.min(Math.max(1, Math.ceil(deadlineMono - rootMonoNow())), MAX_TIMER_MS));
   watchTimer.unref();
 }
 
 function runWatchdog(): void {
   watchTimer = undefined;
   watchAt = Infinity;
-  const now = monoNow();
+  const now = rootMonoNow();
   let next = Infinity;
   for (const h of [...watched]) {
     if (h.deadline <= now) h.expire();
@@ -134,7 +137,7 @@ export class Holding {
     installCleanup(releaseAllSync);
     this.deadline = payload.maxHoldMs !== null ? payload.createdMono + payload.maxHoldMs : Infinity;
     if (this.deadline !== Infinity) {
-      if (this.deadline <= monoNow()) {
+      if (this.deadline <= rootMonoNow()) {
         this.expire();
       } else {
         watched.add(this);
@@ -162,7 +165,7 @@ export class Holding {
         return;
       }
       this.payload.heartbeatAt = Date.now();
-      this.payload.heartbeatMono = monoNow();
+      this.payload.heartbeatMono = rootMonoNow();
       writeAll(this.fd, serialisePayload(this.payload, this.size));
       this.lastBeatMono = this.payload.heartbeatMono;
     } catch (err) {
@@ -172,7 +175,7 @@ export class Holding {
 
   /** Could a contender be breaking this lock right now (its lease or hold about to expire)? */
   private nearExpiry(): boolean {
-    const now = monoNow();
+    const now = rootMonoNow();
     const p = this.payload;
     if (p.leaseMs !== null && now - this.lastBeatMono > p.leaseMs - EXPIRY_MARGIN_MS) return true;
     if (p.maxHoldMs !== null && now - p.createdMono > p.maxHoldMs - EXPIRY_MARGIN_MS) return true;

@@ -5,8 +5,9 @@
  * `judge`, so they can never disagree.
  */
 import type { IdentityApi } from '../identity';
+import { processOffsets } from '../timens';
 import type { OwnerRecord, OwnerVerdict, Scope } from '../types';
-import { type LockFormat, type LockPayload, monoNow, type Parsed } from './payload';
+import { clocksAreRoot, type LockFormat, type LockPayload, type Parsed, rootMonoNow } from './payload';
 
 /** Kernel lock state observed on the file: held by someone else, free, or not supported. */
 export type KernelState = 'held' | 'free' | 'unsupported' | 'unknown';
@@ -159,10 +160,12 @@ export function judge(
   const ageMs = Math.max(0, nowWall - createdAtMs);
   if (parsed.format === 'pidproof') {
     const p = parsed.payload;
-    // Same kernel: its CLOCK_MONOTONIC (process.hrtime) is the one the holder used, whatever the
-    // container (PID or UTS namespace) it ran in.
-    const sameBoot = sameKernel(p, scope);
-    const mono = monoNow();
+    // Same kernel: one CLOCK_MONOTONIC, whatever the container (PID or UTS namespace) the holder
+    // ran in, once both stamps are in the root time namespace's terms (`monoShiftOf`); otherwise
+    // the wall clock, with a tolerance (other boots, and stamps whose time namespace is unknown).
+    const shift = sameKernel(p, scope) ? monoShiftOf(p, st.verdict) : null;
+    const sameBoot = shift !== null;
+    const mono = rootMonoNow() + (shift ?? 0);
     const tol = 2000;
     if (p.leaseMs !== null) {
       const quiet = sameBoot ? mono - p.heartbeatMono : nowWall - p.heartbeatAt - tol;
@@ -247,6 +250,23 @@ export function judge(
     releasing,
     kernelJudged,
   };
+}
+
+/**
+ * How far the holder's monotonic stamps run ahead of the root time namespace's CLOCK_MONOTONIC
+ * (ms), or null when that cannot be told (then a hold limit or lease is judged by the wall clock,
+ * which no time namespace shifts). 0 for a payload in root terms (`clocks: 'root'`). A payload
+ * of before issue 20 holds its writer's own clock: its offsets are read from the live holder,
+ * proven the recorded process (`alive`) in this PID namespace; a holder elsewhere (another PID
+ * namespace, judged by its kernel lock) cannot be asked.
+ */
+function monoShiftOf(p: LockPayload, verdict: OwnerVerdict): number | null {
+  if (!clocksAreRoot()) return null; // this process's own stamps are not in root terms
+  if (p.clocks === 'root') return 0;
+  // `alive` from ownerStatus: probed in this PID namespace and proven the recorded process.
+  if (verdict !== 'alive') return null;
+  const o = processOffsets(p.pid);
+  return o === null ? null : Number(o.monotonicNs) / 1e6;
 }
 
 /** Written on this kernel: both boot ids known and equal, same OS. */

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { identity } from '../identity';
 import type { OwnerRecord, ProcessIdentity } from '../types';
 import { isDecimalU64 } from '../validate';
 import { foreignRecord, isForeignRecord, problemText, recordShape } from '../record';
@@ -42,6 +43,13 @@ export interface LockPayload {
   heartbeatMono: number;
   /** `kernel`: the holder keeps a kernel lock on the file; `lease`: identity + lease only. */
   mode: 'kernel' | 'lease';
+  /**
+   * `'root'`: `startToken` (Linux ticks) and the monotonic stamps (`createdMono`, `heartbeatMono`)
+   * are in the root time namespace's terms, whatever namespace the holder ran in (issue 20).
+   * Absent: written before that (or by a process whose offsets could not be told): the stamps
+   * are as the holder read them in its own time namespace.
+   */
+  clocks?: 'root';
 }
 
 /**
@@ -51,9 +59,35 @@ export interface LockPayload {
  */
 export type LockFormat = 'pidproof' | 'openclaw' | 'record' | 'pidfile' | 'unknown';
 
-/** Milliseconds on the boot's monotonic clock (shared by every process of one boot). */
+/**
+ * Milliseconds on this process's monotonic clock (CLOCK_MONOTONIC), for local timing only: a time
+ * namespace shifts it (`rootMonoNow` is the one that crosses process boundaries).
+ */
 export function monoNow(): number {
   return Number(process.hrtime.bigint() / 1000n) / 1000;
+}
+
+/** This process's CLOCK_MONOTONIC offset against the root time namespace's; null: unknown. */
+let monoShiftNs: bigint | null | undefined;
+function monoShift(): bigint | null {
+  if (monoShiftNs === undefined) monoShiftNs = identity.clockOffsets()?.monotonicNs ?? null;
+  return monoShiftNs;
+}
+
+/**
+ * Milliseconds on the root time namespace's CLOCK_MONOTONIC: the same for every process of one
+ * boot, in any time namespace (whole microseconds, as `monoNow`). The stamps a payload carries.
+ * Where this process's offsets cannot be told (`clocksAreRoot()` false) its own clock.
+ */
+export function rootMonoNow(): number {
+  const sh = monoShift();
+  if (sh === null || sh === 0n) return monoNow();
+  return Number((process.hrtime.bigint() - sh) / 1000n) / 1000;
+}
+
+/** Are this process's stamps in the root time namespace's terms (its offsets known)? */
+export function clocksAreRoot(): boolean {
+  return monoShift() !== null;
 }
 
 // One CSPRNG call per 256 tokens: crypto.randomBytes costs ~3-9 µs a call, twice per acquire.
@@ -100,17 +134,17 @@ function fnv1a(s: string): string {
  */
 const PAYLOAD_KEYS = [
   'pidproof', 'pid', 'startToken', 'startTokenUnit', 'uniqueId', 'uniqueIdKind', 'startTimeMs', 'bootId',
-  'pidNamespace', 'hostname', 'platform', 'command', 'maxHoldMs', 'leaseMs', 'mode',
+  'pidNamespace', 'hostname', 'platform', 'command', 'maxHoldMs', 'leaseMs', 'mode', 'clocks',
   'token', 'createdAt', 'createdAtMs', 'createdMono', 'heartbeatAt', 'heartbeatMono',
 ] as const;
-const FIXED_KEYS = PAYLOAD_KEYS.slice(0, 15);
+const FIXED_KEYS = PAYLOAD_KEYS.slice(0, 16);
 
 let fixedValues: unknown[] = [];
 let fixedText = '';
 let fixedHash = 0;
 let fixedBytes: Buffer | null = null;
 
-/** `{"pidproof":…,…,"mode":…,` as JSON.stringify writes it, and its FNV-1a state; cached. */
+/** `{"pidproof":…,…,"clocks":…,` as JSON.stringify writes it, and its FNV-1a state; cached. */
 function fixedPart(p: Record<string, unknown>): boolean {
   const f = fixedValues;
   // Named loads (one shape, fast), in FIXED_KEYS order.
@@ -130,7 +164,8 @@ function fixedPart(p: Record<string, unknown>): boolean {
     f[11] === p.command &&
     f[12] === p.maxHoldMs &&
     f[13] === p.leaseMs &&
-    f[14] === p.mode
+    f[14] === p.mode &&
+    f[15] === p.clocks
   ) {
     return true;
   }
@@ -150,7 +185,7 @@ function fixedPart(p: Record<string, unknown>): boolean {
 
 /** What the native publish needs to write a fresh payload's text itself (see `payloadHead`). */
 export interface PayloadHead {
-  /** The UTF-8 bytes of the text's fixed part, `{"pidproof":1,…,"mode":…,`. */
+  /** The UTF-8 bytes of the text's fixed part, `{"pidproof":1,…,"clocks":"root",`. */
   head: Buffer;
   /** [FNV-1a state after the head, createdAtMs, createdMono in µs]. */
   tail: Float64Array;
@@ -322,9 +357,9 @@ export function buildPayload(
   opts: { token: string; maxHoldMs: number; leaseMs: number | null; mode: 'kernel' | 'lease' },
 ): LockPayload {
   const wall = Date.now();
-  const mono = monoNow();
+  const mono = rootMonoNow();
   // Key order: see PAYLOAD_KEYS (what is fixed for this process first, the token and times last).
-  return {
+  const p: LockPayload = {
     pidproof: 1,
     pid: self.pid,
     startToken: self.startToken,
@@ -340,6 +375,7 @@ export function buildPayload(
     maxHoldMs: Number.isFinite(opts.maxHoldMs) ? opts.maxHoldMs : null,
     leaseMs: opts.leaseMs,
     mode: opts.mode,
+    clocks: 'root',
     token: opts.token,
     createdAt: isoOf(wall),
     createdAtMs: wall,
@@ -347,6 +383,11 @@ export function buildPayload(
     heartbeatAt: wall,
     heartbeatMono: mono,
   };
+  // This process's time-namespace offsets cannot be told (it left the namespace its
+  // /proc/self/timens_offsets describes): its stamps are its own clock's, and the payload says so
+  // by saying nothing (judged like a payload of before issue 20).
+  if (!clocksAreRoot()) delete p.clocks;
+  return p;
 }
 
 /** What a lock file holds, parsed. */
@@ -480,6 +521,7 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
         hostname: p.hostname,
         platform: p.platform,
         createdAtMs: p.createdAtMs,
+        clocks: p.clocks === 'root' ? 'root' : null,
       },
     };
   }

@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeQuietly } from './files';
+import { closeQuietly, HELD_OTHER, trackFd } from './files';
 
 export interface PinnedDir {
   /** The directory as scanned and reported (canonical, absolute). */
@@ -83,6 +83,7 @@ export function pinDir(dir: string, expect: { dev: number; ino: number } | null)
       if (expect && (st.dev !== expect.dev || st.ino !== expect.ino)) {
         throw new TreeMovedError(dir, 'another directory now has its name');
       }
+      trackFd(fd, HELD_OTHER, dir, st.dev, st.ino); // closed if a terminated worker leaves it
       return { dir, via: `/proc/self/fd/${fd}`, dev: st.dev, ino: st.ino, fd };
     } catch (err) {
       closeQuietly(fd);

@@ -305,6 +305,49 @@ CASE(c22, "mock of FreeBSD kernel answers: kill(2) ESRCH for a hidden PID is no 
   CHECK(pidproof::DecideSignal(&e, seen, false, &by) == pidproof::SignalVerdict::kDifferent);
 }
 
+// ---- time namespaces (issue 20) ----------------------------------------------------------------
+// /proc/<pid>/timens_offsets as Linux 6.18 writes it ("%-10s %10lld %9ld\n"), read on this machine
+// inside `unshare -T --monotonic 7200 --boottime 7200` and in a namespace whose offsets were
+// written with nanoseconds ("monotonic -50 500000000", "boottime -100 3000000").
+CASE(c23, "time namespaces: timens_offsets lines parse to signed nanoseconds") {
+  const char whole[] = "monotonic        7200         0\nboottime         7200         0\n";
+  int64_t mono = 1;
+  int64_t boot = 1;
+  CHECK(logic::ParseTimensOffsets(whole, sizeof(whole) - 1, &mono, &boot));
+  CHECK(mono == 7200000000000LL);
+  CHECK(boot == 7200000000000LL);
+  const char neg[] = "monotonic         -50 500000000\nboottime         -100   3000000\n";
+  CHECK(logic::ParseTimensOffsets(neg, sizeof(neg) - 1, &mono, &boot));
+  CHECK(mono == -49500000000LL);
+  CHECK(boot == -99997000000LL);
+  const char root[] = "monotonic           0         0\nboottime            0         0\n";
+  CHECK(logic::ParseTimensOffsets(root, sizeof(root) - 1, &mono, &boot));
+  CHECK(mono == 0 && boot == 0);
+  const char* bad[] = {"monotonic 1\n",   "realtime 1 0\n", "boottime 1 1000000000\n",
+                       "boottime 1 -1\n", "boottime x 0\n", "boottime 99999999999999999999 0\n"};
+  for (const char* b : bad) CHECK(!logic::ParseTimensOffsets(b, std::strlen(b), &mono, &boot));
+}
+
+CASE(c24, "time namespaces: start ticks of a reader with a boottime offset in root terms") {
+  bool inexact = true;
+  // 100 Hz: one tick is 10 ms. --boottime 7200: the reader sees 765643 where root sees 45643.
+  CHECK(logic::RootStartTicks(765643, 7200000000000LL, 100, &inexact) == 45643);
+  CHECK(!inexact);
+  CHECK(logic::RootStartTicks(45643, 0, 100, &inexact) == 45643);
+  CHECK(!inexact);
+  // 7 ms: the reader sees the root ticks or one more (53849 and 53848, 53880 and 53880 were read
+  // here): floor(7 ms / 10 ms) = 0 ticks subtracted, inexact.
+  CHECK(logic::RootStartTicks(53849, 7000000, 100, &inexact) == 53849);
+  CHECK(inexact);
+  // A negative offset: the reader sees fewer ticks; -99.997 s is -10000 ticks + 3 ms.
+  CHECK(logic::RootStartTicks(44330, -99997000000LL, 100, &inexact) == 54330);
+  CHECK(inexact);
+  CHECK(logic::RootStartTicks(100, -1000000000LL, 100, &inexact) == 200);
+  CHECK(!inexact);
+  // Never below 0.
+  CHECK(logic::RootStartTicks(5, 1000000000LL, 100, &inexact) == 0);
+}
+
 int RunOne(const Case& c) {
   g_failures = 0;
   c.run();
