@@ -80,6 +80,14 @@ export interface NativeAddon {
    * 2 guard exists; -1 not on this OS.
    */
   releaseFile?(fd: number, lockPath: string, dev: number, ino: number): number;
+  /**
+   * The record on a directory (the proper-lockfile drop-in, lib/compat/): the value of the
+   * directory inode's own extended attribute (native/xattr_posix.cc). null: none; 'unsupported':
+   * this OS or filesystem keeps no such attributes. Throws with `.code` otherwise.
+   */
+  readDirRecord?(fd: number): Buffer | null | 'unsupported';
+  /** Writes that record (at most 4096 bytes). Throws with `.code` on errors other than 'unsupported'. */
+  writeDirRecord?(fd: number, data: Uint8Array): 'written' | 'unsupported';
 }
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */

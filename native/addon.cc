@@ -301,6 +301,39 @@ Napi::Value Unlock(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ---- A record on a directory (the proper-lockfile drop-in) ---------------------------------
+// readDirRecord(fd) -> Buffer | null | 'unsupported'   null: the directory has no record
+// writeDirRecord(fd, data: Uint8Array) -> 'written' | 'unsupported'
+// Throws with .code for other errors. See pidproof::ReadDirRecord / WriteDirRecord.
+Napi::Value ReadDirRecordFn(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  intptr_t h = FdArg(info, 0);
+  std::string value;
+  bool found = false;
+  Status st = pidproof::ReadDirRecord(h, &value, &found);
+  if (st.code == Status::kUnsupported) return Napi::String::New(env, "unsupported");
+  if (!st.ok()) ThrowStatus(env, st);
+  if (!found) return env.Null();
+  return Napi::Buffer<char>::Copy(env, value.data(), value.size());
+}
+
+Napi::Value WriteDirRecordFn(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  intptr_t h = FdArg(info, 0);
+  if (info.Length() < 2 || !info[1].IsTypedArray() ||
+      info[1].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    throw Napi::TypeError::New(env, "data must be a Uint8Array or Buffer");
+  }
+  Napi::Uint8Array data = info[1].As<Napi::Uint8Array>();
+  if (data.ByteLength() > pidproof::kDirRecordCap) {
+    throw Napi::RangeError::New(env, "data must be at most 4096 bytes");
+  }
+  Status st = pidproof::WriteDirRecord(h, data.Data(), data.ByteLength());
+  if (st.code == Status::kUnsupported) return Napi::String::New(env, "unsupported");
+  if (!st.ok()) ThrowStatus(env, st);
+  return Napi::String::New(env, "written");
+}
+
 // ---- Exit watch ------------------------------------------------------------------------------
 //
 // openWatch(pid) pins one process (pidproof::OpenExitWatch) and returns an ExitWatch object:
@@ -1202,6 +1235,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   ExportRaw(env, exports, "releaseFile", Guarded<ReleaseFileImpl>);
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("command", Napi::Function::New(env, Command, "command"));
+  exports.Set("readDirRecord", Napi::Function::New(env, ReadDirRecordFn, "readDirRecord"));
+  exports.Set("writeDirRecord", Napi::Function::New(env, WriteDirRecordFn, "writeDirRecord"));
   return exports;
 }
 

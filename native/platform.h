@@ -148,6 +148,18 @@ struct ReleaseResult {
 Status ReleaseLockFile(int fd, const char* lock_path, double dev, double ino,
                        const char* guard_path, ReleaseResult* out);
 
+// ---- A record on a directory (the proper-lockfile drop-in, lib/compat/) ----------------------
+// A small value kept in a directory inode's own extended attributes (Linux `user.pidproof`, macOS
+// `org.pidproof.holder`, FreeBSD user namespace `pidproof`; xattr_posix.cc): it lives and dies
+// with that inode, so no record outlives the directory it describes, and a new directory (even
+// one given the same inode number) starts without one. `os_handle`: an open descriptor of the
+// directory. kUnsupported where the OS or filesystem keeps no such attributes (Windows too).
+constexpr size_t kDirRecordCap = 4096;
+// found=false: the directory has no record. A value larger than kDirRecordCap: found=true, `out`
+// empty (not a record pidproof wrote).
+Status ReadDirRecord(intptr_t os_handle, std::string* out, bool* found);
+Status WriteDirRecord(intptr_t os_handle, const uint8_t* data, size_t len);
+
 // ---- Exit notification -----------------------------------------------------------------------
 // A handle pinned to one process (pidfd, kqueue, process HANDLE). Open it first, then verify the
 // identity (ProbeProcess + HasExited), so the handle is proven to name the recorded process.

@@ -1,0 +1,96 @@
+// A record on a directory, kept in the directory inode's own extended attributes (POSIX systems
+// with xattrs: Linux, macOS, FreeBSD). See platform.h, "A record on a directory".
+//
+// The attribute dies with the inode: rmdir(2) of a directory that carries one succeeds (a stock
+// proper-lockfile process removing a stale lock is unaffected) and frees it, and a directory made
+// later, even with a recycled inode number, starts without one. Filesystems without such
+// attributes (or with them disabled, e.g. tmpfs before Linux 6.6 for the user namespace, NFS before
+// 4.2) answer ENOTSUP/EOPNOTSUPP: kUnsupported, and the drop-in keeps proper-lockfile's mtime
+// rules alone there.
+#include <errno.h>
+#include <sys/types.h>
+
+#if defined(__linux__) || defined(__APPLE__)
+#include <sys/xattr.h>
+#elif defined(__FreeBSD__)
+#include <sys/extattr.h>
+#endif
+
+#include "platform.h"
+
+#if defined(__APPLE__) || defined(__FreeBSD__)
+#ifndef ENOATTR
+#define ENOATTR ENODATA
+#endif
+#endif
+
+namespace pidproof {
+
+namespace {
+
+#if defined(__linux__)
+const char kName[] = "user.pidproof";
+ssize_t GetAttr(int fd, void* buf, size_t n) { return fgetxattr(fd, kName, buf, n); }
+int SetAttr(int fd, const void* data, size_t n) { return fsetxattr(fd, kName, data, n, 0); }
+bool Absent(int err) { return err == ENODATA; }
+#elif defined(__APPLE__)
+const char kName[] = "org.pidproof.holder";
+ssize_t GetAttr(int fd, void* buf, size_t n) { return fgetxattr(fd, kName, buf, n, 0, 0); }
+int SetAttr(int fd, const void* data, size_t n) { return fsetxattr(fd, kName, data, n, 0, 0); }
+bool Absent(int err) { return err == ENOATTR; }
+#elif defined(__FreeBSD__)
+const char kName[] = "pidproof";
+ssize_t GetAttr(int fd, void* buf, size_t n) {
+  return extattr_get_fd(fd, EXTATTR_NAMESPACE_USER, kName, buf, n);
+}
+int SetAttr(int fd, const void* data, size_t n) {
+  return extattr_set_fd(fd, EXTATTR_NAMESPACE_USER, kName, data, n) < 0 ? -1 : 0;
+}
+bool Absent(int err) { return err == ENOATTR; }
+#endif
+
+bool NoAttributes(int err) { return err == ENOTSUP || err == EOPNOTSUPP || err == ENOSYS; }
+
+}  // namespace
+
+Status ReadDirRecord(intptr_t os_handle, std::string* out, bool* found) {
+  out->clear();
+  *found = false;
+  int fd = static_cast<int>(os_handle);
+  if (fd < 0) return Status::Error("fgetxattr", EBADF);
+  // One byte more than the cap: a longer value (FreeBSD truncates silently) is told apart.
+  char buf[kDirRecordCap + 1];
+  ssize_t n;
+  do {
+    n = GetAttr(fd, buf, sizeof(buf));
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    int err = errno;
+    if (Absent(err)) return Status::Ok();
+    if (err == ERANGE) {  // larger than the buffer: not a record pidproof wrote
+      *found = true;
+      return Status::Ok();
+    }
+    if (NoAttributes(err)) return Status::Unsupported("fgetxattr", err);
+    return Status::Error("fgetxattr", err);
+  }
+  *found = true;
+  if (static_cast<size_t>(n) <= kDirRecordCap) out->assign(buf, static_cast<size_t>(n));
+  return Status::Ok();
+}
+
+Status WriteDirRecord(intptr_t os_handle, const uint8_t* data, size_t len) {
+  int fd = static_cast<int>(os_handle);
+  if (fd < 0) return Status::Error("fsetxattr", EBADF);
+  if (len > kDirRecordCap) return Status::Error("fsetxattr", E2BIG);
+  int r;
+  do {
+    r = SetAttr(fd, data, len);
+  } while (r != 0 && errno == EINTR);
+  if (r == 0) return Status::Ok();
+  int err = errno;
+  if (NoAttributes(err)) return Status::Unsupported("fsetxattr", err);
+  return Status::Error("fsetxattr", err);
+}
+
+}  // namespace pidproof
