@@ -139,4 +139,42 @@ describe.runIf(addon !== null)(`raw addon: the hot paths check every argument in
     expect(fs.existsSync(lock)).toBe(true);
     fs.rmSync(lock);
   });
+
+  it.runIf(typeof a.readDirRecord === 'function')('readDirRecord and writeDirRecord: fd and data are checked; a record lives on the directory itself', () => {
+    const d = path.join(dir, 'r.lock');
+    fs.mkdirSync(d);
+    const fd = fs.openSync(d, fs.constants.O_RDONLY | (fs.constants.O_DIRECTORY ?? 0));
+    try {
+      for (const bad of [-1, 1.5, Number.NaN, '3', null, undefined, 2 ** 31]) {
+        expect(() => (a.readDirRecord as (f: unknown) => unknown)(bad)).toThrow(/fd must be/);
+        expect(() => (a.writeDirRecord as (f: unknown, b: unknown) => unknown)(bad, Buffer.from('x'))).toThrow(/fd must be/);
+      }
+      for (const bad of ['text', null, 5, new Uint16Array(2), [1, 2]]) {
+        expect(() => (a.writeDirRecord as (f: number, b: unknown) => unknown)(fd, bad)).toThrow(/data must be a Uint8Array or Buffer/);
+      }
+      expect(() => a.writeDirRecord!(fd, Buffer.alloc(4097))).toThrow(RangeError);
+      expect(a.readDirRecord!(fd)).toBeNull();
+      expect(a.writeDirRecord!(fd, Buffer.from('{"a":1}'))).toBe('written');
+      expect(a.readDirRecord!(fd)!.toString()).toBe('{"a":1}');
+      // (ext4 keeps at most one block of attributes: 4096 bytes with their headers.)
+      expect(a.writeDirRecord!(fd, Buffer.alloc(3000, 0x20))).toBe('written');
+      expect((a.readDirRecord!(fd) as Buffer).length).toBe(3000);
+      // A closed descriptor is EBADF, an error with a code, never a crash.
+      const spare = fs.openSync(d, fs.constants.O_RDONLY);
+      fs.closeSync(spare);
+      expect(() => a.readDirRecord!(spare)).toThrow(expect.objectContaining({ code: 'EBADF' }));
+    } finally {
+      fs.closeSync(fd);
+    }
+    // rmdir is not stopped by the record, and a directory made again starts without one.
+    fs.rmdirSync(d);
+    fs.mkdirSync(d);
+    const fd2 = fs.openSync(d, fs.constants.O_RDONLY);
+    try {
+      expect(a.readDirRecord!(fd2)).toBeNull();
+    } finally {
+      fs.closeSync(fd2);
+      fs.rmdirSync(d);
+    }
+  });
 });

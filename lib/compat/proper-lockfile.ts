@@ -743,8 +743,11 @@ namespace lockfile {
     stale?: number | undefined;
     /** Milliseconds between mtime refreshes. Default `stale / 2`, between 1000 and `stale / 2`. */
     update?: number | undefined;
-    /** Retries while the lock is held: a number, or `retry` operation options. Default 0 (none in the sync API). */
-    retries?: number | RetryOptionsT | undefined;
+    /**
+     * Retries while the lock is held: a number, `retry` operation options, or the waits themselves
+     * (ms). Default 0 (the sync API refuses any retry).
+     */
+    retries?: number | RetryOptionsT | number[] | undefined;
     /** Resolve symbolic links (then `file` must exist). Default true. */
     realpath?: boolean | undefined;
     /** The filesystem module every call goes through. Default Node's `fs`. */
