@@ -208,7 +208,7 @@ const opts: LockOptions = {
   update: 1000,
   retries: { retries: 5, factor: 2, minTimeout: 100, maxTimeout: 1000, randomize: true, forever: false, unref: true, maxRetryTime: 10_000 },
   realpath: false,
-  fs: require('fs'),
+  fs: { mkdir: () => undefined },
   onCompromised: (err: Error) => console.error(err.message),
   lockfilePath: '/tmp/x.lock',
 };

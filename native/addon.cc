@@ -1192,6 +1192,58 @@ napi_value ReleaseFileImpl(napi_env env, napi_callback_info info) {
   return RawNumber(env, (r.removed ? 1 : 0) | (r.guard_exists ? 2 : 0));
 }
 
+// engageDirRecord(dirPath, dev, ino, data: Uint8Array, out: Float64Array(2)) -> fd (>= 0), or
+//   -1 with out = [why, errno] (why: 1 not that directory, 2 flock busy, 3 no flock or no record
+//   here, 4 the record could not be written), or -2 not on this OS. See
+//   pidproof::EngageDirRecord.
+napi_value EngageDirRecordImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  size_t argc = 0;
+  RawArgs(env, info, argv, &argc);
+  if (argc < 5)
+    throw Napi::TypeError::New(env, "engageDirRecord takes (dirPath, dev, ino, data, out)");
+  char dir[kPathCap + 1];
+  RawPath(env, argv[0], "dirPath", dir);
+  double dev = RawFinite(env, argv[1], "dev");
+  double ino = RawFinite(env, argv[2], "ino");
+  bool is = false;
+  napi_typedarray_type tt;
+  size_t len = 0;
+  void* bytes = nullptr;
+  if (napi_is_typedarray(env, argv[3], &is) != napi_ok || !is ||
+      napi_get_typedarray_info(env, argv[3], &tt, &len, &bytes, nullptr, nullptr) != napi_ok ||
+      tt != napi_uint8_array || (bytes == nullptr && len != 0)) {
+    throw Napi::TypeError::New(env, "data must be a Uint8Array or Buffer");
+  }
+  if (len > pidproof::kDirRecordCap)
+    throw Napi::RangeError::New(env, "data must be at most 4096 bytes");
+  double* out = RawF64(env, argv[4], "out", 2);
+  pidproof::EngageResult r;
+  Status st = pidproof::EngageDirRecord(dir, dev, ino, static_cast<const uint8_t*>(bytes), len, &r);
+  if (st.code == Status::kUnsupported) return RawNumber(env, -2);
+  if (!st.ok()) ThrowStatus(Napi::Env(env), st);
+  out[0] = r.why;
+  out[1] = r.err;
+  return RawNumber(env, r.fd >= 0 ? r.fd : -1);
+}
+
+// closeDirRecord(fd, guardPath) -> 1 when the guard exists, 0 when not, -2 not on this OS.
+// Closes fd.
+napi_value CloseDirRecordImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  size_t argc = 0;
+  RawArgs(env, info, argv, &argc);
+  if (argc < 2) throw Napi::TypeError::New(env, "closeDirRecord takes (fd, guardPath)");
+  int fd = static_cast<int>(RawInteger(env, argv[0], "fd", 0, 2147483647));
+  char guard[kPathCap + 1];
+  RawPath(env, argv[1], "guardPath", guard);
+  bool exists = false;
+  Status st = pidproof::CloseDirRecord(fd, guard, &exists);
+  if (st.code == Status::kUnsupported) return RawNumber(env, -2);
+  if (!st.ok()) ThrowStatus(Napi::Env(env), st);
+  return RawNumber(env, exists ? 1 : 0);
+}
+
 void ExportRaw(Napi::Env env, Napi::Object exports, const char* name, napi_callback cb,
                void* data = nullptr) {
   napi_value fn = nullptr;
@@ -1233,6 +1285,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   ExportRaw(env, exports, "watchExited", Guarded<WatchExitedImpl>, data->slots.get());
   ExportRaw(env, exports, "publish", Guarded<PublishImpl>);
   ExportRaw(env, exports, "releaseFile", Guarded<ReleaseFileImpl>);
+  ExportRaw(env, exports, "engageDirRecord", Guarded<EngageDirRecordImpl>);
+  ExportRaw(env, exports, "closeDirRecord", Guarded<CloseDirRecordImpl>);
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("command", Napi::Function::New(env, Command, "command"));
   exports.Set("readDirRecord", Napi::Function::New(env, ReadDirRecordFn, "readDirRecord"));

@@ -21,4 +21,14 @@ Status WriteDirRecord(intptr_t, const uint8_t*, size_t) {
   return Status::Unsupported("WriteDirRecord", kNotSupported);
 }
 
+Status EngageDirRecord(const char*, double, double, const uint8_t*, size_t, EngageResult* out) {
+  *out = EngageResult();
+  return Status::Unsupported("EngageDirRecord", kNotSupported);
+}
+
+Status CloseDirRecord(int, const char*, bool* guard_exists) {
+  *guard_exists = false;
+  return Status::Unsupported("CloseDirRecord", kNotSupported);
+}
+
 }  // namespace pidproof

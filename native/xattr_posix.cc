@@ -8,7 +8,12 @@
 // 4.2) answer ENOTSUP/EOPNOTSUPP: kUnsupported, and the drop-in keeps proper-lockfile's mtime
 // rules alone there.
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
 
 #if defined(__linux__) || defined(__APPLE__)
 #include <sys/xattr.h>
@@ -91,6 +96,64 @@ Status WriteDirRecord(intptr_t os_handle, const uint8_t* data, size_t len) {
   int err = errno;
   if (NoAttributes(err)) return Status::Unsupported("fsetxattr", err);
   return Status::Error("fsetxattr", err);
+}
+
+Status EngageDirRecord(const char* dir_path, double dev, double ino, const uint8_t* data,
+                       size_t len, EngageResult* out) {
+  *out = EngageResult();
+  if (dir_path == nullptr || (data == nullptr && len != 0)) {
+    return Status::Error("EngageDirRecord", EINVAL, "missing argument");
+  }
+  int fd;
+  do {
+    fd = open(dir_path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    out->why = 1;
+    out->err = errno;
+    return Status::Ok();
+  }
+  struct stat sb;
+  if (fstat(fd, &sb) != 0 || !S_ISDIR(sb.st_mode) || static_cast<double>(sb.st_dev) != dev ||
+      static_cast<double>(sb.st_ino) != ino) {
+    close(fd);
+    out->why = 1;
+    return Status::Ok();
+  }
+  int r = -1;
+  for (int i = 0; i < 5; i++) {
+    do {
+      r = flock(fd, LOCK_EX | LOCK_NB);
+    } while (r != 0 && errno == EINTR);
+    if (r == 0 || (errno != EWOULDBLOCK && errno != EAGAIN) || i == 4) break;
+    struct timespec ts = {0, 50000L * (i + 1)};
+    nanosleep(&ts, nullptr);
+  }
+  if (r != 0) {
+    int err = errno;
+    close(fd);
+    out->why = (err == EWOULDBLOCK || err == EAGAIN) ? 2 : 3;
+    out->err = err;
+    return Status::Ok();
+  }
+  Status w = WriteDirRecord(fd, data, len);
+  if (!w.ok()) {
+    close(fd);  // drops the flock with it
+    out->why = w.code == Status::kUnsupported ? 3 : 4;
+    out->err = static_cast<int>(w.sys_errno);
+    return Status::Ok();
+  }
+  out->fd = fd;
+  return Status::Ok();
+}
+
+Status CloseDirRecord(int fd, const char* guard_path, bool* guard_exists) {
+  *guard_exists = false;
+  if (fd >= 0) close(fd);
+  if (guard_path == nullptr) return Status::Ok();
+  struct stat sb;
+  *guard_exists = lstat(guard_path, &sb) == 0;
+  return Status::Ok();
 }
 
 }  // namespace pidproof

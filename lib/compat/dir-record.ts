@@ -37,6 +37,7 @@ import {
   closeQuietly,
   dropGuardIfIdle,
   flockHolders,
+  guardPath as guardPathOf,
   kernelTryLock,
   kernelUnlock,
   lstatOrNull,
@@ -99,6 +100,23 @@ function recordBytes(p: LockPayload): Buffer {
 }
 
 /**
+ * This process's record, rebuilt at most once a second: what it states (this process's identity,
+ * and when it took a lock, to the second) is the same for every lock taken within it, and a lock is
+ * told from another by its directory, not by its record.
+ */
+let cached: { payload: LockPayload; bytes: Buffer; pid: number; at: number } | null = null;
+function currentRecord(): { payload: LockPayload; bytes: Buffer } {
+  const now = Date.now();
+  if (cached === null || cached.pid !== process.pid || now - cached.at >= 1000 || now < cached.at) {
+    const payload = buildPayload(ids.selfIdentity(), { token: newToken(), maxHoldMs: Infinity, leaseMs: null, mode: 'kernel' });
+    cached = { payload, bytes: recordBytes(payload), pid: process.pid, at: now };
+  }
+  return cached;
+}
+
+const engageOut = new Float64Array(2);
+
+/**
  * Called by a holder right after its `mkdir` succeeded and `options.fs.stat` showed the directory
  * (`seen`): opens it (the same device and inode: `real`), takes its flock, writes the record.
  * `record` null when any step is not possible here (then this holding has no record:
@@ -106,6 +124,18 @@ function recordBytes(p: LockPayload): Buffer {
  */
 export function engage(lockPath: string, seen: Seen): { record: Held | null; real: boolean } {
   if (!supported) return { record: null, real: false };
+  if (typeof addon!.engageDirRecord === 'function' && typeof seen.dev === 'number' && typeof seen.ino === 'number') {
+    // One native call: open (same device and inode), flock, write the record.
+    const rec = currentRecord();
+    let fd: number;
+    try {
+      fd = addon!.engageDirRecord(lockPath, seen.dev, seen.ino, rec.bytes, engageOut);
+    } catch {
+      return { record: null, real: false }; // a path the addon refuses (too long, NUL): stock rules
+    }
+    if (fd >= 0) return { record: { fd, dev: seen.dev, ino: seen.ino, payload: rec.payload }, real: true };
+    if (fd === -1) return { record: null, real: engageOut[0] !== 1 };
+  }
   const o = openDir(lockPath);
   if (o === null) return { record: null, real: false };
   const { fd, st } = o;
@@ -120,13 +150,13 @@ export function engage(lockPath: string, seen: Seen): { record: Held | null; rea
       k = kernelTryLock(fd, true);
     }
     if (k !== 'acquired') return { record: null, real: true };
-    const payload = buildPayload(ids.selfIdentity(), { token: newToken(), maxHoldMs: Infinity, leaseMs: null, mode: 'kernel' });
-    if (addon!.writeDirRecord!(fd, recordBytes(payload)) === 'unsupported') {
+    const rec = currentRecord();
+    if (addon!.writeDirRecord!(fd, rec.bytes) === 'unsupported') {
       withoutRecords.add(st.dev);
       return { record: null, real: true };
     }
     keep = true;
-    return { record: { fd, dev: st.dev, ino: st.ino, payload }, real: true };
+    return { record: { fd, dev: st.dev, ino: st.ino, payload: rec.payload }, real: true };
   } catch {
     return { record: null, real: true }; // EACCES, ENOSPC, EDQUOT...: no record for this holding
   } finally {
@@ -137,6 +167,27 @@ export function engage(lockPath: string, seen: Seen): { record: Held | null; rea
 /** Lets go of a holding's flock (after its directory was removed, or on compromise). */
 export function disengage(h: Held | null): void {
   if (h !== null) closeQuietly(h.fd);
+}
+
+/**
+ * After an unlock that removed the directory: lets go of the holding's flock and removes a
+ * replacement guard a crashed contender may have left beside it (none normally: one lstat, in the
+ * same native call as the close).
+ */
+export function disengageAfterUnlock(h: Held | null, lockPath: string): void {
+  let guard = true;
+  if (h !== null && typeof addon?.closeDirRecord === 'function') {
+    try {
+      const r = addon.closeDirRecord(h.fd, guardPathOf(lockPath));
+      if (r >= 0) guard = r === 1;
+      else closeQuietly(h.fd);
+    } catch {
+      closeQuietly(h.fd);
+    }
+  } else {
+    disengage(h);
+  }
+  if (guard) dropIdleGuard(lockPath);
 }
 
 /** The identity a record states, as `onReclaim` and the ELOCKED error report it. */

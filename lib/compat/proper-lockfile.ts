@@ -22,7 +22,7 @@
  * kernel lock live in `dir-record.ts`, on the real filesystem, only for a directory that
  * `options.fs` showed with the same device and inode.
  */
-import defaultFs from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import { sleepSync } from '../lock/files';
 import { installCleanup, scheduleUninstall } from '../lock/cleanup';
@@ -30,8 +30,8 @@ import { describe } from '../validate';
 import {
   type DirState,
   disengage,
+  disengageAfterUnlock,
   dropGuard,
-  dropIdleGuard,
   engage,
   type GoneReason,
   type Guard,
@@ -55,6 +55,21 @@ interface StatLike {
 }
 // Whatever the caller passes as `options.fs` (graceful-fs, a wrapper, a mock).
 type FsLike = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The default `options.fs`: Node's `fs`, with the kernel's realpath(3) as `realpath` on Linux,
+ * macOS and FreeBSD (one call, where the JavaScript `fs.realpath`, graceful-fs's too, makes one
+ * lstat per path component: three thread-pool round trips for `/dev/shm/file`). Same canonical
+ * path; an error names `realpath` rather than `lstat` (same `code`). Windows keeps the JavaScript
+ * one (realpath.native there resolves drive mappings differently).
+ */
+const defaultFs: FsLike =
+  process.platform === 'win32'
+    ? nodeFs
+    : Object.create(nodeFs, {
+        realpath: { value: nodeFs.realpath.native, enumerable: true },
+        realpathSync: { value: nodeFs.realpathSync.native, enumerable: true },
+      });
 
 interface Settings {
   stale: number;
@@ -123,12 +138,16 @@ function lockSettings(options: unknown): Settings {
   if (or !== undefined && or !== null && typeof or !== 'function') {
     throw new TypeError(`options.onReclaim must be a function, got ${describe(or)}`);
   }
+  const c = common(o);
+  // One literal, no spread (an object spread into a literal costs microseconds per lock here).
   return {
-    ...common(o),
     stale,
     update: Math.max(Math.min(u, stale / 2), 1000),
     schedule: scheduleOf(own(o, 'retries') ? o.retries : 0),
+    realpath: c.realpath,
+    fs: c.fs,
     onCompromised: (oc as Settings['onCompromised'] | null | undefined) ?? rethrow,
+    lockfilePath: c.lockfilePath,
     onReclaim: (or as Settings['onReclaim'] | null | undefined) ?? undefined,
   };
 }
@@ -168,6 +187,20 @@ interface Io {
   utimes(p: string, t: Date, cb: Cb<void>): void;
   /** A short pause inside one attempt (a dead holder's kernel lock being released). */
   pause(ms: number, cb: () => void): void;
+}
+
+/** One io object per `options.fs` object and kind (its calls still look the method up each time). */
+const asyncIos = new WeakMap<object, Io>();
+const syncIos = new WeakMap<object, Io>();
+function ioFor(f: FsLike, sync: boolean): Io {
+  const cache = sync ? syncIos : asyncIos;
+  const keyable = (typeof f === 'object' && f !== null) || typeof f === 'function';
+  let io = keyable ? cache.get(f) : undefined;
+  if (io === undefined) {
+    io = sync ? syncIo(f) : asyncIo(f);
+    if (keyable) cache.set(f, io);
+  }
+  return io;
 }
 
 function asyncIo(f: FsLike): Io {
@@ -565,8 +598,8 @@ function release(h: Held, lockfilePath: string, io: Io, cb: Cb<void>): void {
   const rmdir = (g: Guard | null) => {
     io.rmdir(lockfilePath, (err) => {
       dropGuard(g);
-      disengage(rec);
-      if (h.real && g === null) dropIdleGuard(lockfilePath);
+      if (h.real && g === null) disengageAfterUnlock(rec, lockfilePath);
+      else disengage(rec);
       if (err && err.code !== 'ENOENT') cb(err);
       else cb(null);
     });
@@ -627,7 +660,7 @@ function lockWith(file: unknown, s: Settings, io: Io, cb: (err: NodeJS.ErrnoExce
 
 function unlockWith(file: unknown, options: unknown, sync: boolean, cb: Cb<void>): void {
   const s = common(optionsObject(options));
-  const io = sync ? syncIo(s.fs) : asyncIo(s.fs);
+  const io = ioFor(s.fs, sync);
   resolveFile(file, s.realpath, io, (err, resolved) => {
     if (err) {
       cb(err);
@@ -645,7 +678,7 @@ function unlockWith(file: unknown, options: unknown, sync: boolean, cb: Cb<void>
 function checkWith(file: unknown, options: unknown, sync: boolean, cb: Cb<boolean>): void {
   const o = optionsObject(options);
   const s = { ...common(o), stale: staleOf(o) };
-  const io = sync ? syncIo(s.fs) : asyncIo(s.fs);
+  const io = ioFor(s.fs, sync);
   resolveFile(file, s.realpath, io, (err, resolved) => {
     if (err) {
       cb(err);
@@ -679,7 +712,7 @@ function lockfile(file: string, options?: lockfile.LockOptions): Promise<() => P
       reject(err);
       return;
     }
-    lockWith(file, s, asyncIo(s.fs), (err, h) => (err ? reject(err) : resolve(releaser(h!))));
+    lockWith(file, s, ioFor(s.fs, false), (err, h) => (err ? reject(err) : resolve(releaser(h!))));
   });
 }
 
@@ -713,7 +746,7 @@ namespace lockfile {
   export function lockSync(file: string, options?: LockOptions): () => void {
     const s = lockSettings(options);
     if (s.schedule.retrying) throw syncRetries();
-    const io = syncIo(s.fs);
+    const io = ioFor(s.fs, true);
     const h = runSync<Held>((cb) => lockWith(file, s, io, cb));
     return syncReleaser(h);
   }
