@@ -48,12 +48,13 @@ import {
 } from '../lock/files';
 import { judge, type KernelState } from '../lock/judge';
 import { buildPayload, type LockPayload, newToken, parseLockFile, serialisePayload } from '../lock/payload';
+import type { GoneReason, RecordedHolder } from './types';
+
+export type { GoneReason, RecordedHolder } from './types';
 
 const C = fs.constants;
 const DIR_FLAGS = C.O_RDONLY | (C.O_DIRECTORY ?? 0) | (C.O_NOFOLLOW ?? 0);
 
-/** The reasons that take a lock before `stale`: the recorded holder provably no longer holds it. */
-export type GoneReason = 'dead-pid' | 'recycled-pid' | 'zombie-pid' | 'kernel-released';
 const EARLY = new Set<string>(['dead-pid', 'recycled-pid', 'zombie-pid', 'kernel-released']);
 
 /** This build can keep records (the addon with its record calls; not the pure-TypeScript fallback). */
@@ -188,23 +189,6 @@ export function disengageAfterUnlock(h: Held | null, lockPath: string): void {
     disengage(h);
   }
   if (guard) dropIdleGuard(lockPath);
-}
-
-/** The identity a record states, as `onReclaim` and the ELOCKED error report it. */
-export interface RecordedHolder {
-  pid: number;
-  hostname: string;
-  platform: string;
-  bootId: string | null;
-  pidNamespace: string | null;
-  startToken: string | null;
-  startTokenUnit: string | null;
-  uniqueId: string | null;
-  uniqueIdKind: string | null;
-  startTimeMs: number | null;
-  command: string;
-  /** When the holder took the lock (ISO 8601, its clock). */
-  createdAt: string;
 }
 
 function holderOf(p: LockPayload): RecordedHolder {

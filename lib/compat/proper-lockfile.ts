@@ -33,15 +33,14 @@ import {
   disengageAfterUnlock,
   dropGuard,
   engage,
-  type GoneReason,
   type Guard,
   type Held as DirHold,
   inspectDir,
-  type RecordedHolder as RecordedHolderT,
   removableNow,
   takeGuard,
 } from './dir-record';
 import { type RetryOptions as RetryOptionsT, type Schedule, scheduleOf } from './retry';
+import type { GoneReason, RecordedHolder as RecordedHolderT } from './types';
 import { waitForRetry } from './wait';
 
 
