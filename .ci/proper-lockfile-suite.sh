@@ -16,12 +16,14 @@
 #                            greps the implementation itself and test/util/unlockAll.js reaches
 #                            its `getLocks()`; for `stock`, stock's lib/ copied
 #   <tmp>/index.js           the package root the tests `require('../')`: the same module
+#   <tmp>/jest.config.js     node environment; test/fixtures and test/util are not test files
 #   <tmp>/node_modules       -> test/proper-lockfile-suite/node_modules: the suite's test-only
 #                            dependencies, pinned in test/proper-lockfile-suite/package-lock.json
 #                            and installed with `npm ci` when missing or stale
 # and jest 24 runs it with `--runInBand` (the files share test/tmp), preloaded with
 # test/proper-lockfile-suite/preload.cjs (jest 24 predates `node:` built-in names).
 #
+# Arguments after the target go to jest (a file or `-t` name filter).
 # Exit status: jest's. Without the peer suite: a message and exit 0 (the vitest wrapper,
 # test/proper-lockfile-suite.test.ts, skips itself then), unless PIDPROOF_REQUIRE_PEER_SUITE=1.
 set -euo pipefail
@@ -85,7 +87,14 @@ fi
 log "running proper-lockfile 4.1.2's suite against $([[ $target == stock ]] && echo 'stock proper-lockfile 4.1.2 (control)' || echo "pidproof/proper-lockfile ($module)") in $tmp"
 cd "$tmp"
 status=0
-node -r "$fixture/preload.cjs" "$fixture/node_modules/jest/bin/jest.js" \
-  --env node --runInBand --ci --rootDir "$tmp" --roots "$tmp/test" \
-  --testPathIgnorePatterns '/node_modules/' '/test/fixtures/' '/test/util/' "$@" || status=$?
+# The test files are test/*.test.js; fixtures and util are run by them, never by jest itself.
+cat >"$tmp/jest.config.js" <<'JEST'
+module.exports = {
+  rootDir: __dirname,
+  roots: ['<rootDir>/test'],
+  testEnvironment: 'node',
+  testPathIgnorePatterns: ['/node_modules/', '/test/fixtures/', '/test/util/'],
+};
+JEST
+node -r "$fixture/preload.cjs" "$fixture/node_modules/jest/bin/jest.js" --config "$tmp/jest.config.js" --runInBand --ci "$@" || status=$?
 exit "$status"
