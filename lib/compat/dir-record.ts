@@ -31,6 +31,7 @@
  * alone.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { addon } from '../binding';
 import { identity as ids } from '../identity';
 import {
@@ -47,7 +48,8 @@ import {
   tryGuard,
 } from '../lock/files';
 import { judge, type KernelState } from '../lock/judge';
-import { buildPayload, type LockPayload, newToken, parseLockFile, serialisePayload } from '../lock/payload';
+import type { LockPayload } from '../lock/payload';
+import { asParsed, decodeRecord, encodeRecord } from './record-codec';
 import type { GoneReason, RecordedHolder } from './types';
 
 export type { GoneReason, RecordedHolder } from './types';
@@ -74,7 +76,6 @@ export interface Held {
   fd: number;
   dev: number;
   ino: number;
-  payload: LockPayload;
 }
 
 function openDir(p: string): { fd: number; st: fs.Stats } | null {
@@ -94,25 +95,23 @@ function openDir(p: string): { fd: number; st: fs.Stats } | null {
   return null;
 }
 
-/** The record's bytes: the lock core's payload text and checksum, without its padding. */
-function recordBytes(p: LockPayload): Buffer {
-  const b = serialisePayload(p);
-  return b.subarray(0, b.lastIndexOf(0x7d) + 1);
-}
-
 /**
- * This process's record, rebuilt at most once a second: what it states (this process's identity,
- * and when it took a lock, to the second) is the same for every lock taken within it, and a lock is
- * told from another by its directory, not by its record.
+ * This process's record (record-codec.ts), built once: what it states (this process's identity,
+ * boot and host) is the same for every lock it takes; a lock is told from another by its
+ * directory, not by its record. null when this process has something the format cannot say.
  */
-let cached: { payload: LockPayload; bytes: Buffer; pid: number; at: number } | null = null;
-function currentRecord(): { payload: LockPayload; bytes: Buffer } {
-  const now = Date.now();
-  if (cached === null || cached.pid !== process.pid || now - cached.at >= 1000 || now < cached.at) {
-    const payload = buildPayload(ids.selfIdentity(), { token: newToken(), maxHoldMs: Infinity, leaseMs: null, mode: 'kernel' });
-    cached = { payload, bytes: recordBytes(payload), pid: process.pid, at: now };
+let cached: { bytes: Buffer | null; pid: number } | null = null;
+function currentRecord(): Buffer | null {
+  if (cached === null || cached.pid !== process.pid) {
+    let bytes: Buffer | null = null;
+    try {
+      bytes = encodeRecord(ids.selfIdentity());
+    } catch {
+      bytes = null;
+    }
+    cached = { bytes, pid: process.pid };
   }
-  return cached;
+  return cached.bytes;
 }
 
 const engageOut = new Float64Array(2);
@@ -125,24 +124,25 @@ const engageOut = new Float64Array(2);
  */
 export function engage(lockPath: string, seen: Seen): { record: Held | null; real: boolean } {
   if (!supported) return { record: null, real: false };
+  const rec = currentRecord();
+  if (rec === null) return { record: null, real: onDisk(lockPath, seen) };
   if (typeof addon!.engageDirRecord === 'function' && typeof seen.dev === 'number' && typeof seen.ino === 'number') {
     // One native call: open (same device and inode), flock, write the record.
-    const rec = currentRecord();
     let fd: number;
     try {
-      fd = addon!.engageDirRecord(lockPath, seen.dev, seen.ino, rec.bytes, engageOut);
+      fd = addon!.engageDirRecord(lockPath, seen.dev, seen.ino, rec, engageOut);
     } catch {
       return { record: null, real: false }; // a path the addon refuses (too long, NUL): stock rules
     }
-    if (fd >= 0) return { record: { fd, dev: seen.dev, ino: seen.ino, payload: rec.payload }, real: true };
-    if (fd === -1) return { record: null, real: engageOut[0] !== 1 };
+    if (fd >= 0) return { record: { fd, dev: seen.dev, ino: seen.ino }, real: true };
+    if (fd === -1) return { record: null, real: engageOut[0] !== 1 || onDisk(lockPath, seen) };
   }
   const o = openDir(lockPath);
-  if (o === null) return { record: null, real: false };
+  if (o === null) return { record: null, real: onDisk(lockPath, seen) };
   const { fd, st } = o;
   let keep = false;
   try {
-    if (!sameFile(st, seen)) return { record: null, real: false };
+    if (!sameFile(st, seen)) return { record: null, real: onDisk(lockPath, seen) };
     if (withoutRecords.has(st.dev)) return { record: null, real: true };
     // A contender judging this directory holds a shared flock for a microsecond: look again.
     let k = kernelTryLock(fd, true);
@@ -151,13 +151,12 @@ export function engage(lockPath: string, seen: Seen): { record: Held | null; rea
       k = kernelTryLock(fd, true);
     }
     if (k !== 'acquired') return { record: null, real: true };
-    const rec = currentRecord();
-    if (addon!.writeDirRecord!(fd, rec.bytes) === 'unsupported') {
+    if (addon!.writeDirRecord!(fd, rec) === 'unsupported') {
       withoutRecords.add(st.dev);
       return { record: null, real: true };
     }
     keep = true;
-    return { record: { fd, dev: st.dev, ino: st.ino, payload: rec.payload }, real: true };
+    return { record: { fd, dev: st.dev, ino: st.ino }, real: true };
   } catch {
     return { record: null, real: true }; // EACCES, ENOSPC, EDQUOT...: no record for this holding
   } finally {
@@ -191,27 +190,15 @@ export function disengageAfterUnlock(h: Held | null, lockPath: string): void {
   if (guard) dropIdleGuard(lockPath);
 }
 
-function holderOf(p: LockPayload): RecordedHolder {
-  return {
-    pid: p.pid,
-    hostname: p.hostname,
-    platform: p.platform,
-    bootId: p.bootId,
-    pidNamespace: p.pidNamespace,
-    startToken: p.startToken,
-    startTokenUnit: p.startTokenUnit,
-    uniqueId: p.uniqueId,
-    uniqueIdKind: p.uniqueIdKind,
-    startTimeMs: p.startTimeMs,
-    command: p.command,
-    createdAt: p.createdAt,
-  };
-}
-
 /** What the record on a lock directory says, judged now. */
 export type DirState =
   /** No record (a stock holder, a directory being set up, no records here): proper-lockfile's rules. */
   | { kind: 'none'; real: boolean }
+  /**
+   * The path no longer names the directory `options.fs` showed (removed, or replaced since): the
+   * judgement is out of date; look again (never remove on it).
+   */
+  | { kind: 'changed'; real: true }
   /** Its holder holds the directory's flock: alive on this kernel. */
   | { kind: 'held'; real: true; holder: RecordedHolder; payload: LockPayload; kernelJudged: boolean; detail: string }
   /** Its holder provably no longer holds it: the lock may be taken now. */
@@ -223,20 +210,36 @@ export type DirState =
 
 const NONE_REAL: DirState = Object.freeze({ kind: 'none', real: true });
 const NONE_UNREAL: DirState = Object.freeze({ kind: 'none', real: false });
+const CHANGED: DirState = Object.freeze({ kind: 'changed', real: true });
 const NO_TOKENS: ReadonlySet<string> = new Set();
 
 /**
+ * Is what `options.fs` showed (`seen`) on the real filesystem? Its device is the device of the
+ * lock directory's parent, as the real filesystem has it (a wrapper of Node's fs shows the same
+ * device; an in-memory fs shows its own). Asked only when the directory itself could not be matched
+ * (removed or replaced since it was seen), so that such a change is told from an fs that is not
+ * the disk.
+ */
+function onDisk(lockPath: string, seen: Seen): boolean {
+  try {
+    const parent = fs.lstatSync(path.dirname(lockPath), { throwIfNoEntry: false });
+    return parent !== undefined && typeof seen.dev === 'number' && parent.dev === seen.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Judges the record on the directory at `lockPath`, which `options.fs` showed as `seen`. `real`:
- * the path names that very directory on the real filesystem (the guard and the re-check apply).
- * Never throws; never keeps a lock on it.
+ * on the real filesystem (the guard and the re-check apply). Never throws; never keeps a lock on it.
  */
 export function inspectDir(lockPath: string, seen: Seen): DirState {
   if (!supported) return NONE_UNREAL;
   const o = openDir(lockPath);
-  if (o === null) return NONE_UNREAL;
+  if (o === null) return onDisk(lockPath, seen) ? CHANGED : NONE_UNREAL;
   const { fd, st } = o;
   try {
-    if (!sameFile(st, seen)) return NONE_UNREAL;
+    if (!sameFile(st, seen)) return onDisk(lockPath, seen) ? CHANGED : NONE_UNREAL;
     if (withoutRecords.has(st.dev)) return NONE_REAL;
     // Shared: judges never exclude each other; only the holder's exclusive flock makes it busy.
     const k = kernelTryLock(fd, false);
@@ -252,22 +255,18 @@ export function inspectDir(lockPath: string, seen: Seen): DirState {
       return NONE_REAL;
     }
     if (rec === null) return NONE_REAL;
-    const parsed = parseLockFile(rec, st.mtimeMs);
-    if (parsed.format !== 'pidproof') {
-      const why = parsed.format === 'unknown' ? parsed.problem : `a ${parsed.format} record`;
-      return { kind: 'unjudged', real: true, holder: null, detail: `its record is not one pidproof wrote (${why})` };
-    }
-    const holder = holderOf(parsed.payload);
+    const d = decodeRecord(rec, st.mtimeMs, ids.currentScope());
+    if (typeof d === 'string') return { kind: 'unjudged', real: true, holder: null, detail: `its record is ${d}` };
     const kernel: KernelState = k === 'acquired' ? 'free' : k === 'busy' ? 'held' : 'unsupported';
-    const j = judge(parsed, kernel, st.mtimeMs, ids, NO_TOKENS, () => flockHolders(st));
+    const j = judge(asParsed(d), kernel, st.mtimeMs, ids, NO_TOKENS, () => flockHolders(st));
     if (j.reclaimable && kernel !== 'unsupported' && j.staleReasons.length > 0 && j.staleReasons.every((r) => EARLY.has(r))) {
-      return { kind: 'gone', real: true, holder, reason: j.staleReasons[0] as GoneReason, detail: j.detail };
+      return { kind: 'gone', real: true, holder: d.holder, reason: j.staleReasons[0] as GoneReason, detail: j.detail };
     }
-    if (j.releasing) return { kind: 'releasing', real: true, holder, detail: j.detail };
+    if (j.releasing) return { kind: 'releasing', real: true, holder: d.holder, detail: j.detail };
     if (kernel === 'held') {
-      return { kind: 'held', real: true, holder, payload: parsed.payload, kernelJudged: j.kernelJudged === true, detail: j.detail };
+      return { kind: 'held', real: true, holder: d.holder, payload: d.payload, kernelJudged: j.kernelJudged === true, detail: j.detail };
     }
-    return { kind: 'unjudged', real: true, holder, detail: j.detail };
+    return { kind: 'unjudged', real: true, holder: d.holder, detail: j.detail };
   } catch (err) {
     return { kind: 'unjudged', real: true, holder: null, detail: `its record cannot be judged (${(err as Error).message})` };
   } finally {
@@ -329,6 +328,7 @@ export function removableNow(
   if (st === null) return 'vanished';
   if (!st.isDirectory()) return null;
   const d = inspectDir(lockPath, st);
+  if (d.kind === 'changed') return lstatOrNull(lockPath) === null ? 'vanished' : null;
   const mtimeMs = Math.floor(st.mtimeMs);
   if (d.kind === 'gone') return { reason: d.reason, holder: d.holder, mtimeMs };
   if (mtimeMs < Date.now() - staleMs) return { reason: 'stale', holder: d.kind === 'none' ? null : d.holder, mtimeMs };

@@ -160,7 +160,7 @@ function coded<E extends Error>(err: E, code: string, extra?: Record<string, unk
 function lockedError(file: string, last: DirState | null): Error {
   const err = coded(new Error('Lock file is already being held'), 'ELOCKED', { file });
   // pidproof: who holds it, when its record says (not enumerable: the error's keys stay stock's).
-  const holder = last !== null && last.kind !== 'none' ? last.holder : null;
+  const holder = last !== null && last.kind !== 'none' && last.kind !== 'changed' ? last.holder : null;
   Object.defineProperty(err, 'holder', { value: holder, enumerable: false, configurable: true, writable: true });
   return err;
 }
@@ -444,6 +444,13 @@ class Attempt {
         return;
       }
       const d = inspectDir(this.lockfilePath, st!);
+      if (d.kind === 'changed') {
+        // Removed or replaced since it was stat'ed: judge what is there now (never remove on an
+        // out-of-date judgement: that is how two removers both win, proper-lockfile's #121).
+        if (this.looks++ < FAST_LOOKS) this.judge();
+        else this.fail(lockedError(this.file, this.last));
+        return;
+      }
       this.last = d;
       if (d.kind === 'gone') {
         this.remove(d, d.reason, d.holder, st!);

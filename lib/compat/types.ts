@@ -7,19 +7,20 @@
 /** The reasons that take a lock before `stale`: the recorded holder provably no longer holds it. */
 export type GoneReason = 'dead-pid' | 'recycled-pid' | 'zombie-pid' | 'kernel-released';
 
-/** The identity a record states, as `onReclaim` and the ELOCKED error report it. */
+/**
+ * The identity a holder's record states, as `onReclaim` and the ELOCKED error report it. The record
+ * is small (it lives in the directory inode's own attributes), so the boot and host are kept as
+ * fingerprints: `bootId` is this boot's id when the record is from this boot, else
+ * `boot:<fingerprint>`; `hostname` is this host's name when the record is from this host, else null.
+ */
 export interface RecordedHolder {
   pid: number;
-  hostname: string;
   platform: string;
-  bootId: string | null;
-  pidNamespace: string | null;
   startToken: string | null;
   startTokenUnit: string | null;
   uniqueId: string | null;
   uniqueIdKind: string | null;
-  startTimeMs: number | null;
-  command: string;
-  /** When the holder took the lock (ISO 8601, its clock; to the second). */
-  createdAt: string;
+  bootId: string | null;
+  pidNamespace: string | null;
+  hostname: string | null;
 }
