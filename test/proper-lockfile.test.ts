@@ -694,6 +694,37 @@ describe.skipIf(linuxRecords !== null)(`race-free takeovers among drop-in proces
     }
   }, 120_000);
 
+  it('a directory replaced between its stat and its judging is judged again, never removed on the old judgement', async () => {
+    const { dir, file, lockDir } = target();
+    fs.mkdirSync(lockDir);
+    age(lockDir, 60_000);
+    let replaced: fs.Stats | null = null;
+    // An fs that is the disk (a wrapper of Node's), whose first stat is answered for the stale
+    // directory just before another process replaces it with a fresh one (a new inode: a dummy
+    // directory takes the freed inode number first, as a busy filesystem would).
+    const racy = {
+      ...fs,
+      stat(p: string, cb: (err: NodeJS.ErrnoException | null, st?: fs.Stats) => void) {
+        fs.stat(p, (err, st) => {
+          if (replaced === null && !err) {
+            fs.rmdirSync(lockDir);
+            fs.mkdirSync(path.join(dir, 'dummy'));
+            fs.mkdirSync(lockDir);
+            fs.rmdirSync(path.join(dir, 'dummy'));
+            replaced = fs.statSync(lockDir);
+            expect(replaced.ino).not.toBe(st!.ino);
+          }
+          cb(err, st);
+        });
+      },
+    };
+    const r = await tryDropin(file, { fs: racy });
+    expect(replaced).not.toBeNull();
+    // Judged as it is now (fresh, no record): held. Stock would have removed the new directory.
+    expect(r.code).toBe('ELOCKED');
+    expect(fs.statSync(lockDir).ino).toBe(replaced!.ino);
+  });
+
   it('6 drop-in processes race for a stale lock without a record, 5 rounds: exactly one wins each round', async () => {
     for (let round = 0; round < 5; round++) {
       const { file, lockDir } = target();
