@@ -15,18 +15,44 @@
 #include <time.h>
 #include <unistd.h>
 
-#if defined(__linux__) || defined(__APPLE__)
+#if defined(__linux__)
 #include <sys/xattr.h>
+#elif defined(__APPLE__)
+#if __has_include(<sys/xattr.h>)
+#include <sys/xattr.h>
+#else
+// The macOS headers `npm run check:cross` compiles against (zig's) lack <sys/xattr.h>; libSystem
+// has these, as xattr(2) documents them.
+extern "C" {
+ssize_t fgetxattr(int fd, const char* name, void* value, size_t size, uint32_t position,
+                  int options);
+int fsetxattr(int fd, const char* name, const void* value, size_t size, uint32_t position,
+              int options);
+}
+#endif
 #elif defined(__FreeBSD__)
+#if __has_include(<sys/extattr.h>)
 #include <sys/extattr.h>
+#else
+// The FreeBSD headers `npm run check:cross` vendors (.ci/cross/third_party) do not include
+// <sys/extattr.h>; libc has these, as extattr(2) documents them, and the user namespace is 1.
+#define EXTATTR_NAMESPACE_USER 1
+extern "C" {
+ssize_t extattr_get_fd(int fd, int attrnamespace, const char* attrname, void* data, size_t nbytes);
+ssize_t extattr_set_fd(int fd, int attrnamespace, const char* attrname, const void* data,
+                       size_t nbytes);
+}
+#endif
 #endif
 
 #include "platform.h"
 
-#if defined(__APPLE__) || defined(__FreeBSD__)
-#ifndef ENOATTR
-#define ENOATTR ENODATA
+// ENOATTR: "no such attribute" (macOS 93, FreeBSD 87), where the headers at hand lack it.
+#if defined(__APPLE__) && !defined(ENOATTR)
+#define ENOATTR 93
 #endif
+#if defined(__FreeBSD__) && !defined(ENOATTR)
+#define ENOATTR 87
 #endif
 
 namespace pidproof {
