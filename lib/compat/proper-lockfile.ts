@@ -20,7 +20,8 @@
  * This module makes no filesystem call of its own: every one goes through the caller's
  * `options.fs` (proper-lockfile's contract, checked by its own test suite), and the record and
  * kernel lock live in `dir-record.ts`, on the real filesystem, only for a directory that
- * `options.fs` showed with the same device and inode.
+ * `options.fs` showed on it (the same device and inode; when those no longer match, the device
+ * of its parent tells a directory replaced meanwhile from an `fs` that is not the disk).
  */
 import nodeFs from 'node:fs';
 import path from 'node:path';
@@ -42,7 +43,6 @@ import {
 import { type RetryOptions as RetryOptionsT, type Schedule, scheduleOf } from './retry';
 import type { GoneReason, RecordedHolder as RecordedHolderT } from './types';
 import { waitForRetry } from './wait';
-
 
 // ---- Options -----------------------------------------------------------------------------------
 
@@ -365,8 +365,16 @@ function compromise(h: Held, err: NodeJS.ErrnoException): void {
   forget(h);
   disengage(h.record);
   h.record = null;
-  err.code = 'ECOMPROMISED';
-  h.s.onCompromised(err);
+  // As stock: the failing call's own error, its code replaced (a custom fs may fail with a value
+  // that cannot take one: then an Error saying what it was).
+  let e: NodeJS.ErrnoException = err;
+  try {
+    e.code = 'ECOMPROMISED';
+    if (e.code !== 'ECOMPROMISED') throw new TypeError('read-only code');
+  } catch {
+    e = coded(new Error(err instanceof Error ? err.message : String(err), { cause: err }), 'ECOMPROMISED');
+  }
+  h.s.onCompromised(e);
 }
 
 /** Releases every lock at exit (or on a signal that ends the process), as stock does. */
