@@ -177,4 +177,48 @@ describe.runIf(addon !== null)(`raw addon: the hot paths check every argument in
       fs.rmdirSync(d);
     }
   });
+
+  it.runIf(typeof a.engageDirRecord === 'function' && process.platform !== 'win32')('engageDirRecord and closeDirRecord: path, dev, ino, data and out are checked; only the directory seen is engaged', () => {
+    const d = path.join(dir, 'e.lock');
+    fs.mkdirSync(d);
+    const st = fs.statSync(d);
+    const out = new Float64Array(2);
+    const data = Buffer.from('1 lx - - - - AAAAAAAA');
+    expect(() => a.engageDirRecord!('', st.dev, st.ino, data, out)).toThrow(/dirPath must not be empty/);
+    expect(() => a.engageDirRecord!(`${d}\0x`, st.dev, st.ino, data, out)).toThrow(/dirPath must not contain NUL bytes/);
+    expect(() => a.engageDirRecord!('/'.repeat(5000), st.dev, st.ino, data, out)).toThrow(RangeError);
+    expect(() => a.engageDirRecord!(d, Number.NaN, st.ino, data, out)).toThrow(/dev must be a finite number/);
+    expect(() => a.engageDirRecord!(d, st.dev, '1' as unknown as number, data, out)).toThrow(TypeError);
+    expect(() => a.engageDirRecord!(d, st.dev, st.ino, 'text' as unknown as Buffer, out)).toThrow(/data must be a Uint8Array/);
+    expect(() => a.engageDirRecord!(d, st.dev, st.ino, Buffer.alloc(4097), out)).toThrow(RangeError);
+    expect(() => a.engageDirRecord!(d, st.dev, st.ino, data, new Float64Array(1))).toThrow(/out must be a Float64Array of length 2/);
+    expect(() => (a.engageDirRecord as (...x: unknown[]) => number)(d, st.dev, st.ino, data)).toThrow(TypeError);
+    // Another inode (or a file, or nothing) at the path: never engaged.
+    expect(a.engageDirRecord!(d, st.dev, st.ino + 1, data, out)).toBe(-1);
+    expect(out[0]).toBe(1);
+    expect(a.engageDirRecord!(path.join(dir, 'missing'), st.dev, st.ino, data, out)).toBe(-1);
+    expect(out[0]).toBe(1);
+    const fd = a.engageDirRecord!(d, st.dev, st.ino, data, out);
+    expect(fd).toBeGreaterThanOrEqual(0);
+    // Engaged: its flock is held (another description cannot take it), its record written.
+    const probe = fs.openSync(d, fs.constants.O_RDONLY);
+    try {
+      expect(a.tryLock(probe, false)).toBe('busy');
+      expect(a.readDirRecord!(probe)!.toString()).toBe(data.toString());
+      // A second holder of the same directory: its flock is busy (after a few tries).
+      expect(a.engageDirRecord!(d, st.dev, st.ino, data, out)).toBe(-1);
+      expect(out[0]).toBe(2);
+    } finally {
+      fs.closeSync(probe);
+    }
+    expect(() => a.closeDirRecord!(-1, `${d}.pidproof-guard`)).toThrow(RangeError);
+    expect(() => a.closeDirRecord!(fd, '')).toThrow(TypeError);
+    expect(a.closeDirRecord!(fd, `${d}.pidproof-guard`)).toBe(0);
+    fs.writeFileSync(`${d}.pidproof-guard`, '');
+    const fd2 = a.engageDirRecord!(d, st.dev, st.ino, data, out);
+    expect(fd2).toBeGreaterThanOrEqual(0);
+    expect(a.closeDirRecord!(fd2, `${d}.pidproof-guard`)).toBe(1);
+    fs.rmSync(`${d}.pidproof-guard`);
+    fs.rmdirSync(d);
+  });
 });
