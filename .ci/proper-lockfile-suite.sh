@@ -42,8 +42,12 @@ fi
 log() { printf '[proper-lockfile-suite] %s\n' "$*"; }
 
 if [[ ! -d "$suite/test" ]]; then
-  log "skipped: proper-lockfile's own suite is not at $suite (it lives in ../shared/peer-suites beside the repository; set PIDPROOF_PEER_SUITES to its folder)"
-  [[ "${PIDPROOF_REQUIRE_PEER_SUITE:-}" == 1 ]] && exit 1
+  where="proper-lockfile's own suite is not at $suite (it lives in ../shared/peer-suites beside the repository; set PIDPROOF_PEER_SUITES to its folder)"
+  if [[ "${PIDPROOF_REQUIRE_PEER_SUITE:-}" == 1 ]]; then
+    log "FAILED: $where, and PIDPROOF_REQUIRE_PEER_SUITE=1"
+    exit 1
+  fi
+  log "skipped: $where"
   exit 0
 fi
 
