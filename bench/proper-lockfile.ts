@@ -147,7 +147,8 @@ function table(head: string[], body: string[][]): string[] {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 function fsTypeOf(dir: string): string {
   try {
-    return execFileSync('findmnt', ['-n', '-o', 'FSTYPE', '--target', dir], { encoding: 'utf8' }).trim();
+    // One line per mount stacked there (/dev/shm can show two): the first names the filesystem.
+    return execFileSync('findmnt', ['-n', '-o', 'FSTYPE', '--target', dir], { encoding: 'utf8' }).trim().split('\n')[0];
   } catch {
     return 'unknown';
   }
