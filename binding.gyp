@@ -13,13 +13,14 @@
       "cflags_cc!": ["-fno-exceptions"],
       "conditions": [
         ["OS=='linux'", {
-          "sources": ["native/platform_linux.cc", "native/lock_posix.cc", "native/signal_posix.cc"],
+          "sources": ["native/platform_linux.cc", "native/lock_posix.cc", "native/signal_posix.cc", "native/xattr_posix.cc"],
           "cflags": ["-fvisibility=hidden", "-fstack-protector-strong", "-Wall", "-Wextra"],
           "cflags_cc": ["-std=c++17"]
         }],
         ["OS=='mac'", {
           "sources": [
-            "native/platform_darwin.cc", "native/lock_posix.cc", "native/signal_posix.cc", "native/kqueue_exit_watch.cc"
+            "native/platform_darwin.cc", "native/lock_posix.cc", "native/signal_posix.cc", "native/kqueue_exit_watch.cc",
+            "native/xattr_posix.cc"
           ],
           "xcode_settings": {
             "GCC_SYMBOLS_PRIVATE_EXTERN": "YES",
@@ -31,7 +32,7 @@
           }
         }],
         ["OS=='win'", {
-          "sources": ["native/platform_win32.cc"],
+          "sources": ["native/platform_win32.cc", "native/xattr_none.cc"],
           "defines": ["_HAS_EXCEPTIONS=1"],
           "libraries": ["ntdll.lib", "advapi32.lib"],
           "msvs_settings": {
@@ -45,13 +46,14 @@
         }],
         ["OS=='freebsd'", {
           "sources": [
-            "native/platform_freebsd.cc", "native/lock_posix.cc", "native/signal_posix.cc", "native/kqueue_exit_watch.cc"
+            "native/platform_freebsd.cc", "native/lock_posix.cc", "native/signal_posix.cc", "native/kqueue_exit_watch.cc",
+            "native/xattr_posix.cc"
           ],
           "cflags": ["-fvisibility=hidden", "-fstack-protector-strong", "-Wall", "-Wextra"],
           "cflags_cc": ["-std=c++17"]
         }],
         ["OS not in ['linux', 'mac', 'win', 'freebsd']", {
-          "sources": ["native/platform_unsupported.cc"]
+          "sources": ["native/platform_unsupported.cc", "native/xattr_none.cc"]
         }]
       ]
     }

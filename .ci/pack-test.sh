@@ -161,8 +161,10 @@ mkdir -p "$ts_dir"
 printf '{"name":"ts-consumer","version":"1.0.0","private":true}\n' >"$ts_dir/package.json"
 ts_specs=()
 for major in ${PIDPROOF_TS_VERSIONS:-5 7}; do ts_specs+=("ts$major@npm:typescript@$major"); done
-(cd "$ts_dir" && npm install --no-package-lock --ignore-scripts "$tar_with" "@types/node@$types_node" "${ts_specs[@]}" >/dev/null) ||
-  fail "could not install TypeScript ${PIDPROOF_TS_VERSIONS:-5 7} and @types/node@$types_node from npm"
+types_plf="$(node -p 'require(process.argv[1]).devDependencies["@types/proper-lockfile"]' "$repo/package.json")"
+(cd "$ts_dir" && npm install --no-package-lock --ignore-scripts "$tar_with" "@types/node@$types_node" "${ts_specs[@]}" \
+  proper-lockfile@4.1.2 "@types/proper-lockfile@$types_plf" >/dev/null) ||
+  fail "could not install TypeScript ${PIDPROOF_TS_VERSIONS:-5 7}, @types/node@$types_node, proper-lockfile and @types/proper-lockfile@$types_plf from npm"
 cat >"$ts_dir/consumer.cts" <<'EOF'
 import pidproof = require('pidproof');
 
@@ -194,6 +196,79 @@ try {
 }
 console.log(me?.pid, entries.length, n);
 EOF
+# pidproof/proper-lockfile: a program written against @types/proper-lockfile type-checks with only
+# its import changed (CommonJS and ESM), the two APIs are assignable both ways, and the
+# declarations are real types, not `any` (each @ts-expect-error must find its error).
+cat >"$ts_dir/plf-stock.cts" <<'EOF'
+import lockfile = require('proper-lockfile');
+import { check, checkSync, lock, lockSync, unlock, unlockSync, type CheckOptions, type LockOptions, type UnlockOptions } from 'proper-lockfile';
+
+const opts: LockOptions = {
+  stale: 5000,
+  update: 1000,
+  retries: { retries: 5, factor: 2, minTimeout: 100, maxTimeout: 1000, randomize: true, forever: false, unref: true, maxRetryTime: 10_000 },
+  realpath: false,
+  fs: { mkdir: () => undefined },
+  onCompromised: (err: Error) => console.error(err.message),
+  lockfilePath: '/tmp/x.lock',
+};
+const u: UnlockOptions = { realpath: false, lockfilePath: '/tmp/x.lock' };
+const c: CheckOptions = { stale: 5000 };
+
+export async function demo(file: string): Promise<boolean> {
+  const release: () => Promise<void> = await lock(file, opts);
+  await release();
+  const r2 = await lockfile.lock(file, { retries: 3 });
+  await r2();
+  await unlock(file, u).catch(() => undefined);
+  const releaseSync: () => void = lockSync(file);
+  releaseSync();
+  unlockSync(file, u);
+  return (await check(file, c)) && checkSync(file) && (await lockfile.check(file));
+}
+EOF
+sed "s#'proper-lockfile'#'pidproof/proper-lockfile'#g" "$ts_dir/plf-stock.cts" >"$ts_dir/plf-dropin.cts"
+grep -q "'pidproof/proper-lockfile'" "$ts_dir/plf-dropin.cts" || fail "sed did not change the import"
+cat >"$ts_dir/plf-both.mts" <<'EOF'
+import * as stock from 'proper-lockfile';
+import lockfile, { check, lock, lockSync, type LockOptions, type ReclaimInfo } from 'pidproof/proper-lockfile';
+import * as drop from 'pidproof/proper-lockfile';
+
+// The drop-in wherever stock is expected, and stock wherever the drop-in is.
+export const a: typeof stock.lock = drop.lock;
+export const b: typeof stock.unlock = drop.unlock;
+export const c: typeof stock.check = drop.check;
+export const d: typeof stock.lockSync = drop.lockSync;
+export const e: typeof stock.unlockSync = drop.unlockSync;
+export const f: typeof stock.checkSync = drop.checkSync;
+export const g: (...args: Parameters<typeof drop.lock>) => ReturnType<typeof drop.lock> = stock.lock;
+export const h: (...args: Parameters<typeof drop.lockSync>) => ReturnType<typeof drop.lockSync> = stock.lockSync;
+export const o1: stock.LockOptions = {} as LockOptions;
+export const o2: LockOptions = {} as stock.LockOptions;
+export const o3: stock.UnlockOptions = {} as drop.UnlockOptions;
+export const o4: drop.CheckOptions = {} as stock.CheckOptions;
+// Callable as lock itself (require('pidproof/proper-lockfile')(file)).
+export const release: Promise<() => Promise<void>> = lockfile('/tmp/f', { onReclaim: (i: ReclaimInfo) => console.log(i.reason, i.holder?.pid) });
+export const same: boolean = lockfile === lock;
+// @ts-expect-error a number is no file
+lock(5);
+// @ts-expect-error check resolves with a boolean, not a release function
+export const wrong: Promise<() => void> = check('/tmp/f');
+// @ts-expect-error no such reason
+export const r: ReclaimInfo['reason'] = 'timeout';
+// @ts-expect-error lockSync returns a sync release
+export const s: Promise<void> = lockSync('/tmp/f')();
+EOF
+for major in ${PIDPROOF_TS_VERSIONS:-5 7}; do
+  tsc="$ts_dir/node_modules/ts$major/bin/tsc"
+  version="$(cd "$ts_dir" && node "$tsc" --version | sed 's/^Version //')"
+  for consumer in plf-stock.cts plf-dropin.cts plf-both.mts; do
+    (cd "$ts_dir" && node "$tsc" --noEmit --strict --module nodenext --target es2022 "$consumer") ||
+      fail "TypeScript $version: tsc --strict --module nodenext $consumer failed"
+  done
+  ok "TypeScript $version: a program written for @types/proper-lockfile type-checks against pidproof/proper-lockfile with its import changed (no Node types needed: TypeScript 7 loads none here); both APIs assignable both ways"
+done
+
 for major in ${PIDPROOF_TS_VERSIONS:-5 7}; do
   tsc="$ts_dir/node_modules/ts$major/bin/tsc"
   version="$(cd "$ts_dir" && node "$tsc" --version | sed 's/^Version //')"

@@ -141,7 +141,7 @@ CXXFLAGS=(-O2 -std=c++17 -Wall -Wextra -DNAPI_VERSION=8 -DNODE_ADDON_API_DISABLE
   -DNAPI_CPP_EXCEPTIONS -I"$HDR" -I"$ROOT/node_modules/node-addon-api")
 log "compiling pidproof.node"
 "$CXX" -shared -static -static-libgcc -static-libstdc++ "${CXXFLAGS[@]}" \
-  -o "$OUT/pidproof.node" "$ROOT/native/addon.cc" "$ROOT/native/logic.cc" "$ROOT/native/platform_win32.cc" \
+  -o "$OUT/pidproof.node" "$ROOT/native/addon.cc" "$ROOT/native/logic.cc" "$ROOT/native/platform_win32.cc" "$ROOT/native/xattr_none.cc" \
   -L"$OUT" -lnode -lntdll -ladvapi32
 
 # ---- 4. staged package --------------------------------------------------------------------------

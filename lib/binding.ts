@@ -94,6 +94,22 @@ export interface NativeAddon {
   trackFile?(fd: number, kind: 0 | 1 | 2, path: string, dev: number, ino: number): void;
   /** Unregisters a descriptor (before it is closed or handed over). */
   untrackFile?(fd: number): void;
+  /**
+   * The record on a directory (the proper-lockfile drop-in, lib/compat/): the value of the
+   * directory inode's own extended attribute (native/xattr_posix.cc). null: none; 'unsupported':
+   * this OS or filesystem keeps no such attributes. Throws with `.code` otherwise.
+   */
+  readDirRecord?(fd: number): Buffer | null | 'unsupported';
+  /** Writes that record (at most 4096 bytes). Throws with `.code` on errors other than 'unsupported'. */
+  writeDirRecord?(fd: number, data: Uint8Array): 'written' | 'unsupported';
+  /**
+   * A holder's setup in one call: open `dirPath` (no symlink), check it is (dev, ino), take its
+   * flock, write `data` as its record. fd >= 0, or -1 with `out` = [why, errno] (1 not that
+   * directory, 2 flock busy, 3 no flock or record here, 4 write failed), or -2 not on this OS.
+   */
+  engageDirRecord?(dirPath: string, dev: number, ino: number, data: Uint8Array, out: Float64Array): number;
+  /** Closes a holder's fd; 1 when `guardPath` exists, 0 when not; -2 not on this OS. */
+  closeDirRecord?(fd: number, guardPath: string): number;
 }
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */

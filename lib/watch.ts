@@ -10,6 +10,8 @@
  * polled instead: first after 25 ms, each interval 1.5x the last, capped at 250 ms, on unref'd
  * timers. Recycling is then detected by the identity comparison at the next poll.
  */
+// From perf_hooks, not the global: test runners' sandboxes (jest 24's node environment) lack the global.
+import { performance } from 'node:perf_hooks';
 import { onAbort } from './abort';
 import { addon as loadedAddon, selectedBackend } from './binding';
 import type { NativeAddon, RawExitWatch } from './binding';

@@ -316,6 +316,39 @@ Napi::Value Unlock(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// ---- A record on a directory (the proper-lockfile drop-in) ---------------------------------
+// readDirRecord(fd) -> Buffer | null | 'unsupported'   null: the directory has no record
+// writeDirRecord(fd, data: Uint8Array) -> 'written' | 'unsupported'
+// Throws with .code for other errors. See pidproof::ReadDirRecord / WriteDirRecord.
+Napi::Value ReadDirRecordFn(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  intptr_t h = FdArg(info, 0);
+  std::string value;
+  bool found = false;
+  Status st = pidproof::ReadDirRecord(h, &value, &found);
+  if (st.code == Status::kUnsupported) return Napi::String::New(env, "unsupported");
+  if (!st.ok()) ThrowStatus(env, st);
+  if (!found) return env.Null();
+  return Napi::Buffer<char>::Copy(env, value.data(), value.size());
+}
+
+Napi::Value WriteDirRecordFn(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  intptr_t h = FdArg(info, 0);
+  if (info.Length() < 2 || !info[1].IsTypedArray() ||
+      info[1].As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    throw Napi::TypeError::New(env, "data must be a Uint8Array or Buffer");
+  }
+  Napi::Uint8Array data = info[1].As<Napi::Uint8Array>();
+  if (data.ByteLength() > pidproof::kDirRecordCap) {
+    throw Napi::RangeError::New(env, "data must be at most 4096 bytes");
+  }
+  Status st = pidproof::WriteDirRecord(h, data.Data(), data.ByteLength());
+  if (st.code == Status::kUnsupported) return Napi::String::New(env, "unsupported");
+  if (!st.ok()) ThrowStatus(env, st);
+  return Napi::String::New(env, "written");
+}
+
 // ---- Exit watch ------------------------------------------------------------------------------
 //
 // openWatch(pid) pins one process (pidproof::OpenExitWatch) and returns an ExitWatch object:
@@ -1293,6 +1326,65 @@ napi_value ReleaseFileImpl(napi_env env, napi_callback_info info) {
   return RawNumber(env, (r.removed ? 1 : 0) | (r.guard_exists ? 2 : 0));
 }
 
+// engageDirRecord(dirPath, dev, ino, data: Uint8Array, out: Float64Array(2)) -> fd (>= 0), or
+//   -1 with out = [why, errno] (why: 1 not that directory, 2 flock busy, 3 no flock or no record
+//   here, 4 the record could not be written), or -2 not on this OS. See
+//   pidproof::EngageDirRecord.
+napi_value EngageDirRecordImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  size_t argc = 0;
+  void* raw = nullptr;
+  RawArgs(env, info, argv, &argc, &raw);
+  if (argc < 5)
+    throw Napi::TypeError::New(env, "engageDirRecord takes (dirPath, dev, ino, data, out)");
+  char dir[kPathCap + 1];
+  RawPath(env, argv[0], "dirPath", dir);
+  double dev = RawFinite(env, argv[1], "dev");
+  double ino = RawFinite(env, argv[2], "ino");
+  bool is = false;
+  napi_typedarray_type tt;
+  size_t len = 0;
+  void* bytes = nullptr;
+  if (napi_is_typedarray(env, argv[3], &is) != napi_ok || !is ||
+      napi_get_typedarray_info(env, argv[3], &tt, &len, &bytes, nullptr, nullptr) != napi_ok ||
+      tt != napi_uint8_array || (bytes == nullptr && len != 0)) {
+    throw Napi::TypeError::New(env, "data must be a Uint8Array or Buffer");
+  }
+  if (len > pidproof::kDirRecordCap)
+    throw Napi::RangeError::New(env, "data must be at most 4096 bytes");
+  double* out = RawF64(env, argv[4], "out", 2);
+  pidproof::EngageResult r;
+  Status st = pidproof::EngageDirRecord(dir, dev, ino, static_cast<const uint8_t*>(bytes), len, &r);
+  if (st.code == Status::kUnsupported) return RawNumber(env, -2);
+  if (!st.ok()) ThrowStatus(Napi::Env(env), st);
+  out[0] = r.why;
+  out[1] = r.err;
+  // The holder's flock on the directory: closed by the cleanup hook if this environment ends
+  // without running JavaScript (worker.terminate()), like the lock core's descriptors (kind 2:
+  // the directory itself is the drop-in's to remove, as stock's would be, after `stale`).
+  if (r.fd >= 0 && raw != nullptr) static_cast<HeldFiles*>(raw)->Track(r.fd, 2, dir, dev, ino);
+  return RawNumber(env, r.fd >= 0 ? r.fd : -1);
+}
+
+// closeDirRecord(fd, guardPath) -> 1 when the guard exists, 0 when not, -2 not on this OS.
+// Closes fd.
+napi_value CloseDirRecordImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  size_t argc = 0;
+  void* raw = nullptr;
+  RawArgs(env, info, argv, &argc, &raw);
+  if (argc < 2) throw Napi::TypeError::New(env, "closeDirRecord takes (fd, guardPath)");
+  int fd = static_cast<int>(RawInteger(env, argv[0], "fd", 0, 2147483647));
+  char guard[kPathCap + 1];
+  RawPath(env, argv[1], "guardPath", guard);
+  if (raw != nullptr) static_cast<HeldFiles*>(raw)->Untrack(fd);
+  bool exists = false;
+  Status st = pidproof::CloseDirRecord(fd, guard, &exists);
+  if (st.code == Status::kUnsupported) return RawNumber(env, -2);
+  if (!st.ok()) ThrowStatus(Napi::Env(env), st);
+  return RawNumber(env, exists ? 1 : 0);
+}
+
 void ExportRaw(Napi::Env env, Napi::Object exports, const char* name, napi_callback cb,
                void* data = nullptr) {
   napi_value fn = nullptr;
@@ -1345,6 +1437,10 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   ExportRaw(env, exports, "untrackFile", Guarded<UntrackFileImpl>, held);
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("command", Napi::Function::New(env, Command, "command"));
+  ExportRaw(env, exports, "engageDirRecord", Guarded<EngageDirRecordImpl>, held);
+  ExportRaw(env, exports, "closeDirRecord", Guarded<CloseDirRecordImpl>, held);
+  exports.Set("readDirRecord", Napi::Function::New(env, ReadDirRecordFn, "readDirRecord"));
+  exports.Set("writeDirRecord", Napi::Function::New(env, WriteDirRecordFn, "writeDirRecord"));
   exports.Set("clockOffsets", Napi::Function::New(env, ClockOffsets, "clockOffsets"));
   return exports;
 }

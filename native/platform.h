@@ -157,6 +157,35 @@ struct ReleaseResult {
 Status ReleaseLockFile(int fd, const char* lock_path, double dev, double ino,
                        const char* guard_path, ReleaseResult* out);
 
+// ---- A record on a directory (the proper-lockfile drop-in, lib/compat/) ----------------------
+// A small value kept in a directory inode's own extended attributes (Linux `user.pidproof`, macOS
+// `org.pidproof.holder`, FreeBSD user namespace `pidproof`; xattr_posix.cc): it lives and dies
+// with that inode, so no record outlives the directory it describes, and a new directory (even
+// one given the same inode number) starts without one. `os_handle`: an open descriptor of the
+// directory. kUnsupported where the OS or filesystem keeps no such attributes (Windows too).
+constexpr size_t kDirRecordCap = 4096;
+// found=false: the directory has no record. A value larger than kDirRecordCap: found=true, `out`
+// empty (not a record pidproof wrote).
+Status ReadDirRecord(intptr_t os_handle, std::string* out, bool* found);
+Status WriteDirRecord(intptr_t os_handle, const uint8_t* data, size_t len);
+// A holder's whole setup in one call: opens `dir_path` (O_RDONLY|O_DIRECTORY|O_NOFOLLOW|
+// O_CLOEXEC), checks it is the directory (`dev`, `ino`, compared as the doubles Node's fs.Stats
+// holds) the caller made, takes its flock without blocking (a few tries ~50-200 us apart: a
+// contender's judging probe holds a shared flock for microseconds), writes the record. `fd` >= 0:
+// done, the caller keeps fd (and so the flock). Else `fd` is -1 and `why` says: 1 not that
+// directory (or it cannot be opened), 2 its flock is busy, 3 no flock or no record here, 4 the
+// record could not be written (`err`: errno). Never fails otherwise.
+struct EngageResult {
+  int fd = -1;
+  int why = 0;
+  int err = 0;
+};
+Status EngageDirRecord(const char* dir_path, double dev, double ino, const uint8_t* data,
+                       size_t len, EngageResult* out);
+// Closes a holder's descriptor (after its directory was removed) and says whether `guard_path`
+// exists (a replacement guard a crashed contender left, for the caller to remove).
+Status CloseDirRecord(int fd, const char* guard_path, bool* guard_exists);
+
 // ---- Exit notification -----------------------------------------------------------------------
 // A handle pinned to one process (pidfd, kqueue, process HANDLE). Open it first, then verify the
 // identity (ProbeProcess + HasExited), so the handle is proven to name the recorded process.

@@ -173,4 +173,86 @@ describe.runIf(addon !== null)(`raw addon: the hot paths check every argument in
     expect(o.monotonicNs).toMatch(/^-?\d+$/);
     expect(o.boottimeNs).toMatch(/^-?\d+$/);
   });
+
+  it.runIf(typeof a.readDirRecord === 'function')('readDirRecord and writeDirRecord: fd and data are checked; a record lives on the directory itself', () => {
+    const d = path.join(dir, 'r.lock');
+    fs.mkdirSync(d);
+    const fd = fs.openSync(d, fs.constants.O_RDONLY | (fs.constants.O_DIRECTORY ?? 0));
+    try {
+      for (const bad of [-1, 1.5, Number.NaN, '3', null, undefined, 2 ** 31]) {
+        expect(() => (a.readDirRecord as (f: unknown) => unknown)(bad)).toThrow(/fd must be/);
+        expect(() => (a.writeDirRecord as (f: unknown, b: unknown) => unknown)(bad, Buffer.from('x'))).toThrow(/fd must be/);
+      }
+      for (const bad of ['text', null, 5, new Uint16Array(2), [1, 2]]) {
+        expect(() => (a.writeDirRecord as (f: number, b: unknown) => unknown)(fd, bad)).toThrow(/data must be a Uint8Array or Buffer/);
+      }
+      expect(() => a.writeDirRecord!(fd, Buffer.alloc(4097))).toThrow(RangeError);
+      expect(a.readDirRecord!(fd)).toBeNull();
+      expect(a.writeDirRecord!(fd, Buffer.from('{"a":1}'))).toBe('written');
+      expect(a.readDirRecord!(fd)!.toString()).toBe('{"a":1}');
+      // (ext4 keeps at most one block of attributes: 4096 bytes with their headers.)
+      expect(a.writeDirRecord!(fd, Buffer.alloc(3000, 0x20))).toBe('written');
+      expect((a.readDirRecord!(fd) as Buffer).length).toBe(3000);
+      // A closed descriptor is EBADF, an error with a code, never a crash.
+      const spare = fs.openSync(d, fs.constants.O_RDONLY);
+      fs.closeSync(spare);
+      expect(() => a.readDirRecord!(spare)).toThrow(expect.objectContaining({ code: 'EBADF' }));
+    } finally {
+      fs.closeSync(fd);
+    }
+    // rmdir is not stopped by the record, and a directory made again starts without one.
+    fs.rmdirSync(d);
+    fs.mkdirSync(d);
+    const fd2 = fs.openSync(d, fs.constants.O_RDONLY);
+    try {
+      expect(a.readDirRecord!(fd2)).toBeNull();
+    } finally {
+      fs.closeSync(fd2);
+      fs.rmdirSync(d);
+    }
+  });
+
+  it.runIf(typeof a.engageDirRecord === 'function' && process.platform !== 'win32')('engageDirRecord and closeDirRecord: path, dev, ino, data and out are checked; only the directory seen is engaged', () => {
+    const d = path.join(dir, 'e.lock');
+    fs.mkdirSync(d);
+    const st = fs.statSync(d);
+    const out = new Float64Array(2);
+    const data = Buffer.from('1 lx - - - - AAAAAAAA');
+    expect(() => a.engageDirRecord!('', st.dev, st.ino, data, out)).toThrow(/dirPath must not be empty/);
+    expect(() => a.engageDirRecord!(`${d}\0x`, st.dev, st.ino, data, out)).toThrow(/dirPath must not contain NUL bytes/);
+    expect(() => a.engageDirRecord!('/'.repeat(5000), st.dev, st.ino, data, out)).toThrow(RangeError);
+    expect(() => a.engageDirRecord!(d, Number.NaN, st.ino, data, out)).toThrow(/dev must be a finite number/);
+    expect(() => a.engageDirRecord!(d, st.dev, '1' as unknown as number, data, out)).toThrow(TypeError);
+    expect(() => a.engageDirRecord!(d, st.dev, st.ino, 'text' as unknown as Buffer, out)).toThrow(/data must be a Uint8Array/);
+    expect(() => a.engageDirRecord!(d, st.dev, st.ino, Buffer.alloc(4097), out)).toThrow(RangeError);
+    expect(() => a.engageDirRecord!(d, st.dev, st.ino, data, new Float64Array(1))).toThrow(/out must be a Float64Array of length 2/);
+    expect(() => (a.engageDirRecord as (...x: unknown[]) => number)(d, st.dev, st.ino, data)).toThrow(TypeError);
+    // Another inode (or a file, or nothing) at the path: never engaged.
+    expect(a.engageDirRecord!(d, st.dev, st.ino + 1, data, out)).toBe(-1);
+    expect(out[0]).toBe(1);
+    expect(a.engageDirRecord!(path.join(dir, 'missing'), st.dev, st.ino, data, out)).toBe(-1);
+    expect(out[0]).toBe(1);
+    const fd = a.engageDirRecord!(d, st.dev, st.ino, data, out);
+    expect(fd).toBeGreaterThanOrEqual(0);
+    // Engaged: its flock is held (another description cannot take it), its record written.
+    const probe = fs.openSync(d, fs.constants.O_RDONLY);
+    try {
+      expect(a.tryLock(probe, false)).toBe('busy');
+      expect(a.readDirRecord!(probe)!.toString()).toBe(data.toString());
+      // A second holder of the same directory: its flock is busy (after a few tries).
+      expect(a.engageDirRecord!(d, st.dev, st.ino, data, out)).toBe(-1);
+      expect(out[0]).toBe(2);
+    } finally {
+      fs.closeSync(probe);
+    }
+    expect(() => a.closeDirRecord!(-1, `${d}.pidproof-guard`)).toThrow(RangeError);
+    expect(() => a.closeDirRecord!(fd, '')).toThrow(TypeError);
+    expect(a.closeDirRecord!(fd, `${d}.pidproof-guard`)).toBe(0);
+    fs.writeFileSync(`${d}.pidproof-guard`, '');
+    const fd2 = a.engageDirRecord!(d, st.dev, st.ino, data, out);
+    expect(fd2).toBeGreaterThanOrEqual(0);
+    expect(a.closeDirRecord!(fd2, `${d}.pidproof-guard`)).toBe(1);
+    fs.rmSync(`${d}.pidproof-guard`);
+    fs.rmdirSync(d);
+  });
 });

@@ -69,7 +69,7 @@ const allowed = [
   /^binding\.gyp$/,
   /^record\.schema\.json$/,
   /^native\/[A-Za-z0-9_]+\.(cc|h)$/,
-  /^dist\/[A-Za-z0-9_/.-]+\.(js|d\.ts)$/,
+  /^dist\/[A-Za-z0-9_/.-]+\.(js|mjs|d\.ts|d\.mts)$/,
   /^prebuilds\/[a-z0-9]+-[a-z0-9]+\/pidproof(\.(glibc|musl))?\.node$/,
 ];
 const required = [
@@ -77,6 +77,8 @@ const required = [
   'native/addon.cc', 'native/platform.h', 'native/platform_linux.cc', 'native/platform_darwin.cc',
   'native/platform_win32.cc', 'native/platform_freebsd.cc', 'native/platform_unsupported.cc',
   'dist/index.js', 'dist/index.d.ts', 'dist/cli.js',
+  'dist/compat/proper-lockfile.js', 'dist/compat/proper-lockfile.mjs', 'dist/compat/proper-lockfile.d.ts',
+  'dist/compat/proper-lockfile.d.mts', 'native/xattr_posix.cc', 'native/xattr_none.cc',
 ];
 const forbidden = /^(test|bench|\.ci|\.github|build|lib|node_modules|\.bench-out|\.test-out|\.win32)\/|\.map$|\.tgz$|^tsconfig|^vitest/;
 for (const f of files) {

@@ -189,6 +189,37 @@ node(
 );
 ok("import('pidproof') is native");
 
+// The proper-lockfile drop-in, through the package's exports map (require and import).
+node(
+  [
+    '-e',
+    `const fs = require('fs'), os = require('os'), path = require('path');
+     const pl = require('pidproof/proper-lockfile');
+     if (typeof pl !== 'function' || pl.lock !== pl) throw new Error('require("pidproof/proper-lockfile") is not callable as lock');
+     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'pidproof-pl-'));
+     const f = path.join(d, 'f');
+     fs.writeFileSync(f, '');
+     const release = pl.lockSync(f);
+     if (!pl.checkSync(f)) throw new Error('checkSync: not locked while held');
+     release();
+     if (fs.existsSync(f + '.lock')) throw new Error('the lock directory outlived its release');
+     fs.rmSync(d, { recursive: true, force: true });
+     console.log('  require: pidproof/proper-lockfile lockSync/checkSync/release');`,
+  ],
+  "require('pidproof/proper-lockfile')",
+);
+node(
+  [
+    '--input-type=module',
+    '-e',
+    `import lockfile, { lock, unlock, check, lockSync, unlockSync, checkSync } from 'pidproof/proper-lockfile';
+     if (lockfile !== lock || ![unlock, check, lockSync, unlockSync, checkSync].every((f) => typeof f === 'function')) throw new Error('named exports');
+     console.log('  import: pidproof/proper-lockfile (default and named)');`,
+  ],
+  "import('pidproof/proper-lockfile')",
+);
+ok('pidproof/proper-lockfile loads (require, import) and locks');
+
 const cli = node([path.join(pkgDir, 'dist', 'cli.js'), 'identity', '--json'], 'pidproof identity --json', true);
 let ids;
 try {

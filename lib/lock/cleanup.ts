@@ -21,6 +21,8 @@
  * without the locks it held.
  */
 import os from 'node:os';
+// From perf_hooks, not the global: test runners' sandboxes (jest 24's node environment) lack the global.
+import { performance } from 'node:perf_hooks';
 
 const CLEANUP_SIGNALS: NodeJS.Signals[] =
   process.platform === 'win32'
@@ -35,12 +37,18 @@ const CLEANUP_SIGNALS: NodeJS.Signals[] =
  */
 const CLEANUP_LINGER_MS = 1000;
 
-let releaseAll: (() => void) | null = null;
+/** What releases all held locks, per user of this module (the lock core; the proper-lockfile drop-in). */
+const releasers = new Map<string, () => void>();
 let installed = false;
 let lingerTimer: NodeJS.Timeout | undefined;
 /** performance.now() at the last release that left nothing held. */
 let idleSince = 0;
-let idleCheck: () => boolean = () => false;
+/** Per user: is nothing held? The listeners go only when every user is idle. */
+const idleChecks = new Map<string, () => boolean>();
+const allIdle = (): boolean => [...idleChecks.values()].every((c) => c()) && idleChecks.size >= releasers.size;
+function releaseAll(): void {
+  for (const r of [...releasers.values()]) r();
+}
 const signalHandlers = new Map<NodeJS.Signals, () => void>();
 
 /** Whether pidproof installs releasing signal handlers in this process (never as PID 1). */
@@ -49,12 +57,12 @@ export function releasesOnSignals(): boolean {
 }
 
 function onExit(): void {
-  releaseAll?.();
+  releaseAll();
 }
 
 function onSignal(sig: NodeJS.Signals): void {
   if (process.listenerCount(sig) !== 1) return;
-  releaseAll?.();
+  releaseAll();
   uninstallCleanup();
   process.kill(process.pid, sig);
   // Still running: the re-raised signal was ignored or blocked. Never run on without the locks.
@@ -62,9 +70,13 @@ function onSignal(sig: NodeJS.Signals): void {
   process.exit(128 + n);
 }
 
-/** Installs the exit listener and (unless PID 1) the signal listeners; `release` releases all. */
-export function installCleanup(release: () => void): void {
-  releaseAll = release;
+/**
+ * Installs the exit listener and (unless PID 1) the signal listeners; `release` releases all of
+ * `owner`'s locks (one listener set serves every owner: two would each see the other as the
+ * application's listener and neither would re-raise the signal).
+ */
+export function installCleanup(release: () => void, owner = 'lock'): void {
+  releasers.set(owner, release);
   // A pending linger timer stays: when it fires it finds something held and does nothing.
   if (installed) return;
   installed = true;
@@ -87,17 +99,17 @@ export function installCleanup(release: () => void): void {
  * listeners it saves): when it fires it re-arms for what is left of the delay since the last
  * release, or does nothing while something is held (the next release arms it again).
  */
-export function scheduleUninstall(stillIdle: () => boolean): void {
+export function scheduleUninstall(stillIdle: () => boolean, owner = 'lock'): void {
   if (!installed) return;
   idleSince = performance.now();
-  idleCheck = stillIdle;
+  idleChecks.set(owner, stillIdle);
   if (!lingerTimer) armLinger(CLEANUP_LINGER_MS);
 }
 
 function armLinger(ms: number): void {
   lingerTimer = setTimeout(() => {
     lingerTimer = undefined;
-    if (!installed || !idleCheck()) return;
+    if (!installed || !allIdle()) return;
     const left = CLEANUP_LINGER_MS - (performance.now() - idleSince);
     if (left > 0) armLinger(left);
     else uninstallCleanup();
