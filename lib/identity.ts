@@ -124,6 +124,16 @@ export interface IdentityApi {
   currentScope(): Scope;
   compareIdentity(recorded: ProcessIdentity | OwnerRecord, current?: ProcessIdentity | null): IdentityMatch;
   ownerStatus(record: ProcessIdentity | OwnerRecord, options?: OwnerStatusOptions): OwnerStatus;
+  /**
+   * @internal ownerStatus, judged on an identity already read (`read(pid)` is called where
+   * ownerStatus would probe: never for a record of another scope). lib/usage.ts passes the identity
+   * read in the same call as the usage, so the verdict is ownerStatus's own.
+   */
+  ownerStatusOf(
+    record: ProcessIdentity | OwnerRecord,
+    read: (pid: number) => RawIdentity | null,
+    options?: OwnerStatusOptions,
+  ): OwnerStatus;
 }
 
 export function createIdentityApi(b: Backend): IdentityApi {
@@ -211,6 +221,14 @@ export function createIdentityApi(b: Backend): IdentityApi {
   }
 
   function ownerStatus(record: ProcessIdentity | OwnerRecord, options?: OwnerStatusOptions): OwnerStatus {
+    return ownerStatusOf(record, b.probe, options);
+  }
+
+  function ownerStatusOf(
+    record: ProcessIdentity | OwnerRecord,
+    read: (pid: number) => RawIdentity | null,
+    options?: OwnerStatusOptions,
+  ): OwnerStatus {
     let tol = 2000;
     let command: string | RegExp | null = null;
     if (options !== undefined) {
@@ -238,7 +256,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
         detail: `record written at ${iso(r.createdAtMs)}, before this boot (${iso(s.bootTimeMs)})`,
       };
     }
-    const raw = b.probe(r.pid);
+    const raw = read(r.pid);
     if (raw === null) return { verdict: 'dead', current: null, detail: `no process has PID ${r.pid}` };
     const current = complete(raw);
     const cmp = compareSameScope(r, normaliseRecord(current, 'current', unit));
@@ -318,6 +336,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
     currentScope,
     compareIdentity,
     ownerStatus,
+    ownerStatusOf,
   };
 }
 
