@@ -564,7 +564,13 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
     if (init.end !== null) {
       this.#queue.push(this.#unmeasured(init.end.reason, init.end.detail));
     } else if (init.first !== null) {
-      this.#queue.push(this.#fromRead(init.first, false));
+      const s = this.#fromRead(init.first, false);
+      if (s.final) {
+        // Already exited when the watch was opened: its final figures, and the reason says so.
+        s.reason = 'zombie';
+        s.detail = `PID ${this.pid} had already exited (a zombie, not yet reaped); these are its final figures`;
+      }
+      this.#queue.push(s);
     }
     const last = this.#queue.at(-1);
     if (last?.final) {
