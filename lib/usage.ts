@@ -253,6 +253,18 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
     if (t.record === null) {
       if (s === null) return { pid: t.pid, verdict: 'dead', detail: `no process has PID ${t.pid}`, pinned: false, current: null, usage: null };
       const current = ids.ownerStatusOf({ pid: t.pid }, () => s.identity).current;
+      const hidden = s.identity.accessDetail;
+      if (typeof hidden === 'string' && hidden !== '') {
+        // FreeBSD: the kernel may hide it from this user; it may not even exist.
+        return {
+          pid: t.pid,
+          verdict: 'unknown',
+          detail: `the kernel may be hiding PID ${t.pid} from this user (${hidden}), so neither its life nor its death can be proven, and no figures can be read`,
+          pinned: false,
+          current,
+          usage: null,
+        };
+      }
       const zombie = s.identity.state === 'zombie';
       const usage = copyUsage(s.usage);
       const what = zombie

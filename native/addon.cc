@@ -1309,13 +1309,23 @@ napi_value UsageIntoImpl(napi_env env, napi_callback_info info) {
     }
     pids[i] = static_cast<int64_t>(d);
   }
-  double* out = RawF64(env, argv[1], "out", n * kUsageStride);
   napi_value notes = RawArray(env, argv[2], "notes");
+  if (n == 0) {
+    // Nothing to read; `out` need only be a Float64Array (an empty one has no data pointer).
+    if (napi_is_typedarray(env, argv[1], &is) != napi_ok || !is ||
+        napi_get_typedarray_info(env, argv[1], &tt, nullptr, nullptr, nullptr, nullptr) !=
+            napi_ok ||
+        tt != napi_float64_array) {
+      throw Napi::TypeError::New(env, "out must be a Float64Array");
+    }
+    return RawNumber(env, 0);
+  }
+  double* out = RawF64(env, argv[1], "out", n * kUsageStride);
   AddonData* data = Napi::Env(env).GetInstanceData<AddonData>();
   if (data == nullptr) throw Napi::Error::New(env, "usageInto: the addon is not initialised");
   std::vector<pidproof::UsageSample> samples(n);
   std::vector<Status> statuses(n);
-  if (n > 0) pidproof::SampleUsageMany(pids.data(), n, samples.data(), statuses.data());
+  pidproof::SampleUsageMany(pids.data(), n, samples.data(), statuses.data());
   const double at = NowMs();
   for (size_t i = 0; i < n; ++i) {
     double* o = out + i * kUsageStride;
