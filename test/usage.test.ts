@@ -5,7 +5,6 @@
  * the ones that need root (nice -20, ns_last_pid, nobody, hidepid) say so in their names.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { addon, nativeBackendOf } from '../lib/binding';
