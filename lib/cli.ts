@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `pidproof` command: identity | inspect | doctor | watch | kill. */
+/** The `pidproof` command: identity | inspect | doctor | watch | kill | stats | run. */
 import { safe } from './cli/format';
 import { type CommandResult, parseErrorMessage, UsageError } from './cli/usage';
 
@@ -11,6 +11,8 @@ Commands:
   doctor <dir...>      scan directories for lock files; --fix removes the stale ones safely
   watch <pid|lockfile> wait until that exact process (or the lock's holder) exits
   kill <pid|file>      signal that process (or a lock/PID file's holder) only while it is still it
+  stats <pid|lockfile> sample its CPU and memory every interval until it exits, pinned to it
+  run -- CMD [ARGS]    run a command; report its wall time, CPU, peak memory and threads, exit status
 
 Options:
   -h, --help           this help ("pidproof <command> --help" for a command's options)
@@ -33,6 +35,8 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   doctor: () => import('./cli/doctor').then((m) => ({ run: m.doctorCommand, help: m.DOCTOR_HELP })),
   watch: () => import('./cli/watch').then((m) => ({ run: m.watchCommand, help: m.WATCH_HELP })),
   kill: () => import('./cli/kill').then((m) => ({ run: m.killCommand, help: m.KILL_HELP })),
+  stats: () => import('./cli/stats').then((m) => ({ run: m.statsCommand, help: m.STATS_HELP })),
+  run: () => import('./cli/run').then((m) => ({ run: m.runCommand, help: m.RUN_HELP })),
 };
 
 function version(): string {

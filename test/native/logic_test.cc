@@ -331,7 +331,7 @@ CASE(u1, "Linux stat usage: fields after the last ')' (comm with spaces and pare
   CHECK(u.has_threads && u.threads == 5);
   CHECK(u.has_minor_faults && u.minor_faults == 21 && u.has_major_faults && u.major_faults == 3);
   CHECK(!u.has_voluntary_ctx && !u.has_involuntary_ctx);  // per thread on Linux: never reported
-  CHECK(!u.has_peak_rss);                                  // from status, not stat
+  CHECK(!u.has_peak_rss);                                 // from status, not stat
   // 250 Hz: ticks of 4 ms, exact.
   pidproof::Usage v;
   logic::LinuxUsageFromStat(s, 250, 4096, &v);
@@ -366,9 +366,9 @@ CASE(u3, "Linux stat usage: malformed lines are refused, never half-parsed") {
   logic::LinuxStatUsage s;
   const char* bad[] = {
       "",
-      "17695 (exp",                                  // no ')'
-      "17695 (exp) R 1 2 3",                         // too short
-      "17695 (exp) R 1 2 3 4 5 6 x 0 0 0 30 0 0 0 20 0 1 0 1 2 3",  // a letter in minflt
+      "17695 (exp",                                                  // no ')'
+      "17695 (exp) R 1 2 3",                                         // too short
+      "17695 (exp) R 1 2 3 4 5 6 x 0 0 0 30 0 0 0 20 0 1 0 1 2 3",   // a letter in minflt
       "17695 (exp) R 1 2 3 4 5 6 7 0 0 0 30 0 0 0 20 0 1 0 1 -2 3",  // negative vsize
       "17695 (exp) R 1 2 3 4 5 6 7 0 0 0 30 0 0 0 20 0 1 0 1 2 3x",  // junk after rss
       "17695 (exp) R 1 2 3 4 5 6 7 0 0 0 99999999999999999999999 0 0 0 20 0 1 0 1 2 3",
