@@ -109,6 +109,9 @@ function cLoop(bin: string, mode: string, pids: number[]): (n: number) => Sample
   };
 }
 
+// Interrupted: exit through the 'exit' handlers, so the spawned sleeps are killed too.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, () => process.exit(128 + os.constants.signals[sig]));
+
 /** `n` long-lived `sleep` processes, exec finished (their /proc comm is "sleep"). */
 function spawnSleeps(n: number): ChildProcess[] {
   const kids: ChildProcess[] = [];
@@ -294,7 +297,7 @@ async function main(): Promise<void> {
     const check = pub.sampleUsage(recs);
     if (check.some((r) => r.verdict !== 'alive')) throw new Error('bench: a batch target is not alive');
     const methods: Method[] = [
-      { key: 'c-batch', label: `C loop: ${BATCH_SIZE} single sample reads`, what: 'the one-shot sample syscalls for each PID in turn, per process', maxN: 1e4, per: 1, run: cLoop(bin, 'sample', pids) },
+      { key: 'c-batch', label: `C loop: ${BATCH_SIZE} single sample reads`, what: 'the one-shot sample syscalls for each PID in turn, per process', maxN: 1e4, per: BATCH_SIZE, run: cLoop(bin, 'sample', pids) },
       { key: 'batch', label: `pidproof sampleUsage([${BATCH_SIZE} records])`, what: 'one crossing for all, ownerStatus verdict for each, per process', maxN: 1e4, per: BATCH_SIZE, run: syncLoop(() => pub.sampleUsage(recs), BATCH_SIZE) },
     ];
     // The C loop reports per PID read already; its n is iterations over all PIDs.

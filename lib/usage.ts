@@ -190,25 +190,9 @@ function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/** A backend's usage object is made fresh for each read, in ProcessUsage's shape: handed out as is. */
 function copyUsage(u: RawUsage): ProcessUsage {
-  return {
-    atMs: u.atMs,
-    cpuUserMs: u.cpuUserMs,
-    cpuSystemMs: u.cpuSystemMs,
-    cpuTotalMs: u.cpuTotalMs,
-    childCpuUserMs: u.childCpuUserMs,
-    childCpuSystemMs: u.childCpuSystemMs,
-    rssBytes: u.rssBytes,
-    peakRssBytes: u.peakRssBytes,
-    virtualBytes: u.virtualBytes,
-    threads: u.threads,
-    voluntaryCtxSwitches: u.voluntaryCtxSwitches,
-    involuntaryCtxSwitches: u.involuntaryCtxSwitches,
-    minorFaults: u.minorFaults,
-    majorFaults: u.majorFaults,
-    access: u.access,
-    accessDetail: u.accessDetail,
-  };
+  return u;
 }
 
 /** Why this backend has no usage reads: the fallback off Linux would have to spawn a process. */
