@@ -35,6 +35,16 @@ afterEach(cleanup);
 afterAll(cleanup);
 
 const MiB = 1024 * 1024;
+/**
+ * The environment of the measured children (sh, dd, python3, sleep): without `npm run test:asan`'s
+ * LD_PRELOAD of the sanitizer runtime, whose allocator keeps freed memory in quarantine and
+ * whose threads add CPU time: those children are not pidproof's code, their figures must be theirs.
+ */
+const childEnv = (() => {
+  const e = { ...process.env };
+  delete e.LD_PRELOAD;
+  return e;
+})();
 const rootSkip = !isLinux ? 'Linux only' : !isRoot ? 'needs root' : null;
 
 /**
@@ -42,7 +52,7 @@ const rootSkip = !isLinux ? 'Linux only' : !isRoot ? 'needs root' : null;
  * sets comm before the loader maps anything, and in between the new mm is rightly 0 pages).
  */
 async function spawnExec(cmd: string, args: string[], comm: string): Promise<ChildProcess> {
-  const c = track(spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const c = track(spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: childEnv }));
   await waitFor(() => {
     try {
       const stat = fs.readFileSync(`/proc/${c.pid}/stat`, 'utf8');
@@ -307,7 +317,7 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
 
   it.runIf(isLinux)('memory: a child that allocates and touches 200 MB, then frees it: peak stays >= 200 MB while rss drops', async () => {
     const py = 'import sys\nprint("ready", flush=True)\nsys.stdin.readline()\nb = bytearray(200 << 20)\nfor i in range(0, len(b), 4096): b[i] = 1\nprint("allocated", flush=True)\nsys.stdin.readline()\ndel b\nprint("freed", flush=True)\nsys.stdin.readline()\n';
-    const c = track(spawn('python3', ['-c', py], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const c = track(spawn('python3', ['-c', py], { stdio: ['pipe', 'pipe', 'inherit'], env: childEnv }));
     const next = lines(c);
     expect(await next()).toBe('ready');
     const rec = ids.processIdentity(c.pid!)!;
@@ -330,7 +340,7 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
 
   it.runIf(isLinux)('threads: a child that starts 4 worker threads goes from 1 thread to 5', async () => {
     const py = 'import sys, threading\nprint("ready", flush=True)\nsys.stdin.readline()\ne = threading.Event()\nts = [threading.Thread(target=e.wait, daemon=True) for _ in range(4)]\nfor t in ts: t.start()\nprint("started", flush=True)\nsys.stdin.readline()\n';
-    const c = track(spawn('python3', ['-c', py], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const c = track(spawn('python3', ['-c', py], { stdio: ['pipe', 'pipe', 'inherit'], env: childEnv }));
     const next = lines(c);
     expect(await next()).toBe('ready');
     expect(usage.sampleUsage(c.pid!).usage!.threads).toBe(1);

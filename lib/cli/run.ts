@@ -123,8 +123,28 @@ export async function runCommand(argv: string[]): Promise<CommandResult> {
   const tty = out === undefined && process.stderr.isTTY === true && !json;
   const style = tty ? styleFor(process.stderr) : { color: false, width: 100 };
 
+  // The child hears SIGINT/SIGQUIT from the terminal itself: wait for it and report. TERM and HUP
+  // sent to pidproof alone are passed on.
+  const ignore = () => {};
+  // Installed before the spawn, so that a signal sent as soon as the command runs is not lost.
+  let child: ReturnType<typeof spawn> | null = null;
+  let early: NodeJS.Signals | null = null; // arrived before the command existed: sent once it does
+  const forward = (sig: NodeJS.Signals) => () => {
+    if (child === null) early = sig;
+    else if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+  };
+  const handlers: Array<[NodeJS.Signals, () => void]> = [
+    ['SIGINT', ignore],
+    ['SIGQUIT', ignore],
+    ['SIGTERM', forward('SIGTERM')],
+    ['SIGHUP', forward('SIGHUP')],
+  ];
+  for (const [sig, fn] of handlers) {
+    if (process.platform !== 'win32' || sig === 'SIGINT') process.on(sig, fn);
+  }
+
   const t0 = performance.now();
-  const child = spawn(cmd[0], cmd.slice(1), { stdio: 'inherit' });
+  child = spawn(cmd[0], cmd.slice(1), { stdio: 'inherit' });
   const report: RunReport = {
     command: cmd,
     pid: child.pid ?? null,
@@ -151,26 +171,12 @@ export async function runCommand(argv: string[]): Promise<CommandResult> {
     child.once('error', (e) => resolve(e as NodeJS.ErrnoException));
   });
   if (spawnError !== null) {
+    for (const [sig, fn] of handlers) process.removeListener(sig, fn);
     const code = spawnError.code === 'ENOENT' ? 127 : 126;
     return { code, stderr: `pidproof run: cannot run ${safe(JSON.stringify(cmd[0]))}: ${safe(spawnError.message)}\n` };
   }
 
-  // The child hears SIGINT/SIGQUIT from the terminal itself: wait for it and report. TERM and HUP
-  // sent to pidproof alone are passed on.
-  const ignore = () => {};
-  const forward = (sig: NodeJS.Signals) => () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
-  };
-  const handlers: Array<[NodeJS.Signals, () => void]> = [
-    ['SIGINT', ignore],
-    ['SIGQUIT', ignore],
-    ['SIGTERM', forward('SIGTERM')],
-    ['SIGHUP', forward('SIGHUP')],
-  ];
-  for (const [sig, fn] of handlers) {
-    if (process.platform !== 'win32' || sig === 'SIGINT') process.on(sig, fn);
-  }
-
+  if (early !== null) child.kill(early);
   const samples: UsageSample[] = [];
   const w = watchUsage(child.pid!, { intervalMs });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>((resolve) =>
