@@ -133,6 +133,7 @@ export interface IdentityApi {
     record: ProcessIdentity | OwnerRecord,
     read: (pid: number) => RawIdentity | null,
     options?: OwnerStatusOptions,
+    name?: string,
   ): OwnerStatus;
 }
 
@@ -228,6 +229,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
     record: ProcessIdentity | OwnerRecord,
     read: (pid: number) => RawIdentity | null,
     options?: OwnerStatusOptions,
+    name = 'record',
   ): OwnerStatus {
     let tol = 2000;
     let command: string | RegExp | null = null;
@@ -238,7 +240,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
       if (o.command !== undefined) command = checkCommand(o.command, 'options.command');
     }
     const unit = nativeUnit();
-    const r = normaliseRecord(record, 'record', unit);
+    const r = normaliseRecord(record, name, unit);
     const s = rawScope();
     const m = scopeMismatch(r, s);
     if (m) return { verdict: m.verdict, current: null, detail: m.detail };

@@ -232,9 +232,13 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
       ? addon
       : null;
 
-  /** Judges one target on what was read for its PID (`s`: undefined when it was not read). */
-  function judge(t: Target, s: RawUsageSample | null): UsageResult {
+  /**
+   * Judges one target on what is read for its PID: `get()` reads it (once; a record of another
+   * scope is never read). Records are checked by ownerStatus's own rules, errors naming `name`.
+   */
+  function judge(t: Target, get: () => RawUsageSample | null, name = 'target'): UsageResult {
     if (t.record === null) {
+      const s = get();
       if (s === null) return { pid: t.pid, verdict: 'dead', detail: `no process has PID ${t.pid}`, pinned: false, current: null, usage: null };
       const current = ids.ownerStatusOf({ pid: t.pid }, () => s.identity).current;
       const hidden = s.identity.accessDetail;
@@ -266,7 +270,17 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
       };
     }
     const record = t.record;
-    const st = ids.ownerStatusOf(record, () => (s === null ? null : s.identity));
+    const got: { s: RawUsageSample | null } = { s: null };
+    const st = ids.ownerStatusOf(
+      record,
+      () => {
+        got.s = get();
+        return got.s === null ? null : got.s.identity;
+      },
+      undefined,
+      name,
+    );
+    const s = got.s;
     let usage: ProcessUsage | null = null;
     let detail = st.detail;
     if (s !== null && st.current !== null) {
@@ -309,16 +323,19 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
     return { pid: t.pid, verdict: 'unknown', detail: `PID ${t.pid} exists, but ${why}`, pinned: r !== null, current: null, usage: null };
   }
 
+  /** Many targets: all checked first (a bad one throws before anything is read), one crossing. */
   function sampleMany(targets: Target[]): UsageResult[] {
     if (read === null) return targets.map(judgeUnsupported);
     const out: UsageResult[] = [];
     for (let i = 0; i < targets.length; i += MAX_BATCH) {
       const chunk = targets.slice(i, i + MAX_BATCH);
       const samples = read(chunk.map((t) => t.pid));
-      for (let k = 0; k < chunk.length; k++) out.push(judge(chunk[k], samples[k]));
+      for (let k = 0; k < chunk.length; k++) out.push(judge(chunk[k], () => samples[k], `targets[${i + k}]`));
     }
     return out;
   }
+
+  const one: number[] = [0];
 
   function sampleUsage(target: UsageTarget): UsageResult;
   function sampleUsage(targets: readonly UsageTarget[]): UsageResult[];
@@ -327,7 +344,15 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
       const ts = (arg as readonly unknown[]).map((t, i) => readTarget(t, `targets[${i}]`, unit));
       return sampleMany(ts);
     }
-    return sampleMany([readTarget(arg, 'target', unit)])[0];
+    // One target: ownerStatus's own checks come first (errors name `target`), then the one read.
+    if (typeof arg === 'number') assertPid(arg, 'target');
+    else if (arg === null || typeof arg !== 'object') readTarget(arg, 'target', unit); // throws
+    const t: Target = typeof arg === 'number' ? { pid: arg, record: null } : { pid: (arg as { pid: number }).pid, record: arg as OwnerRecord };
+    if (read === null) return judgeUnsupported(t.record === null ? t : readTarget(arg, 'target', unit));
+    return judge(t, () => {
+      one[0] = t.pid;
+      return read(one)[0];
+    });
   }
 
   // ---- watchUsage ------------------------------------------------------------------------------
@@ -414,7 +439,7 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
         closeAll();
         return ended('dead', `no process has PID ${t.pid}`);
       }
-      const verdict = judge(t, first);
+      const verdict = judge(t, () => first);
       let compareTo: ProcessIdentity | OwnerRecord | null = t.record;
       switch (verdict.verdict) {
         case 'alive':
