@@ -383,12 +383,12 @@ describe.runIf(addon !== null && isLinux)('usage: the native reads against the k
     // still waited 35 % of its time in the run queue here, behind other cgroups' tasks. A
     // SCHED_FIFO task runs before every normal task, cgroups or not, so its core is idle for it;
     // the kernel's RT throttling (sched_rt_runtime_us 950000 of each second) leaves the rest 5 %,
-    // so one-second windows read about 95. cpuPercent divides the CPU delta by the time between the
-    // two reads of the same calls: this process's own scheduling delays do not enter it. About four
-    // seconds of one core, then the child is killed.
+    // so a half-second window reads 90 at the least. cpuPercent divides the CPU delta by the time
+    // between the two reads of the same calls: this process's own scheduling delays do not enter
+    // it. One core for about two seconds (other test files run beside it), then the child is killed.
     const c = await spawnExec('chrt', ['-f', '1', 'sh', '-c', 'while :; do :; done'], 'sh');
     const got: UsageSample[] = [];
-    for await (const s of usage.watchUsage(c.pid!, { intervalMs: 1000 })) {
+    for await (const s of usage.watchUsage(c.pid!, { intervalMs: 500 })) {
       got.push(s);
       if (got.length === 4) break;
     }
