@@ -15,6 +15,16 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Field 24 of /proc/<pid>/stat (0 while unreadable). */
+function rssPages(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]);
+  } catch {
+    return 0;
+  }
+}
+
 const jsonLines = (s: string) => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 afterEach(cleanup);
@@ -25,7 +35,8 @@ afterAll(() => {
 describe('pidproof stats', () => {
   it('JSON lines when not on a terminal: --count samples, the first without cpuPercent', async () => {
     const c = spawnIdle();
-    await waitFor(() => fs.existsSync(`/proc/${c.pid}`) || process.platform !== 'linux', 5000);
+    // Its new image mapped (in the middle of the exec the new memory map is rightly 0 pages).
+    await waitFor(() => process.platform !== 'linux' || rssPages(c.pid!) > 0, 15_000, 'the child to start');
     const r = run(['stats', '--count', '3', '--interval', '20ms', String(c.pid)]);
     expect(r.code).toBe(0);
     const lines = jsonLines(r.stdout);

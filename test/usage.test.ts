@@ -203,18 +203,27 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
     expect(w.identity?.startToken).toBe(rec.startToken);
     expect(w.mechanism).toBe(name === 'native' ? 'pinned' : 'verified');
     const got: UsageSample[] = [];
+    let killed = false;
     for await (const s of w) {
       got.push(s);
-      if (got.length === 4) c.kill('SIGKILL');
-      if (got.length > 200) throw new Error('the watch did not end');
+      // Killed once it has run 30 ms of CPU since the first sample, after at least 4 samples: an
+      // event, whatever share of a CPU the loaded machine gives it (the fallback counts in 10 ms ticks).
+      if (!killed && got.length >= 4 && s.cpuTotalMs! - got[0].cpuTotalMs! >= 30) {
+        c.kill('SIGKILL');
+        killed = true;
+      }
+      if (got.length > 20_000) throw new Error('the watch did not end');
     }
     expect(got[0].cpuPercent).toBeNull();
     expect(got[0]).toMatchObject({ measured: true, final: false, reason: null });
-    for (const s of got.slice(1, 4)) {
-      expect(s.cpuPercent).not.toBeNull();
-      expect(s.cpuPercent).toBeGreaterThan(0); // a busy loop: it ran, whatever share it got
+    const running = got.slice(1).filter((s) => !s.final);
+    expect(running.length).toBeGreaterThanOrEqual(3);
+    for (const s of running) {
+      expect(typeof s.cpuPercent).toBe('number');
+      expect(s.cpuPercent).toBeGreaterThanOrEqual(0);
       expect(s.atMs).toBeGreaterThan(got[0].atMs);
     }
+    expect(running.some((s) => s.cpuPercent! > 0)).toBe(true); // a busy loop: it ran
     const last = got.at(-1)!;
     expect(last.final).toBe(true);
     expect(last.reason).toBe('exited');
@@ -373,8 +382,10 @@ describe.runIf(addon !== null && isLinux)('usage: the native reads against the k
       const after = schedRunMs(c.pid!);
       expect(u.cpuTotalMs!).toBeGreaterThanOrEqual(before);
       expect(u.cpuTotalMs!).toBeLessThanOrEqual(after);
-      // The kernel's tick split agrees with it to within its 10 ms ticks.
-      expect(Math.abs(u.cpuUserMs! + u.cpuSystemMs! - u.cpuTotalMs!)).toBeLessThanOrEqual(20 + 1e-6);
+      // The kernel's split (user + system, each cut to 10 ms ticks) is the same runtime, read at
+      // the stat read: within two ticks below the counter read before, and never above the one after.
+      expect(u.cpuUserMs! + u.cpuSystemMs!).toBeGreaterThanOrEqual(before - 20 - 1e-6);
+      expect(u.cpuUserMs! + u.cpuSystemMs!).toBeLessThanOrEqual(after + 1e-6);
     }
   });
 
