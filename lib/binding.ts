@@ -12,7 +12,7 @@ import path from 'node:path';
 import nodeGypBuild from 'node-gyp-build';
 import { fallbackBackend } from './fallback';
 import type { ClockOffsets } from './timens';
-import type { Backend, RawCommand, RawIdentity, RawLiveness, RawScope } from './types';
+import type { Backend, RawCommand, RawIdentity, RawLiveness, RawScope, RawUsage, RawUsageSample } from './types';
 
 /** @internal the addon's exports (native/addon.cc). Never exported from the package. */
 export interface NativeAddon {
@@ -110,7 +110,26 @@ export interface NativeAddon {
   engageDirRecord?(dirPath: string, dev: number, ino: number, data: Uint8Array, out: Float64Array): number;
   /** Closes a holder's fd; 1 when `guardPath` exists, 0 when not; -2 not on this OS. */
   closeDirRecord?(fd: number, guardPath: string): number;
+  // ---- usage (issue 23) ----
+  /**
+   * Identity and usage of each PID in one crossing: `USAGE_STRIDE` numbers per PID in `out` (layout
+   * in native/addon.cc, "Usage"); strings, when there are any, in `notes[4i..4i+3]`. Returns the
+   * number of PIDs.
+   */
+  usageInto?(pids: Float64Array, out: Float64Array, notes: unknown[]): number;
+  /** Pins a process for repeated usage reads (null: no such process; 'unsupported': nothing to hold). */
+  openUsage?(pid: number): RawNativeUsagePin | null | 'unsupported';
 }
+
+/** @internal native/addon.cc `UsagePin`. */
+export interface RawNativeUsagePin {
+  /** 0: the pinned process is gone; 1: `out[0..USAGE_STRIDE)` filled as by usageInto. */
+  sampleInto(out: Float64Array, notes: unknown[]): 0 | 1;
+  close(): void;
+}
+
+/** @internal numbers per PID in usageInto's `out` (native/addon.cc kUsageStride). */
+export const USAGE_STRIDE = 24;
 
 /** @internal a pinned exit watch (native/addon.cc `ExitWatch`). Unref'd unless `ref()`. */
 export interface RawExitWatch {
@@ -249,6 +268,107 @@ function fastProbe(a: NativeAddon): ((pid: number) => RawIdentity | null) | null
   };
 }
 
+/**
+ * @internal decodes one usageInto / sampleInto block (native/addon.cc, "Usage") at `base`; strings
+ * come from `notes[nb..nb+3]`. `name` maps unit and kind indexes to names.
+ */
+export function decodeUsage(
+  pid: number,
+  o: Float64Array,
+  base: number,
+  notes: unknown[],
+  nb: number,
+  name: (i: number) => string | null,
+): RawUsageSample {
+  const f = o[base + 1];
+  const note = (k: number): string | null => {
+    const v = notes[nb + k];
+    return typeof v === 'string' ? v : null;
+  };
+  const identity: RawIdentity = {
+    pid,
+    startToken: (f & 1) !== 0 ? ((f & 64) !== 0 ? note(2) : String(o[base + 2])) : null,
+    startTokenUnit: (f & 1) !== 0 ? name(o[base + 7]) : null,
+    uniqueId: (f & 2) !== 0 ? ((f & 128) !== 0 ? note(3) : String(o[base + 3])) : null,
+    uniqueIdKind: (f & 2) !== 0 ? name(o[base + 8]) : null,
+    startTimeMs: (f & 4) !== 0 ? o[base + 4] : null,
+    ppid: (f & 8) !== 0 ? o[base + 5] : null,
+    state: STATES[o[base + 6]] ?? null,
+    access: (f & 16) !== 0 ? 'partial' : 'full',
+  };
+  if ((f & 32) !== 0) identity.accessDetail = note(0);
+  const u = o[base + 9];
+  const at = (bit: number, slot: number): number | null => ((u & bit) !== 0 ? o[base + slot] : null);
+  const usage: RawUsage = {
+    atMs: o[base + 10],
+    cpuUserMs: at(1, 11),
+    cpuSystemMs: at(2, 12),
+    cpuTotalMs: at(4, 13),
+    childCpuUserMs: at(8, 14),
+    childCpuSystemMs: at(8, 15),
+    rssBytes: at(16, 16),
+    peakRssBytes: at(32, 17),
+    virtualBytes: at(64, 18),
+    threads: at(128, 19),
+    voluntaryCtxSwitches: at(256, 20),
+    involuntaryCtxSwitches: at(512, 21),
+    minorFaults: at(1024, 22),
+    majorFaults: at(2048, 23),
+    access: (u & 4096) !== 0 ? 'partial' : 'full',
+    accessDetail: (u & 4096) !== 0 ? note(1) : null,
+  };
+  return { identity, usage };
+}
+
+/** The unit and kind names of probeInto/usageInto indexes, fetched once per new index. */
+function nameTable(a: NativeAddon): (i: number) => string | null {
+  let names: string[] = [];
+  return (i) => {
+    if (i < 0) return null;
+    if (i >= names.length && typeof a.probeNames === 'function') names = a.probeNames();
+    return names[i] ?? null;
+  };
+}
+
+/** Usage over usageInto/openUsage: one crossing per call, buffers reused and grown as needed. */
+function nativeUsage(a: NativeAddon): Pick<Backend, 'sampleUsage' | 'openUsage'> {
+  const into = a.usageInto;
+  const open = a.openUsage;
+  if (typeof into !== 'function' || typeof open !== 'function') return {};
+  const name = nameTable(a);
+  let pidBuf = new Float64Array(1);
+  let out = new Float64Array(USAGE_STRIDE);
+  const notes: unknown[] = [];
+  return {
+    sampleUsage(pids) {
+      const n = pids.length;
+      if (pidBuf.length !== n) pidBuf = new Float64Array(n);
+      if (out.length < n * USAGE_STRIDE) out = new Float64Array(n * USAGE_STRIDE);
+      for (let i = 0; i < n; i++) pidBuf[i] = pids[i];
+      notes.length = 0;
+      into.call(a, pidBuf, out, notes);
+      const r: Array<RawUsageSample | null> = new Array(n);
+      for (let i = 0; i < n; i++) {
+        r[i] = out[i * USAGE_STRIDE] === 0 ? null : decodeUsage(pids[i], out, i * USAGE_STRIDE, notes, 4 * i, name);
+      }
+      return r;
+    },
+    openUsage(pid) {
+      const pin = open.call(a, pid);
+      if (pin === null || pin === 'unsupported') return pin;
+      const o = new Float64Array(USAGE_STRIDE);
+      const pinNotes: unknown[] = [];
+      return {
+        sample() {
+          pinNotes.length = 0;
+          return pin.sampleInto(o, pinNotes) === 0 ? null : decodeUsage(pid, o, 0, pinNotes, 0, name);
+        },
+        close: () => pin.close(),
+      };
+    },
+  };
+}
+
 /** @internal a Backend over the addon. */
 export function nativeBackendOf(a: NativeAddon): Backend {
   const probe = fastProbe(a);
@@ -266,6 +386,7 @@ export function nativeBackendOf(a: NativeAddon): Backend {
       }
       return offsets;
     },
+    ...nativeUsage(a),
   };
 }
 

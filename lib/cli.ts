@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `pidproof` command: identity | inspect | doctor | watch | kill | stamp. */
+/** The `pidproof` command: identity | inspect | doctor | watch | kill | stamp | stats | run. */
 import { safe } from './cli/format';
 import { type CommandResult, parseErrorMessage, UsageError } from './cli/usage';
 
@@ -13,6 +13,8 @@ Commands:
   kill <pid|file>      signal that process (or a lock/PID file's holder) only while it is still it
   stamp <file>         write the caller's identity record to a file, atomically (a PID file
                        that every pidproof verdict judges exactly)
+  stats <pid|lockfile> sample its CPU and memory every interval until it exits, pinned to it
+  run -- CMD [ARGS]    run a command; report its wall time, CPU, peak memory and threads, exit status
 
 Options:
   -h, --help           this help ("pidproof <command> --help" for a command's options)
@@ -36,6 +38,8 @@ const commands: Record<string, () => Promise<{ run: Command; help: string }>> = 
   watch: () => import('./cli/watch').then((m) => ({ run: m.watchCommand, help: m.WATCH_HELP })),
   kill: () => import('./cli/kill').then((m) => ({ run: m.killCommand, help: m.KILL_HELP })),
   stamp: () => import('./cli/stamp').then((m) => ({ run: m.stampCommand, help: m.STAMP_HELP })),
+  stats: () => import('./cli/stats').then((m) => ({ run: m.statsCommand, help: m.STATS_HELP })),
+  run: () => import('./cli/run').then((m) => ({ run: m.runCommand, help: m.RUN_HELP })),
 };
 
 function version(): string {

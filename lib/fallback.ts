@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { clockTicks, type ClockOffsets, readSelfOffsets, rootStartTicks } from './timens';
 import { MAX_COMMAND_BYTES } from './types';
-import type { Backend, ProcessState, RawCommand, RawIdentity, RawScope } from './types';
+import type { Backend, ProcessState, RawCommand, RawIdentity, RawScope, RawUsage, RawUsageSample } from './types';
 
 function errnoOf(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | null)?.code;
@@ -415,6 +415,135 @@ function command(pid: number): RawCommand | null {
   }
 }
 
+// ---- usage (issue 23) ------------------------------------------------------------------------------
+// Linux only: /proc/<pid>/stat and status, read between two identity probes that must agree (no
+// pidfd to pin with, so the start token read before and after proves one process held the PID).
+// CPU times in clock ticks (10 ms); no CPU-time clock from JavaScript, so cpuTotalMs is user +
+// system. Elsewhere the fallback would have to spawn ps or PowerShell for every read, which usage
+// sampling never does: it has no sampleUsage there, and lib/usage.ts says so.
+
+/** The usage fields of a /proc/<pid>/stat line (proc_pid_stat(5)), parsed after the last ')'. */
+export function parseLinuxStatUsage(text: string): {
+  state: string;
+  minflt: number;
+  majflt: number;
+  utime: number;
+  stime: number;
+  cutime: number;
+  cstime: number;
+  threads: number;
+  vsize: number;
+  rss: number;
+} | null {
+  if (text.includes('\0')) return null;
+  const close = text.lastIndexOf(')');
+  if (close < 0) return null;
+  const f = text.slice(close + 2).split(' ');
+  // f[0] is field 3 of proc_pid_stat(5).
+  if (f.length < 22) return null;
+  const num = (i: number): number | null => (/^-?\d+$/.test(f[i]) ? Number(f[i]) : null);
+  const v = [num(7), num(9), num(11), num(12), num(13), num(14), num(17), num(20), num(21)];
+  if (v.some((x) => x === null) || f[0].length !== 1) return null;
+  const [minflt, majflt, utime, stime, cutime, cstime, threads, vsize, rss] = v as number[];
+  return { state: f[0], minflt, majflt, utime, stime, cutime, cstime, threads, vsize, rss };
+}
+
+let pageSize = 0;
+
+/** The page size from the aux vector (AT_PAGESZ = 6); 4096 when unreadable. */
+function linuxPageSize(): number {
+  if (pageSize > 0) return pageSize;
+  pageSize = 4096;
+  try {
+    const auxv = fs.readFileSync('/proc/self/auxv');
+    const word = process.arch === 'x64' || process.arch === 'arm64' ? 8 : 4;
+    for (let off = 0; off + 2 * word <= auxv.length; off += 2 * word) {
+      const type = word === 8 ? Number(auxv.readBigUInt64LE(off)) : auxv.readUInt32LE(off);
+      const val = word === 8 ? Number(auxv.readBigUInt64LE(off + word)) : auxv.readUInt32LE(off + word);
+      if (type === 0) break;
+      if (type === 6 && val > 0) pageSize = val;
+    }
+  } catch {
+    // keep 4096
+  }
+  return pageSize;
+}
+
+function emptyUsage(atMs: number, detail: string | null): RawUsage {
+  return {
+    atMs,
+    cpuUserMs: null,
+    cpuSystemMs: null,
+    cpuTotalMs: null,
+    childCpuUserMs: null,
+    childCpuSystemMs: null,
+    rssBytes: null,
+    peakRssBytes: null,
+    virtualBytes: null,
+    threads: null,
+    voluntaryCtxSwitches: null,
+    involuntaryCtxSwitches: null,
+    minorFaults: null,
+    majorFaults: null,
+    access: detail === null ? 'full' : 'partial',
+    accessDetail: detail,
+  };
+}
+
+function readText(path: string): string | NodeJS.ErrnoException {
+  try {
+    return fs.readFileSync(path, 'latin1');
+  } catch (err) {
+    return err as NodeJS.ErrnoException;
+  }
+}
+
+function linuxSampleOne(pid: number): RawUsageSample | null {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const before = linuxProbe(pid);
+    if (before === null) return null;
+    const stat = readText(`/proc/${pid}/stat`);
+    const status = readText(`/proc/${pid}/status`);
+    const after = linuxProbe(pid);
+    const atMs = Number(process.hrtime.bigint()) / 1e6;
+    if (after === null) return null;
+    if (after.startToken !== before.startToken) continue; // the PID changed hands meanwhile
+    if (typeof stat !== 'string') {
+      return {
+        identity: after,
+        usage: emptyUsage(atMs, `/proc/${pid} is hidden from this user (${stat.code ?? 'error'}): no usage can be read`),
+      };
+    }
+    const f = parseLinuxStatUsage(stat);
+    if (f === null) throw new Error(`pidproof: unparsable /proc/${pid}/stat`);
+    const hz = linuxHz || 100;
+    const usage = emptyUsage(atMs, null);
+    usage.cpuUserMs = (f.utime * 1000) / hz;
+    usage.cpuSystemMs = (f.stime * 1000) / hz;
+    usage.cpuTotalMs = ((f.utime + f.stime) * 1000) / hz;
+    if (f.cutime >= 0 && f.cstime >= 0) {
+      usage.childCpuUserMs = (f.cutime * 1000) / hz;
+      usage.childCpuSystemMs = (f.cstime * 1000) / hz;
+    }
+    usage.minorFaults = f.minflt;
+    usage.majorFaults = f.majflt;
+    const exited = after.state === 'zombie';
+    if (!exited) {
+      if (f.threads > 0) usage.threads = f.threads;
+      if (f.vsize > 0) {
+        usage.virtualBytes = f.vsize;
+        if (f.rss >= 0) usage.rssBytes = f.rss * linuxPageSize();
+      }
+    }
+    if (typeof status === 'string') {
+      const m = /^VmHWM:\s*(\d+) kB$/m.exec(status);
+      if (m) usage.peakRssBytes = Number(m[1]) * 1024;
+    }
+    return { identity: after, usage };
+  }
+  return null; // kept changing hands under us
+}
+
 /** @internal the pure-TypeScript backend. */
 export const fallbackBackend: Backend = {
   name: 'fallback',
@@ -423,4 +552,5 @@ export const fallbackBackend: Backend = {
   checkAlive: () => null,
   command,
   clockOffsets: () => (process.platform === 'linux' ? ownOffsets() : readSelfOffsets()),
+  ...(process.platform === 'linux' ? { sampleUsage: (pids: readonly number[]) => pids.map(linuxSampleOne) } : {}),
 };

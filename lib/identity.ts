@@ -202,6 +202,17 @@ export interface IdentityApi {
    * root terms with them.
    */
   clockOffsets(): ClockOffsets | null;
+  /**
+   * @internal ownerStatus, judged on an identity already read (`read(pid)` is called where
+   * ownerStatus would probe: never for a record of another scope). lib/usage.ts passes the identity
+   * read in the same call as the usage, so the verdict is ownerStatus's own.
+   */
+  ownerStatusOf(
+    record: ProcessIdentity | OwnerRecord,
+    read: (pid: number) => RawIdentity | null,
+    options?: OwnerStatusOptions,
+    name?: string,
+  ): OwnerStatus;
 }
 
 export function createIdentityApi(b: Backend): IdentityApi {
@@ -315,6 +326,15 @@ export function createIdentityApi(b: Backend): IdentityApi {
   }
 
   function ownerStatus(record: ProcessIdentity | OwnerRecord, options?: OwnerStatusOptions): OwnerStatus {
+    return ownerStatusOf(record, probe, options);
+  }
+
+  function ownerStatusOf(
+    record: ProcessIdentity | OwnerRecord,
+    read: (pid: number) => RawIdentity | null,
+    options?: OwnerStatusOptions,
+    name = 'record',
+  ): OwnerStatus {
     let tol = 2000;
     let command: string | RegExp | null = null;
     if (options !== undefined) {
@@ -324,7 +344,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
       if (o.command !== undefined) command = checkCommand(o.command, 'options.command');
     }
     const unit = nativeUnit();
-    const r = normaliseRecord(record, 'record', unit);
+    const r = normaliseRecord(record, name, unit);
     const s = rawScope();
     const m = scopeMismatch(r, s);
     if (m) return { verdict: m.verdict, current: null, detail: m.detail };
@@ -342,7 +362,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
         detail: `record written at ${iso(r.createdAtMs)}, before this boot (${iso(s.bootTimeMs)})`,
       };
     }
-    const raw = probe(r.pid);
+    const raw = read(r.pid);
     if (raw === null) return { verdict: 'dead', current: null, detail: `no process has PID ${r.pid}` };
     const current = complete(raw);
     ticksUnknown = '';
@@ -426,6 +446,7 @@ export function createIdentityApi(b: Backend): IdentityApi {
     currentScope,
     compareIdentity,
     ownerStatus,
+    ownerStatusOf,
   };
 }
 

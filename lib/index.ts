@@ -67,6 +67,9 @@ export type {
   WatchProcessOptions,
 } from './watch';
 
+export { UsageWatch, sampleUsage, watchUsage } from './usage';
+export type { ProcessUsage, UsageEndReason, UsageMechanism, UsageResult, UsageSample, UsageTarget, WatchUsageOptions } from './usage';
+
 export { signalProcess, terminateProcess } from './signal';
 export type { SignalResult, SignalSpec, SignalTarget, TerminateInfo, TerminateOptions } from './signal';
 

@@ -218,4 +218,55 @@ export interface Backend {
    * `probe` are already in the root namespace's terms.
    */
   clockOffsets(): ClockOffsets | null;
+  /**
+   * Identity and usage of each PID, each read in one call (null: no such process). Absent where
+   * this backend cannot read usage without spawning a process (the fallback off Linux).
+   */
+  sampleUsage?(pids: readonly number[]): Array<RawUsageSample | null>;
+  /**
+   * Pins a process for repeated usage reads: null when no process has the PID, 'unsupported' when
+   * nothing can be held (the caller samples one-shot and compares identities). Native only.
+   */
+  openUsage?(pid: number): RawUsagePin | null | 'unsupported';
+}
+
+// ---- usage (issue 23) ---------------------------------------------------------------------------
+
+/**
+ * @internal one usage read of one process, as a backend returns it. Every figure is null where the
+ * OS cannot say (never a made-up 0); sizes in bytes, times in ms.
+ */
+export interface RawUsage {
+  /** Monotonic time of the read, ms (the clock of `process.hrtime()`). */
+  atMs: number;
+  cpuUserMs: number | null;
+  cpuSystemMs: number | null;
+  cpuTotalMs: number | null;
+  childCpuUserMs: number | null;
+  childCpuSystemMs: number | null;
+  rssBytes: number | null;
+  peakRssBytes: number | null;
+  virtualBytes: number | null;
+  threads: number | null;
+  voluntaryCtxSwitches: number | null;
+  involuntaryCtxSwitches: number | null;
+  minorFaults: number | null;
+  majorFaults: number | null;
+  /** `partial`: a figure this OS gives could not be read for this process; `accessDetail` says why. */
+  access: 'full' | 'partial';
+  accessDetail: string | null;
+}
+
+/** @internal identity and usage read in one call: the usage belongs to that identity. */
+export interface RawUsageSample {
+  identity: RawIdentity;
+  usage: RawUsage;
+}
+
+/** @internal a process pinned for repeated usage reads (native/addon.cc `UsagePin`). */
+export interface RawUsagePin {
+  /** The pinned process now, or null once it is gone (reaped, or its PID names another process). */
+  sample(): RawUsageSample | null;
+  /** Idempotent. */
+  close(): void;
 }

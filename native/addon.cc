@@ -153,6 +153,8 @@ struct AddonData {
   std::vector<const char*> names;
   // watchExited(): the open exit watches, by slot (see WatchSlots).
   std::shared_ptr<WatchSlots> slots;
+  // openUsage() (issue 23): the UsagePin class.
+  Napi::FunctionReference usage_pin_ctor;
 };
 
 constexpr const char kMakeLivenessSource[] =
@@ -1385,6 +1387,257 @@ napi_value CloseDirRecordImpl(napi_env env, napi_callback_info info) {
   return RawNumber(env, exists ? 1 : 0);
 }
 
+// ---- Usage (issue 23) --------------------------------------------------------------------------
+//
+// usageInto(pids: Float64Array, out: Float64Array, notes: Array) -> n
+//   samples each PID (pidproof::SampleUsageMany: identity and usage in one read each, pinned where
+//   the OS can) and writes kUsageStride numbers per PID into `out`:
+//   [0] 0 no such process, 1 sampled
+//   [1] identity flags: 1 startToken, 2 uniqueId, 4 startTimeMs, 8 ppid, 16 access partial,
+//       32 notes[4i] holds accessDetail, 64 notes[4i+2] holds startToken as a string (a value of
+//       2^53 or more), 128 notes[4i+3] holds uniqueId as a string
+//   [2] startToken [3] uniqueId [4] startTimeMs [5] ppid [6] state (0 unknown, 1 running,
+//       2 sleeping, 3 stopped, 4 zombie) [7] unit index [8] kind index (probeNames())
+//   [9] usage flags: 1 cpuUserMs, 2 cpuSystemMs, 4 cpuTotalMs, 8 child CPU, 16 rssBytes,
+//       32 peakRssBytes, 64 virtualBytes, 128 threads, 256 voluntary, 512 involuntary context
+//       switches, 1024 minorFaults, 2048 majorFaults, 4096 partial (notes[4i+1] says why)
+//   [10] atMs: uv_hrtime() in ms (process.hrtime's clock) right after the read
+//   [11] cpuUserMs [12] cpuSystemMs [13] cpuTotalMs [14] child user [15] child system
+//   [16] rssBytes [17] peakRssBytes [18] virtualBytes [19] threads [20] voluntary [21] involuntary
+//   [22] minorFaults [23] majorFaults
+//   Byte counts and counters are exact below 2^53. At most kMaxUsageBatch PIDs per call.
+// openUsage(pid) -> UsagePin | null (no such process) | 'unsupported' (nothing can be held here:
+//   the caller samples one-shot and compares identities). UsagePin.sampleInto(out, notes) -> 0 (the
+//   pinned process is gone: reaped, or its PID names another process) | 1 (out[0..24) as above);
+//   UsagePin.close() releases what it holds (idempotent; the finalizer does it too).
+constexpr size_t kUsageStride = 24;
+constexpr size_t kMaxUsageBatch = 65536;
+
+void PutUsage(napi_env env, AddonData* data, const pidproof::UsageSample& s, double at_ms,
+              double* o, napi_value notes, uint32_t note_base) {
+  const pidproof::Identity& id = s.identity;
+  const pidproof::Usage& u = s.usage;
+  auto note = [&](uint32_t k, const std::string& text) {
+    napi_value v = nullptr;
+    if (napi_create_string_utf8(env, text.data(), text.size(), &v) == napi_ok) {
+      napi_set_element(env, notes, note_base + k, v);
+    }
+  };
+  int flags = 0;
+  if (id.has_start_token) flags |= 1;
+  if (id.has_unique_id) flags |= 2;
+  if (id.has_start_time_ms) flags |= 4;
+  if (id.has_ppid) flags |= 8;
+  if (id.partial) flags |= 16;
+  if (!id.access_detail.empty()) {
+    flags |= 32;
+    note(0, id.access_detail);
+  }
+  if (id.has_start_token && static_cast<double>(id.start_token) >= kMaxExact) {
+    flags |= 64;
+    note(2, std::to_string(id.start_token));
+  }
+  if (id.has_unique_id && static_cast<double>(id.unique_id) >= kMaxExact) {
+    flags |= 128;
+    note(3, std::to_string(id.unique_id));
+  }
+  int state = 0;
+  switch (id.state) {
+    case pidproof::ProcState::kRunning:
+      state = 1;
+      break;
+    case pidproof::ProcState::kSleeping:
+      state = 2;
+      break;
+    case pidproof::ProcState::kStopped:
+      state = 3;
+      break;
+    case pidproof::ProcState::kZombie:
+      state = 4;
+      break;
+    default:
+      break;
+  }
+  o[0] = 1;
+  o[1] = flags;
+  o[2] = static_cast<double>(id.start_token);
+  o[3] = static_cast<double>(id.unique_id);
+  o[4] = id.start_time_ms;
+  o[5] = static_cast<double>(id.ppid);
+  o[6] = state;
+  o[7] = id.has_start_token ? NameIndex(data, id.start_token_unit) : -1;
+  o[8] = id.has_unique_id ? NameIndex(data, id.unique_id_kind) : -1;
+  int uf = 0;
+  auto put = [&](bool has, int bit, size_t slot, double v) {
+    if (has) uf |= bit;
+    o[slot] = has ? v : 0;
+  };
+  put(u.has_cpu_user, 1, 11, u.cpu_user_ms);
+  put(u.has_cpu_system, 2, 12, u.cpu_system_ms);
+  put(u.has_cpu_total, 4, 13, u.cpu_total_ms);
+  put(u.has_child_cpu, 8, 14, u.child_cpu_user_ms);
+  o[15] = u.has_child_cpu ? u.child_cpu_system_ms : 0;
+  put(u.has_rss, 16, 16, static_cast<double>(u.rss_bytes));
+  put(u.has_peak_rss, 32, 17, static_cast<double>(u.peak_rss_bytes));
+  put(u.has_virtual, 64, 18, static_cast<double>(u.virtual_bytes));
+  put(u.has_threads, 128, 19, static_cast<double>(u.threads));
+  put(u.has_voluntary_ctx, 256, 20, static_cast<double>(u.voluntary_ctx));
+  put(u.has_involuntary_ctx, 512, 21, static_cast<double>(u.involuntary_ctx));
+  put(u.has_minor_faults, 1024, 22, static_cast<double>(u.minor_faults));
+  put(u.has_major_faults, 2048, 23, static_cast<double>(u.major_faults));
+  if (u.partial) {
+    uf |= 4096;
+    note(1, u.detail);
+  }
+  o[9] = uf;
+  o[10] = at_ms;
+}
+
+double NowMs() { return static_cast<double>(uv_hrtime()) / 1e6; }
+
+// A JavaScript array (for the notes).
+napi_value RawArray(napi_env env, napi_value v, const char* name) {
+  bool is = false;
+  if (napi_is_array(env, v, &is) != napi_ok || !is) {
+    throw Napi::TypeError::New(env, std::string(name) + " must be an array");
+  }
+  return v;
+}
+
+napi_value UsageIntoImpl(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  size_t argc = 0;
+  RawArgs(env, info, argv, &argc);
+  if (argc < 3) throw Napi::TypeError::New(env, "usageInto takes (pids, out, notes)");
+  bool is = false;
+  napi_typedarray_type tt;
+  size_t n = 0;
+  void* raw = nullptr;
+  if (napi_is_typedarray(env, argv[0], &is) != napi_ok || !is ||
+      napi_get_typedarray_info(env, argv[0], &tt, &n, &raw, nullptr, nullptr) != napi_ok ||
+      tt != napi_float64_array || (raw == nullptr && n != 0)) {
+    throw Napi::TypeError::New(env, "pids must be a Float64Array");
+  }
+  if (n > kMaxUsageBatch) {
+    throw Napi::RangeError::New(
+        env, "pids must hold at most " + std::to_string(kMaxUsageBatch) + " PIDs");
+  }
+  const double* in = static_cast<const double*>(raw);
+  std::vector<int64_t> pids(n);
+  for (size_t i = 0; i < n; ++i) {
+    const double d = in[i];
+    if (std::isnan(d) || std::isinf(d) || std::floor(d) != d) {
+      throw Napi::TypeError::New(env, "pids[" + std::to_string(i) + "] must be an integer");
+    }
+    if (d < 1 || d > static_cast<double>(pidproof::kMaxPid)) {
+      throw Napi::RangeError::New(env, "pids[" + std::to_string(i) + "] must be between 1 and " +
+                                           std::to_string(pidproof::kMaxPid));
+    }
+    pids[i] = static_cast<int64_t>(d);
+  }
+  napi_value notes = RawArray(env, argv[2], "notes");
+  if (n == 0) {
+    // Nothing to read; `out` need only be a Float64Array (an empty one has no data pointer).
+    if (napi_is_typedarray(env, argv[1], &is) != napi_ok || !is ||
+        napi_get_typedarray_info(env, argv[1], &tt, nullptr, nullptr, nullptr, nullptr) !=
+            napi_ok ||
+        tt != napi_float64_array) {
+      throw Napi::TypeError::New(env, "out must be a Float64Array");
+    }
+    return RawNumber(env, 0);
+  }
+  double* out = RawF64(env, argv[1], "out", n * kUsageStride);
+  AddonData* data = Napi::Env(env).GetInstanceData<AddonData>();
+  if (data == nullptr) throw Napi::Error::New(env, "usageInto: the addon is not initialised");
+  std::vector<pidproof::UsageSample> samples(n);
+  std::vector<Status> statuses(n);
+  pidproof::SampleUsageMany(pids.data(), n, samples.data(), statuses.data());
+  const double at = NowMs();
+  for (size_t i = 0; i < n; ++i) {
+    double* o = out + i * kUsageStride;
+    if (statuses[i].code == Status::kNoSuchProcess) {
+      o[0] = 0;
+      continue;
+    }
+    if (!statuses[i].ok()) ThrowStatus(Napi::Env(env), statuses[i]);
+    PutUsage(env, data, samples[i], at, o, notes, static_cast<uint32_t>(4 * i));
+  }
+  return RawNumber(env, static_cast<double>(n));
+}
+
+struct UsagePinHolder {
+  std::unique_ptr<pidproof::UsagePin> pin;
+};
+
+class UsagePinWrap : public Napi::ObjectWrap<UsagePinWrap> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "UsagePin",
+                       {
+                           InstanceMethod<&UsagePinWrap::SampleInto>("sampleInto"),
+                           InstanceMethod<&UsagePinWrap::Close>("close"),
+                       });
+  }
+
+  explicit UsagePinWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<UsagePinWrap>(info) {
+    if (info.Length() != 1 || !info[0].IsExternal()) {
+      throw Napi::TypeError::New(info.Env(), "UsagePin cannot be constructed: use openUsage(pid)");
+    }
+    pin_ = std::move(info[0].As<Napi::External<UsagePinHolder>>().Data()->pin);
+  }
+
+ private:
+  Napi::Value SampleInto(const Napi::CallbackInfo& info) {
+    Napi::Env env = info.Env();
+    if (info.Length() < 2) throw Napi::TypeError::New(env, "sampleInto takes (out, notes)");
+    double* out = RawF64(env, info[0], "out", kUsageStride);
+    napi_value notes = RawArray(env, info[1], "notes");
+    if (!pin_) {
+      Napi::Error err = Napi::Error::New(env, "UsagePin.sampleInto: the pin is closed");
+      err.Set("code", Napi::String::New(env, "ERR_PIDPROOF_WATCH_CLOSED"));
+      throw err;
+    }
+    AddonData* data = env.GetInstanceData<AddonData>();
+    if (data == nullptr) throw Napi::Error::New(env, "sampleInto: the addon is not initialised");
+    pidproof::UsageSample s;
+    Status st = pin_->Sample(&s);
+    if (st.code == Status::kNoSuchProcess) {
+      out[0] = 0;
+      return Napi::Number::New(env, 0);
+    }
+    if (!st.ok()) ThrowStatus(env, st);
+    PutUsage(env, data, s, NowMs(), out, notes, 0);
+    return Napi::Number::New(env, 1);
+  }
+
+  Napi::Value Close(const Napi::CallbackInfo& info) {
+    pin_.reset();
+    return info.Env().Undefined();
+  }
+
+  std::unique_ptr<pidproof::UsagePin> pin_;
+};
+
+Napi::Value OpenUsage(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int64_t pid = PidArg(info, 0);
+  if (info.Length() > 1) throw Napi::TypeError::New(env, "openUsage takes one argument (pid)");
+  std::unique_ptr<pidproof::UsagePin> pin;
+  Status st = pidproof::OpenUsagePin(pid, &pin);
+  if (st.code == Status::kNoSuchProcess) return env.Null();
+  if (st.code == Status::kUnsupported) return Napi::String::New(env, "unsupported");
+  if (!st.ok()) ThrowStatus(env, st);
+  AddonData* data = env.GetInstanceData<AddonData>();
+  if (data == nullptr || data->usage_pin_ctor.IsEmpty()) {
+    throw Napi::Error::New(env, "openUsage: the addon is not initialised");
+  }
+  // The wrapper's constructor moves the pin out of the holder; if construction fails before that
+  // (a terminating environment), the holder still owns it and frees it here.
+  UsagePinHolder holder;
+  holder.pin = std::move(pin);
+  return data->usage_pin_ctor.New({Napi::External<UsagePinHolder>::New(env, &holder)});
+}
+
 void ExportRaw(Napi::Env env, Napi::Object exports, const char* name, napi_callback cb,
                void* data = nullptr) {
   napi_value fn = nullptr;
@@ -1437,6 +1690,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   ExportRaw(env, exports, "untrackFile", Guarded<UntrackFileImpl>, held);
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("command", Napi::Function::New(env, Command, "command"));
+  data->usage_pin_ctor = Napi::Persistent(UsagePinWrap::Define(env));
+  ExportRaw(env, exports, "usageInto", Guarded<UsageIntoImpl>);
+  exports.Set("openUsage", Napi::Function::New(env, OpenUsage, "openUsage"));
   ExportRaw(env, exports, "engageDirRecord", Guarded<EngageDirRecordImpl>, held);
   ExportRaw(env, exports, "closeDirRecord", Guarded<CloseDirRecordImpl>, held);
   exports.Set("readDirRecord", Napi::Function::New(env, ReadDirRecordFn, "readDirRecord"));

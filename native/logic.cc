@@ -346,5 +346,331 @@ uint64_t RootStartTicks(uint64_t ticks, int64_t boottime_ns, long clk_tck, bool*
   return ticks + static_cast<uint64_t>(-q);
 }
 
+// ---- Usage of one process (issue 23)
+// --------------------------------------------------------------
+
+namespace {
+
+bool ParseDecU64(const char** p, const char* end, uint64_t* out) {
+  const char* s = *p;
+  if (s >= end || *s < '0' || *s > '9') return false;
+  uint64_t v = 0;
+  while (s < end && *s >= '0' && *s <= '9') {
+    const uint64_t d = static_cast<uint64_t>(*s - '0');
+    if (v > (UINT64_MAX - d) / 10) return false;
+    v = v * 10 + d;
+    ++s;
+  }
+  *p = s;
+  *out = v;
+  return true;
+}
+
+bool ParseDecI64(const char** p, const char* end, int64_t* out) {
+  const char* s = *p;
+  bool neg = false;
+  if (s < end && *s == '-') {
+    neg = true;
+    ++s;
+  }
+  uint64_t u = 0;
+  if (!ParseDecU64(&s, end, &u) || u > static_cast<uint64_t>(INT64_MAX)) return false;
+  *p = s;
+  *out = neg ? -static_cast<int64_t>(u) : static_cast<int64_t>(u);
+  return true;
+}
+
+double TicksToMs(uint64_t ticks, int64_t hz) {
+  // Integer part first, so large counts keep their exact milliseconds.
+  const uint64_t h = static_cast<uint64_t>(hz);
+  return static_cast<double>(ticks / h) * 1000.0 + static_cast<double>(ticks % h) * 1000.0 / hz;
+}
+
+}  // namespace
+
+bool ParseLinuxStatUsage(const char* buf, size_t len, LinuxStatUsage* out) {
+  if (buf == nullptr || std::memchr(buf, '\0', len) != nullptr) return false;
+  const char* end = buf + len;
+  const char* p = nullptr;
+  for (const char* q = end; q > buf;) {
+    --q;
+    if (*q == ')') {
+      p = q + 1;
+      break;
+    }
+  }
+  if (p == nullptr) return false;
+  LinuxStatUsage r;
+  for (int field = 3; field <= 24; ++field) {
+    if (p >= end || *p != ' ') return false;
+    ++p;
+    bool ok = true;
+    switch (field) {
+      case 3:
+        if (p >= end || *p == ' ' || *p == '\n') return false;
+        r.state = *p++;
+        break;
+      case 10:
+        ok = ParseDecU64(&p, end, &r.minflt);
+        break;
+      case 12:
+        ok = ParseDecU64(&p, end, &r.majflt);
+        break;
+      case 14:
+        ok = ParseDecU64(&p, end, &r.utime);
+        break;
+      case 15:
+        ok = ParseDecU64(&p, end, &r.stime);
+        break;
+      case 16:
+        ok = ParseDecI64(&p, end, &r.cutime);
+        break;
+      case 17:
+        ok = ParseDecI64(&p, end, &r.cstime);
+        break;
+      case 20:
+        ok = ParseDecI64(&p, end, &r.threads);
+        break;
+      case 23:
+        ok = ParseDecU64(&p, end, &r.vsize);
+        break;
+      case 24:
+        ok = ParseDecI64(&p, end, &r.rss);
+        break;
+      default: {
+        const char* s = p;
+        while (p < end && *p != ' ' && *p != '\n') ++p;
+        ok = p != s;
+      }
+    }
+    if (!ok) return false;
+  }
+  // Field 24 must end there (a space before field 25, or the end of the line).
+  if (p < end && *p != ' ' && *p != '\n') return false;
+  *out = r;
+  return true;
+}
+
+bool ParseLinuxStatusKb(const char* buf, size_t len, const char* key, uint64_t* kb) {
+  if (buf == nullptr || key == nullptr) return false;
+  const size_t klen = std::strlen(key);
+  const char* end = buf + len;
+  for (const char* line = buf; line < end;) {
+    const char* nl =
+        static_cast<const char*>(std::memchr(line, '\n', static_cast<size_t>(end - line)));
+    const char* line_end = nl == nullptr ? end : nl;
+    if (static_cast<size_t>(line_end - line) > klen && std::memcmp(line, key, klen) == 0 &&
+        line[klen] == ':') {
+      const char* p = line + klen + 1;
+      while (p < line_end && (*p == ' ' || *p == '\t')) ++p;
+      uint64_t v = 0;
+      if (!ParseDecU64(&p, line_end, &v)) return false;
+      while (p < line_end && *p == ' ') ++p;
+      if (line_end - p != 2 || p[0] != 'k' || p[1] != 'B') return false;
+      *kb = v;
+      return true;
+    }
+    line = line_end + 1;
+  }
+  return false;
+}
+
+void LinuxUsageFromStat(const LinuxStatUsage& s, int64_t clk_tck, uint64_t page_size, Usage* out) {
+  if (clk_tck <= 0) clk_tck = 100;
+  out->has_cpu_user = true;
+  out->cpu_user_ms = TicksToMs(s.utime, clk_tck);
+  out->has_cpu_system = true;
+  out->cpu_system_ms = TicksToMs(s.stime, clk_tck);
+  if (s.cutime >= 0 && s.cstime >= 0) {
+    out->has_child_cpu = true;
+    out->child_cpu_user_ms = TicksToMs(static_cast<uint64_t>(s.cutime), clk_tck);
+    out->child_cpu_system_ms = TicksToMs(static_cast<uint64_t>(s.cstime), clk_tck);
+  }
+  out->has_minor_faults = true;
+  out->minor_faults = s.minflt;
+  out->has_major_faults = true;
+  out->major_faults = s.majflt;
+  if (s.threads > 0) {
+    out->has_threads = true;
+    out->threads = s.threads;
+  }
+  if (s.vsize > 0) {  // no mm (a kernel thread, an exited leader): the kernel prints 0s
+    out->has_virtual = true;
+    out->virtual_bytes = s.vsize;
+    if (s.rss >= 0) {
+      out->has_rss = true;
+      out->rss_bytes = static_cast<uint64_t>(s.rss) * page_size;
+    }
+  }
+}
+
+void ForExitedProcess(Usage* u) {
+  u->has_rss = false;
+  u->rss_bytes = 0;
+  u->has_virtual = false;
+  u->virtual_bytes = 0;
+  u->has_threads = false;
+  u->threads = 0;
+}
+
+MachTimebase ChooseMachTimebase(int64_t tbfrequency_hz, uint32_t mtb_numer, uint32_t mtb_denom) {
+  MachTimebase tb;
+  if (tbfrequency_hz > 0) {
+    tb.numer = 1000000000u;
+    tb.denom = static_cast<uint64_t>(tbfrequency_hz);
+  } else if (mtb_numer != 0 && mtb_denom != 0) {
+    tb.numer = mtb_numer;
+    tb.denom = mtb_denom;
+  }
+  return tb;
+}
+
+double MachTicksToMs(uint64_t ticks, const MachTimebase& tb) {
+  if (tb.denom == 0) return 0;
+  // ns = ticks * numer / denom, in two parts so that neither overflows 64 bits.
+  const uint64_t whole = ticks / tb.denom;
+  const uint64_t rest = ticks % tb.denom;
+  return (static_cast<double>(whole) * static_cast<double>(tb.numer) +
+          static_cast<double>(rest) * static_cast<double>(tb.numer) /
+              static_cast<double>(tb.denom)) /
+         1e6;
+}
+
+void DarwinUsage(const DarwinTaskInfo* ti, const DarwinRusage* ru, const MachTimebase& tb,
+                 Usage* out) {
+  if (ti != nullptr) {
+    out->has_cpu_user = true;
+    out->cpu_user_ms = MachTicksToMs(ti->total_user, tb);
+    out->has_cpu_system = true;
+    out->cpu_system_ms = MachTicksToMs(ti->total_system, tb);
+    out->has_rss = true;
+    out->rss_bytes = ti->resident_size;
+    out->has_virtual = true;
+    out->virtual_bytes = ti->virtual_size;
+    if (ti->threadnum > 0) {
+      out->has_threads = true;
+      out->threads = ti->threadnum;
+    }
+    // The kernel counts in int32 (integer_t): a negative value has wrapped and says nothing.
+    if (ti->pageins >= 0) {
+      out->has_major_faults = true;
+      out->major_faults = static_cast<uint64_t>(ti->pageins);
+      if (ti->faults >= ti->pageins) {
+        out->has_minor_faults = true;
+        out->minor_faults = static_cast<uint64_t>(ti->faults) - static_cast<uint64_t>(ti->pageins);
+      }
+    }
+  } else if (ru != nullptr) {
+    // No task (a zombie): the times the kernel kept at exit.
+    out->has_cpu_user = true;
+    out->cpu_user_ms = MachTicksToMs(ru->user_time, tb);
+    out->has_cpu_system = true;
+    out->cpu_system_ms = MachTicksToMs(ru->system_time, tb);
+    out->has_major_faults = true;
+    out->major_faults = ru->pageins;
+  }
+  if (out->has_cpu_user && out->has_cpu_system) {
+    out->has_cpu_total = true;
+    out->cpu_total_ms = out->cpu_user_ms + out->cpu_system_ms;
+  }
+  if (ru != nullptr) {
+    out->has_child_cpu = true;
+    out->child_cpu_user_ms = MachTicksToMs(ru->child_user_time, tb);
+    out->child_cpu_system_ms = MachTicksToMs(ru->child_system_time, tb);
+    if (ru->lifetime_max_phys_footprint > 0) {
+      out->has_peak_rss = true;
+      out->peak_rss_bytes = ru->lifetime_max_phys_footprint;
+    }
+  }
+}
+
+void BsdUsage(const BsdKinfoUsage& k, Usage* out) {
+  if (k.utime_us >= 0 && k.stime_us >= 0) {
+    out->has_cpu_user = true;
+    out->cpu_user_ms = static_cast<double>(k.utime_us) / 1000.0;
+    out->has_cpu_system = true;
+    out->cpu_system_ms = static_cast<double>(k.stime_us) / 1000.0;
+    out->has_cpu_total = true;
+    out->cpu_total_ms = static_cast<double>(k.utime_us + k.stime_us) / 1000.0;
+  }
+  if (k.child_utime_us >= 0 && k.child_stime_us >= 0) {
+    out->has_child_cpu = true;
+    out->child_cpu_user_ms = static_cast<double>(k.child_utime_us) / 1000.0;
+    out->child_cpu_system_ms = static_cast<double>(k.child_stime_us) / 1000.0;
+  }
+  // ru_maxrss is sampled by statclock(): 0 means not sampled yet, not "no memory".
+  if (k.maxrss_kb > 0) {
+    out->has_peak_rss = true;
+    out->peak_rss_bytes = static_cast<uint64_t>(k.maxrss_kb) * 1024u;
+  }
+  if (k.minflt >= 0) {
+    out->has_minor_faults = true;
+    out->minor_faults = static_cast<uint64_t>(k.minflt);
+  }
+  if (k.majflt >= 0) {
+    out->has_major_faults = true;
+    out->major_faults = static_cast<uint64_t>(k.majflt);
+  }
+  if (k.nvcsw >= 0) {
+    out->has_voluntary_ctx = true;
+    out->voluntary_ctx = static_cast<uint64_t>(k.nvcsw);
+  }
+  if (k.nivcsw >= 0) {
+    out->has_involuntary_ctx = true;
+    out->involuntary_ctx = static_cast<uint64_t>(k.nivcsw);
+  }
+  if (!k.zombie) {
+    if (k.size_bytes > 0) {
+      out->has_virtual = true;
+      out->virtual_bytes = k.size_bytes;
+      if (k.rssize_pages >= 0) {
+        out->has_rss = true;
+        out->rss_bytes = static_cast<uint64_t>(k.rssize_pages) * k.page_size;
+      }
+    }
+    if (k.numthreads > 0) {
+      out->has_threads = true;
+      out->threads = k.numthreads;
+    }
+  }
+}
+
+void WinUsage(const WinTimes* t, const WinVm* vm, const WinListed* listed, Usage* out) {
+  if (t != nullptr) {
+    out->has_cpu_user = true;
+    out->cpu_user_ms = static_cast<double>(t->user_100ns) / 10000.0;
+    out->has_cpu_system = true;
+    out->cpu_system_ms = static_cast<double>(t->kernel_100ns) / 10000.0;
+    out->has_cpu_total = true;
+    out->cpu_total_ms = static_cast<double>(t->user_100ns + t->kernel_100ns) / 10000.0;
+  }
+  if (vm != nullptr) {
+    if (vm->virtual_size > 0) {
+      out->has_virtual = true;
+      out->virtual_bytes = vm->virtual_size;
+    }
+    if (vm->working_set > 0) {
+      out->has_rss = true;
+      out->rss_bytes = vm->working_set;
+    }
+    if (vm->peak_working_set > 0) {
+      out->has_peak_rss = true;
+      out->peak_rss_bytes = vm->peak_working_set;
+    }
+  }
+  if (listed != nullptr) {
+    if (listed->threads > 0) {
+      out->has_threads = true;
+      out->threads = listed->threads;
+    }
+    out->has_major_faults = true;
+    out->major_faults = listed->hard_faults;
+    if (vm != nullptr && vm->page_fault_count >= listed->hard_faults) {
+      out->has_minor_faults = true;
+      out->minor_faults = vm->page_fault_count - listed->hard_faults;
+    }
+  }
+}
+
 }  // namespace logic
 }  // namespace pidproof

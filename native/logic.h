@@ -126,6 +126,117 @@ bool ParseTimensOffsets(const char* text, size_t len, int64_t* monotonic_ns, int
 // result or one less (the rounding lost which). Never below 0.
 uint64_t RootStartTicks(uint64_t ticks, int64_t boottime_ns, long clk_tck, bool* inexact);
 
+// ---- Usage of one process (issue 23)
+// -------------------------------------------------------------- The conversions from each kernel's
+// answer to platform.h's Usage. Inputs are plain copies of the kernel's fields (no OS headers
+// here), so the rules of every OS are unit-tested on Linux.
+
+// Linux proc_pid_stat(5), the fields after the last ')' (comm may hold spaces and ')') that carry
+// usage: 3 state, 10 minflt, 12 majflt, 14 utime, 15 stime, 16 cutime, 17 cstime (clock ticks),
+// 20 num_threads, 23 vsize (bytes), 24 rss (pages). The kernel sums them over the thread group
+// (fs/proc/array.c do_task_stat, whole = 1).
+struct LinuxStatUsage {
+  char state = '?';
+  uint64_t minflt = 0;
+  uint64_t majflt = 0;
+  uint64_t utime = 0;
+  uint64_t stime = 0;
+  int64_t cutime = 0;
+  int64_t cstime = 0;
+  int64_t threads = 0;
+  uint64_t vsize = 0;
+  int64_t rss = 0;
+};
+bool ParseLinuxStatUsage(const char* buf, size_t len, LinuxStatUsage* out);
+// A "Key:\t<n> kB" line of proc_pid_status(5) (e.g. "VmHWM"), in kB. False when absent (a zombie
+// or a kernel thread has no Vm lines) or malformed.
+bool ParseLinuxStatusKb(const char* buf, size_t len, const char* key, uint64_t* kb);
+// Usage from a stat parse: ticks to ms at `clk_tck`, rss pages to bytes at `page_size`. A task
+// without memory (vsize 0: a kernel thread, an exited leader) has null memory fields, not zeros.
+void LinuxUsageFromStat(const LinuxStatUsage& s, int64_t clk_tck, uint64_t page_size, Usage* out);
+
+// A process that has exited (a zombie; on Windows, exited but still referenced) has no memory and
+// no threads left: those fields become null. CPU times, fault counts and a peak the OS keeps stay:
+// they are its final figures.
+void ForExitedProcess(Usage* u);
+
+// ---- macOS (XNU) ----
+// proc_pidinfo(PROC_PIDTASKINFO) and proc_pid_rusage() give CPU times in Mach absolute time units.
+// ns = ticks * numer / denom. hw.tbfrequency is the hardware timer rate in Hz (1 GHz on Intel,
+// 24 MHz on Apple silicon); mach_timebase_info() answers 1/1 to a process translated by Rosetta
+// while the kernel still counts native ticks (htop #765, psutil #2728), so hw.tbfrequency wins
+// when it can be read (> 0).
+struct MachTimebase {
+  uint64_t numer = 1;
+  uint64_t denom = 1;
+};
+MachTimebase ChooseMachTimebase(int64_t tbfrequency_hz, uint32_t mtb_numer, uint32_t mtb_denom);
+double MachTicksToMs(uint64_t ticks, const MachTimebase& tb);
+// struct proc_taskinfo (<sys/proc_info.h>) fields read.
+struct DarwinTaskInfo {
+  uint64_t virtual_size = 0;   // pti_virtual_size, bytes
+  uint64_t resident_size = 0;  // pti_resident_size, bytes
+  uint64_t total_user = 0;     // pti_total_user, Mach ticks (live and terminated threads)
+  uint64_t total_system = 0;   // pti_total_system
+  int32_t faults = 0;          // pti_faults: every VM fault (an int32 in the kernel: it wraps)
+  int32_t pageins = 0;         // pti_pageins: faults that read from backing store
+  int32_t threadnum = 0;       // pti_threadnum
+};
+// struct rusage_info_v4 (<sys/resource.h>) fields read.
+struct DarwinRusage {
+  uint64_t user_time = 0;  // ri_user_time, Mach ticks (kept for a zombie)
+  uint64_t system_time = 0;
+  uint64_t child_user_time = 0;  // ri_child_user_time (v1+)
+  uint64_t child_system_time = 0;
+  uint64_t pageins = 0;                      // ri_pageins
+  uint64_t lifetime_max_phys_footprint = 0;  // ri_lifetime_max_phys_footprint (v4), bytes
+};
+// Either may be null (not readable: another user's process, or a zombie has no task info).
+void DarwinUsage(const DarwinTaskInfo* ti, const DarwinRusage* ru, const MachTimebase& tb,
+                 Usage* out);
+
+// ---- FreeBSD ----
+// struct kinfo_proc (<sys/user.h>) fields read; ki_rusage as filled by fill_kinfo_proc_only()
+// (sys/kern/kern_proc.c: rufetch() + calcru(), for zombies too); ki_size and ki_rssize only for
+// a process that is not a zombie.
+struct BsdKinfoUsage {
+  bool zombie = false;         // ki_stat == SZOMB
+  int64_t utime_us = 0;        // ki_rusage.ru_utime
+  int64_t stime_us = 0;        // ki_rusage.ru_stime
+  int64_t child_utime_us = 0;  // ki_childutime
+  int64_t child_stime_us = 0;  // ki_childstime
+  int64_t maxrss_kb = 0;       // ki_rusage.ru_maxrss (kilobytes, getrusage(2))
+  int64_t minflt = 0;          // ru_minflt
+  int64_t majflt = 0;          // ru_majflt
+  int64_t nvcsw = 0;           // ru_nvcsw
+  int64_t nivcsw = 0;          // ru_nivcsw
+  uint64_t size_bytes = 0;     // ki_size
+  int64_t rssize_pages = 0;    // ki_rssize
+  int64_t numthreads = 0;      // ki_numthreads
+  uint64_t page_size = 4096;   // getpagesize()
+};
+void BsdUsage(const BsdKinfoUsage& k, Usage* out);
+
+// ---- Windows ----
+// GetProcessTimes() kernel and user times (FILETIME, 100 ns); VM_COUNTERS of
+// NtQueryInformationProcess(ProcessVmCounters); NumberOfThreads and HardFaultCount of the
+// process's SYSTEM_PROCESS_INFORMATION entry. Any may be null (not readable).
+struct WinTimes {
+  uint64_t kernel_100ns = 0;
+  uint64_t user_100ns = 0;
+};
+struct WinVm {
+  uint64_t virtual_size = 0;      // VirtualSize
+  uint64_t peak_working_set = 0;  // PeakWorkingSetSize
+  uint64_t working_set = 0;       // WorkingSetSize
+  uint32_t page_fault_count = 0;  // PageFaultCount: soft and hard faults (a ULONG: it wraps)
+};
+struct WinListed {
+  uint32_t threads = 0;      // NumberOfThreads
+  uint32_t hard_faults = 0;  // HardFaultCount (Windows 7+)
+};
+void WinUsage(const WinTimes* t, const WinVm* vm, const WinListed* listed, Usage* out);
+
 }  // namespace logic
 }  // namespace pidproof
 

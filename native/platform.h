@@ -347,6 +347,72 @@ struct CommandLine {
 // (Windows: ERROR_ACCESS_DENIED) when the OS denies the read.
 Status ReadCommand(int64_t pid, CommandLine* out);
 
+// ---- Usage of one process (issue 23) -----------------------------------------------------------
+// CPU time and memory read in the same call as the identity, so that they provably belong to the
+// process that identity names (the caller compares it with a record). Every field is optional:
+// has_* false means the OS cannot say (reported as null), never a made-up 0. Sizes are bytes in 64
+// bits; times are milliseconds as doubles (sub-millisecond where the OS has it).
+struct Usage {
+  bool has_cpu_user = false;  // user CPU time
+  double cpu_user_ms = 0;
+  bool has_cpu_system = false;  // system (kernel) CPU time
+  double cpu_system_ms = 0;
+  bool has_cpu_total = false;  // user + system at the best precision the OS has (Linux: the
+  double cpu_total_ms = 0;     // scheduler's nanosecond runtime; elsewhere user + system)
+  bool has_child_cpu = false;  // CPU time of the children it has waited for (POSIX cutime/cstime)
+  double child_cpu_user_ms = 0;
+  double child_cpu_system_ms = 0;
+  bool has_rss = false;
+  uint64_t rss_bytes = 0;
+  bool has_peak_rss = false;
+  uint64_t peak_rss_bytes = 0;
+  bool has_virtual = false;
+  uint64_t virtual_bytes = 0;
+  bool has_threads = false;
+  int64_t threads = 0;
+  bool has_voluntary_ctx = false;
+  uint64_t voluntary_ctx = 0;
+  bool has_involuntary_ctx = false;
+  uint64_t involuntary_ctx = 0;
+  bool has_minor_faults = false;
+  uint64_t minor_faults = 0;
+  bool has_major_faults = false;
+  uint64_t major_faults = 0;
+  // Some fields this OS gives could not be read for this process (access denied); `detail` says
+  // which and why. Fields an OS never gives are not "partial" (README lists them per OS).
+  bool partial = false;
+  std::string detail;
+};
+
+struct UsageSample {
+  Identity identity;  // the process the usage belongs to, read in the same call
+  Usage usage;
+};
+
+// One-shot: pins `pid` where the OS can (Linux pidfd, Windows process handle), reads its identity
+// and usage, and confirms the pin still names that process. kNoSuchProcess when no process has
+// the PID (or it names a thread). Usage is read even when the identity is partial.
+Status SampleUsage(int64_t pid, UsageSample* out);
+// Many PIDs in one call (a supervisor watching a tree): statuses[i] and out[i] as SampleUsage's
+// for pids[i]. Windows reads the system process list once for all of them.
+void SampleUsageMany(const int64_t* pids, size_t n, UsageSample* out, Status* statuses);
+
+// A process pinned for repeated usage reads (watchUsage). Linux: its /proc/<pid>/stat and
+// /proc/<pid>/status held open (an open /proc file is bound to its process: once it is reaped a
+// read answers ESRCH, and a recycled PID is a new process the files never show); Windows: the
+// process handle (which keeps the final times after the exit); macOS, FreeBSD, Linux without
+// /proc access: nothing held, the identity is read and compared in the same call as the usage.
+class UsagePin {
+ public:
+  virtual ~UsagePin() = default;
+  // Reads the pinned process now. kNoSuchProcess once it is gone (reaped, or its PID names another
+  // process): no numbers can be read for it any more. An exited process not yet reaped (a zombie;
+  // on Windows, an exited process still referenced) is sampled with identity.state kZombie.
+  virtual Status Sample(UsageSample* out) = 0;
+};
+// kNoSuchProcess when no process has the PID.
+Status OpenUsagePin(int64_t pid, std::unique_ptr<UsagePin>* out);
+
 }  // namespace pidproof
 
 #endif  // PIDPROOF_NATIVE_PLATFORM_H_

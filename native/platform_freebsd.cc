@@ -197,14 +197,10 @@ Status ProbeBoot(Boot* out) {
   return ReadHostname(&out->hostname);
 }
 
-Status ProbeProcess(int64_t pid, Identity* out) {
-  if (pid < 1 || pid > kMaxPid) return Status::Error("ProbeProcess", EINVAL, "pid out of range");
-  *out = Identity();
-  out->pid = pid;
-  Snapshot s;
-  bool found = false;
-  Status st = ReadSnapshot(pid, &s, &found);
-  if (!st.ok()) return st;
+namespace {
+
+// The identity ProbeProcess reports, from one snapshot (shared with SampleUsage, issue 23).
+Status IdentityFromSnapshot(const Snapshot& s, bool found, Identity* out) {
   if (!found) {
     std::string hidden_by = s.not_visible ? HidingReason() : std::string();
     if (hidden_by.empty()) return Status::NoSuchProcess();
@@ -234,6 +230,19 @@ Status ProbeProcess(int64_t pid, Identity* out) {
   out->ppid = static_cast<int64_t>(s.kp.ki_ppid);
   out->state = MapState(s.kp.ki_stat);
   return Status::Ok();
+}
+
+}  // namespace
+
+Status ProbeProcess(int64_t pid, Identity* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("ProbeProcess", EINVAL, "pid out of range");
+  *out = Identity();
+  out->pid = pid;
+  Snapshot s;
+  bool found = false;
+  Status st = ReadSnapshot(pid, &s, &found);
+  if (!st.ok()) return st;
+  return IdentityFromSnapshot(s, found, out);
 }
 
 // ---- Process table reads for the shared kqueue exit watch (kqueue_exit_watch.cc) -------------
@@ -344,6 +353,68 @@ namespace pidproof {
 
 Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, SignalReport* out) {
   return SignalUnpinned(pid, expected, signo, out, ProbeProcess);  // signal_posix.cc
+}
+
+}  // namespace pidproof
+
+// ---- Usage of one process (issue 23)
+// ------------------------------------------------------------- One sysctl KERN_PROC_PID read gives
+// the identity and the usage of the same process (struct kinfo_proc, <sys/user.h>), filled by
+// fill_kinfo_proc_only() (sys/kern/kern_proc.c): ki_rusage from rufetch() + calcru() (ru_utime and
+// ru_stime to the microsecond, ru_maxrss in kilobytes, ru_minflt, ru_majflt, ru_nvcsw, ru_nivcsw;
+// kept for a zombie), ki_childutime/ki_childstime, and for a process that is not a zombie ki_size
+// (bytes) and ki_rssize (pages); ki_numthreads from fill_kinfo_thread(). No handle can pin a
+// process here (process descriptors exist only for pdfork(2) children), so a pinned watch compares
+// the identity read in each call (ki_start - kern.boottime) with the one it pinned
+// (usage_verified.h).
+#include "usage_verified.h"
+
+namespace pidproof {
+
+Status SampleUsage(int64_t pid, UsageSample* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("SampleUsage", EINVAL, "pid out of range");
+  *out = UsageSample();
+  out->identity.pid = pid;
+  Snapshot s;
+  bool found = false;
+  Status st = ReadSnapshot(pid, &s, &found);
+  if (!st.ok()) return st;
+  st = IdentityFromSnapshot(s, found, &out->identity);
+  if (!st.ok()) return st;
+  if (!found) {
+    out->usage.partial = true;
+    out->usage.detail = "the kernel may be hiding the process from this user (" +
+                        out->identity.access_detail + "): no usage can be read";
+    return Status::Ok();
+  }
+  const struct kinfo_proc& kp = s.kp;
+  logic::BsdKinfoUsage k;
+  k.zombie = kp.ki_stat == SZOMB;
+  k.utime_us = TimevalToMicros(kp.ki_rusage.ru_utime);
+  k.stime_us = TimevalToMicros(kp.ki_rusage.ru_stime);
+  k.child_utime_us = TimevalToMicros(kp.ki_childutime);
+  k.child_stime_us = TimevalToMicros(kp.ki_childstime);
+  k.maxrss_kb = kp.ki_rusage.ru_maxrss;
+  k.minflt = kp.ki_rusage.ru_minflt;
+  k.majflt = kp.ki_rusage.ru_majflt;
+  k.nvcsw = kp.ki_rusage.ru_nvcsw;
+  k.nivcsw = kp.ki_rusage.ru_nivcsw;
+  k.size_bytes = static_cast<uint64_t>(kp.ki_size);
+  k.rssize_pages = static_cast<int64_t>(kp.ki_rssize);
+  k.numthreads = kp.ki_numthreads;
+  k.page_size = static_cast<uint64_t>(getpagesize());
+  logic::BsdUsage(k, &out->usage);
+  if (k.zombie) logic::ForExitedProcess(&out->usage);
+  return Status::Ok();
+}
+
+void SampleUsageMany(const int64_t* pids, size_t n, UsageSample* out, Status* statuses) {
+  for (size_t i = 0; i < n; ++i) statuses[i] = SampleUsage(pids[i], &out[i]);
+}
+
+Status OpenUsagePin(int64_t pid, std::unique_ptr<UsagePin>* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("OpenUsagePin", EINVAL, "pid out of range");
+  return OpenVerifiedUsagePin(pid, out);
 }
 
 }  // namespace pidproof

@@ -767,3 +767,323 @@ Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, S
 }
 
 }  // namespace pidproof
+
+// ---- Usage of one process (issue 23)
+// ------------------------------------------------------------- Sources: proc_pid_stat(5) (fields
+// 10 minflt, 12 majflt, 14 utime, 15 stime, 16 cutime, 17 cstime in clock ticks, 20 num_threads, 23
+// vsize in bytes, 24 rss in pages, summed over the thread group by fs/proc/array.c do_task_stat());
+// proc_pid_status(5) "VmHWM" (peak resident set, kB; absent for a zombie); clock_getcpuclockid(3):
+// the CPU-time clock of another process, whose reading is the scheduler's runtime of its whole
+// thread group in nanoseconds (kernel/time/posix-cpu-timers.c: pid_for_clock() looks the PID up in
+// the caller's PID namespace with no permission check, and accepts a zombie until it is reaped;
+// MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED) in include/linux/posix-timers_types.h, built here
+// directly: glibc's clock_getcpuclockid() adds a clock_getres() probe per call). utime and stime
+// are the kernel's split of that runtime, exported in 10 ms ticks; the clock gives the total to the
+// nanosecond.
+//
+// One-shot (SampleUsage): the probe's pin, read, confirm: pidfd_open, the pidfs inode, stat and
+// status read, the CPU clock read, then the pidfd must not have been reaped (so the PID named the
+// pinned process during every read). The pinned watch (UsagePin) holds stat and status open: an
+// open /proc/<pid> file is bound to its process's struct pid, so once that process is reaped a read
+// answers ESRCH and a recycled PID is never read through it; the CPU clock is read by PID first and
+// counts only because the stat read after it still succeeded (the process was not reaped yet).
+// Context switches: proc_pid_status(5) voluntary_ctxt_switches are those of one thread (the task
+// the file names), not of the process, so they are not reported (null) on Linux.
+#include <time.h>  // clock_gettime (here rather than above: this section is issue 23's own)
+
+namespace pidproof {
+namespace {
+
+constexpr size_t kStatCap = 2048;  // a stat line is under 1.1 kB (52 fields, comm <= 16 bytes)
+constexpr size_t kStatusCap = 64 * 1024;  // status grows with Groups:, Cpus_allowed: ...
+
+// The CPU-time clock of process `pid` (include/linux/posix-timers_types.h MAKE_PROCESS_CPUCLOCK).
+clockid_t ProcessCpuClock(int64_t pid) {
+  return static_cast<clockid_t>((~static_cast<unsigned>(pid)) << 3) | 2;  // CPUCLOCK_SCHED
+}
+
+bool ReadCpuClockMs(int64_t pid, double* ms) {
+  struct timespec ts;
+  if (clock_gettime(ProcessCpuClock(pid), &ts) != 0) return false;
+  *ms = static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
+  return true;
+}
+
+uint64_t PageSize() {
+  static const uint64_t size = [] {
+    long s = sysconf(_SC_PAGESIZE);
+    return s > 0 ? static_cast<uint64_t>(s) : 4096u;
+  }();
+  return size;
+}
+
+char* StatusBuffer() {
+  thread_local char buf[kStatusCap];
+  return buf;
+}
+
+// Builds the sample from what was read. `stat_n` < 0: stat unreadable (stat_err); same for status.
+Status FinishUsage(int64_t pid, const char* stat, ssize_t stat_n, int stat_err, const char* status,
+                   ssize_t status_n, int status_err, bool have_cpu, double cpu_ms, bool exited,
+                   UsageSample* out) {
+  Identity& id = out->identity;
+  Usage& u = out->usage;
+  if (stat_n < 0) {
+    if (stat_err != ENOENT && stat_err != ESRCH && stat_err != EACCES && stat_err != EPERM) {
+      char path[64];
+      snprintf(path, sizeof(path), "/proc/%lld/stat", static_cast<long long>(pid));
+      return Status::Error("open", stat_err, path);
+    }
+    // hidepid / a restricted /proc: the pin proves the process; only its CPU clock is readable.
+    id.partial = true;
+    if (exited) id.state = ProcState::kZombie;
+    if (have_cpu) {
+      u.has_cpu_total = true;
+      u.cpu_total_ms = cpu_ms;
+    }
+    u.partial = true;
+    u.detail = "/proc/" + std::to_string(pid) +
+               " is hidden from this user (a hidepid mount of /proc): only the total CPU time "
+               "(its CPU-time clock) is readable";
+    return Status::Ok();
+  }
+  const size_t len = static_cast<size_t>(stat_n);
+  logic::LinuxStatUsage su;
+  if (!FillFromStat(stat, len, &id) || !logic::ParseLinuxStatUsage(stat, len, &su)) {
+    return Status::Error("read", EINVAL, "unparsable /proc/" + std::to_string(pid) + "/stat");
+  }
+  if (exited) id.state = ProcState::kZombie;
+  logic::LinuxUsageFromStat(su, GetBootCache().clk_tck, PageSize(), &u);
+  u.has_cpu_total = true;
+  u.cpu_total_ms = have_cpu ? cpu_ms : u.cpu_user_ms + u.cpu_system_ms;
+  uint64_t kb = 0;
+  if (status_n >= 0) {
+    if (logic::ParseLinuxStatusKb(status, static_cast<size_t>(status_n), "VmHWM", &kb)) {
+      u.has_peak_rss = true;
+      u.peak_rss_bytes = kb * 1024u;
+    }
+  } else if (status_err != ESRCH && status_err != ENOENT) {
+    u.partial = true;
+    u.detail = "/proc/" + std::to_string(pid) + "/status: " + strerror(status_err) +
+               " (peakRssBytes unknown)";
+  }
+  if (id.state == ProcState::kZombie) logic::ForExitedProcess(&u);
+  return Status::Ok();
+}
+
+// Without pidfd_open (kernel < 5.3, a seccomp filter): stat, status, stat again; the start stamp
+// read twice must agree (the PID did not change hands between the reads), and Tgid == pid.
+Status SampleUsageWithoutPidfd(int64_t pid, UsageSample* out) {
+  char stat_path[64];
+  char status_path[64];
+  snprintf(stat_path, sizeof(stat_path), "/proc/%lld/stat", static_cast<long long>(pid));
+  snprintf(status_path, sizeof(status_path), "/proc/%lld/status", static_cast<long long>(pid));
+  char* status = StatusBuffer();
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    *out = UsageSample();
+    out->identity.pid = pid;
+    char stat[kStatCap];
+    ssize_t n1 = ReadSmallFile(stat_path, stat, sizeof(stat));
+    int e1 = n1 < 0 ? errno : 0;
+    if (n1 < 0 && (e1 == ENOENT || e1 == ESRCH || e1 == EACCES || e1 == EPERM)) {
+      if (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return Status::NoSuchProcess();
+      return FinishUsage(pid, stat, -1, e1, nullptr, -1, 0, false, 0, false, out);
+    }
+    ssize_t n2 = ReadSmallFile(status_path, status, kStatusCap);
+    int e2 = n2 < 0 ? errno : 0;
+    if (n2 >= 0) {
+      uint64_t tgid = 0;
+      const char* t = strstr(status, "\nTgid:");
+      const char* end = nullptr;
+      if (t != nullptr) {
+        t += 6;
+        while (*t == ' ' || *t == '\t') ++t;
+        if (ParseU64(t, &end, &tgid) && static_cast<int64_t>(tgid) != pid) {
+          return Status::NoSuchProcess();  // a thread id
+        }
+      }
+    }
+    char again[kStatCap];
+    ssize_t n3 = ReadSmallFile(stat_path, again, sizeof(again));
+    if (n3 < 0) {
+      if (errno == ENOENT || errno == ESRCH) return Status::NoSuchProcess();  // gone meanwhile
+      continue;
+    }
+    Identity a;
+    Identity b;
+    if (n1 >= 0 && FillFromStat(stat, static_cast<size_t>(n1), &a) &&
+        FillFromStat(again, static_cast<size_t>(n3), &b) && a.start_token != b.start_token) {
+      continue;  // the PID changed hands between the reads
+    }
+    return FinishUsage(pid, stat, n1, e1, status, n2, e2, false, 0, false, out);
+  }
+  return Status::NoSuchProcess();
+}
+
+}  // namespace
+
+Status SampleUsage(int64_t pid, UsageSample* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("SampleUsage", EINVAL, "pid out of range");
+  char stat_path[64];
+  char status_path[64];
+  snprintf(stat_path, sizeof(stat_path), "/proc/%lld/stat", static_cast<long long>(pid));
+  snprintf(status_path, sizeof(status_path), "/proc/%lld/status", static_cast<long long>(pid));
+  char* status = StatusBuffer();
+  // Pin, read, confirm (as ProbeProcess): retried if the pinned process was reaped during the
+  // reads (the PID may then name a new process).
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    Status st;
+    int pidfd = OpenPidfd(pid, &st);
+    if (pidfd < 0) {
+      if (st.code == Status::kUnsupported) return SampleUsageWithoutPidfd(pid, out);
+      return st;
+    }
+    *out = UsageSample();
+    StartPinned(pid, pidfd, &out->identity);
+    char stat[kStatCap];
+    ssize_t n1 = ReadSmallFile(stat_path, stat, sizeof(stat));
+    int e1 = n1 < 0 ? errno : 0;
+    ssize_t n2 = ReadSmallFile(status_path, status, kStatusCap);
+    int e2 = n2 < 0 ? errno : 0;
+    double cpu_ms = 0;
+    bool have_cpu = ReadCpuClockMs(pid, &cpu_ms);
+    int exited = PidfdExited(pidfd);
+    if (exited < 0) {
+      int err = errno;
+      close(pidfd);
+      return Status::Error("poll", err);
+    }
+    // Exited: a zombie still pins the PID (signal 0 succeeds); a reaped one does not.
+    const bool reaped = exited == 1 && RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH;
+    close(pidfd);
+    if (reaped) continue;
+    return FinishUsage(pid, stat, n1, e1, status, n2, e2, have_cpu, cpu_ms, exited == 1, out);
+  }
+  return Status::NoSuchProcess();  // kept being reaped and reused under us
+}
+
+void SampleUsageMany(const int64_t* pids, size_t n, UsageSample* out, Status* statuses) {
+  for (size_t i = 0; i < n; ++i) statuses[i] = SampleUsage(pids[i], &out[i]);
+}
+
+namespace {
+
+// pread from offset 0: an open /proc file is regenerated on each read from its start (seq_file).
+ssize_t PreadAll(int fd, char* buf, size_t cap) {
+  ssize_t n;
+  do {
+    n = pread(fd, buf, cap - 1, 0);
+  } while (n < 0 && errno == EINTR);
+  if (n >= 0) buf[n] = '\0';
+  return n;
+}
+
+class LinuxUsagePin : public UsagePin {
+ public:
+  LinuxUsagePin(int64_t pid, int stat_fd, int status_fd, const Identity& pinned)
+      : pid_(pid), stat_fd_(stat_fd), status_fd_(status_fd), pinned_(pinned) {}
+  ~LinuxUsagePin() override {
+    close(stat_fd_);
+    close(status_fd_);
+  }
+  LinuxUsagePin(const LinuxUsagePin&) = delete;
+  LinuxUsagePin& operator=(const LinuxUsagePin&) = delete;
+
+  Status Sample(UsageSample* out) override {
+    *out = UsageSample();
+    out->identity = pinned_;
+    // The clock first: a stat read that succeeds after it proves the process was not reaped yet.
+    double cpu_ms = 0;
+    bool have_cpu = ReadCpuClockMs(pid_, &cpu_ms);
+    char stat[kStatCap];
+    ssize_t n1 = PreadAll(stat_fd_, stat, sizeof(stat));
+    if (n1 < 0) {
+      if (errno == ESRCH) return Status::NoSuchProcess();  // reaped: nothing left to read
+      return Status::Error("read", errno, "/proc/" + std::to_string(pid_) + "/stat");
+    }
+    char* status = StatusBuffer();
+    ssize_t n2 = PreadAll(status_fd_, status, kStatusCap);
+    int e2 = n2 < 0 ? errno : 0;
+    if (n2 < 0 && e2 == ESRCH) return Status::NoSuchProcess();
+    return FinishUsage(pid_, stat, n1, 0, status, n2, e2, have_cpu, cpu_ms, false, out);
+  }
+
+ private:
+  int64_t pid_;
+  int stat_fd_;
+  int status_fd_;
+  Identity pinned_;
+};
+
+int OpenProc(int64_t pid, const char* what) {
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/%lld/%s", static_cast<long long>(pid), what);
+  int fd;
+  do {
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  return fd;
+}
+
+}  // namespace
+
+Status OpenUsagePin(int64_t pid, std::unique_ptr<UsagePin>* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("OpenUsagePin", EINVAL, "pid out of range");
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    Status st;
+    int pidfd = OpenPidfd(pid, &st);
+    if (pidfd < 0 && st.code != Status::kUnsupported) return st;
+    int stat_fd = OpenProc(pid, "stat");
+    int err = stat_fd < 0 ? errno : 0;
+    int status_fd = stat_fd < 0 ? -1 : OpenProc(pid, "status");
+    if (stat_fd >= 0 && status_fd < 0) err = errno;
+    bool reaped = false;
+    Identity pinned;
+    if (pidfd >= 0) {
+      StartPinned(pid, pidfd, &pinned);
+      reaped = PidfdExited(pidfd) == 1 && RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH;
+      close(pidfd);
+    } else {
+      pinned.pid = pid;
+    }
+    if (reaped || status_fd < 0) {
+      if (stat_fd >= 0) close(stat_fd);
+      if (status_fd >= 0) close(status_fd);
+      if (reaped) continue;
+      if (err == ENOENT || err == ESRCH) {
+        if (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return Status::NoSuchProcess();
+      }
+      // hidepid (or a restricted /proc): nothing to hold; the caller samples one-shot and compares.
+      return Status::Unsupported("open", err, "/proc/<pid> cannot be opened by this user");
+    }
+    // The identity through the held stat file (the files were opened while the pin held the PID).
+    char stat[kStatCap];
+    ssize_t n = PreadAll(stat_fd, stat, sizeof(stat));
+    char* status = StatusBuffer();
+    ssize_t n2 = pidfd >= 0 ? 0 : PreadAll(status_fd, status, kStatusCap);
+    bool thread = false;
+    if (pidfd < 0 && n2 > 0) {
+      // No pidfd_open to refuse a thread id: check Tgid.
+      const char* t = strstr(status, "\nTgid:");
+      const char* end = nullptr;
+      uint64_t tgid = 0;
+      if (t != nullptr) {
+        t += 6;
+        while (*t == ' ' || *t == '\t') ++t;
+        thread = ParseU64(t, &end, &tgid) && static_cast<int64_t>(tgid) != pid;
+      }
+    }
+    if (n < 0 || thread || !FillFromStat(stat, static_cast<size_t>(n), &pinned)) {
+      int e = errno;
+      close(stat_fd);
+      close(status_fd);
+      if (thread || (n < 0 && e == ESRCH)) return Status::NoSuchProcess();
+      return Status::Error("read", n < 0 ? e : EINVAL, "/proc/" + std::to_string(pid) + "/stat");
+    }
+    out->reset(new LinuxUsagePin(pid, stat_fd, status_fd, pinned));
+    return Status::Ok();
+  }
+  return Status::NoSuchProcess();
+}
+
+}  // namespace pidproof

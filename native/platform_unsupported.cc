@@ -38,3 +38,15 @@ Status SignalProcess(int64_t, const ExpectedIdentity*, int, SignalReport*) {
 }
 
 }  // namespace pidproof
+
+// ---- Usage (issue 23)
+// ------------------------------------------------------------------------------
+namespace pidproof {
+
+Status SampleUsage(int64_t, UsageSample*) { return NotHere("SampleUsage"); }
+void SampleUsageMany(const int64_t*, size_t n, UsageSample*, Status* statuses) {
+  for (size_t i = 0; i < n; ++i) statuses[i] = NotHere("SampleUsage");
+}
+Status OpenUsagePin(int64_t, std::unique_ptr<UsagePin>*) { return NotHere("OpenUsagePin"); }
+
+}  // namespace pidproof

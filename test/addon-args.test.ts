@@ -256,3 +256,48 @@ describe.runIf(addon !== null)(`raw addon: the hot paths check every argument in
     fs.rmdirSync(d);
   });
 });
+
+describe.runIf(addon !== null)(`raw addon: usage reads check every argument in C++ (issue 23)${addon === null ? ' [skipped: no native binary]' : ''}`, () => {
+  const a = addon! as unknown as Record<string, (...args: unknown[]) => unknown>;
+
+  it('usageInto: pids (each by index), out (its length for that many PIDs) and notes are checked', () => {
+    const out = new Float64Array(24 * 2);
+    expect(() => a.usageInto([process.pid], out, [])).toThrow(/pids must be a Float64Array/);
+    expect(() => a.usageInto(new Int32Array([process.pid]), out, [])).toThrow(TypeError);
+    expect(() => a.usageInto(new Float64Array([process.pid, 0]), out, [])).toThrow(/^pids\[1\] must be between 1 and/);
+    expect(() => a.usageInto(new Float64Array([1.5]), out, [])).toThrow(/^pids\[0\] must be an integer/);
+    expect(() => a.usageInto(new Float64Array([Number.NaN]), out, [])).toThrow(TypeError);
+    expect(() => a.usageInto(new Float64Array([2 ** 31]), out, [])).toThrow(RangeError);
+    expect(() => a.usageInto(new Float64Array([process.pid, process.pid, process.pid]), out, [])).toThrow(/out must be a Float64Array of length 72/);
+    expect(() => a.usageInto(new Float64Array([process.pid]), new Uint8Array(200), [])).toThrow(TypeError);
+    expect(() => a.usageInto(new Float64Array([process.pid]), out, {})).toThrow(/notes must be an array/);
+    expect(() => a.usageInto(new Float64Array(0), [], [])).toThrow(/out must be a Float64Array/);
+    expect(() => a.usageInto(new Float64Array([process.pid]), out)).toThrow(TypeError);
+    expect(() => a.usageInto(new Float64Array(65537), new Float64Array(24 * 65537), [])).toThrow(/at most 65536/);
+    expect(a.usageInto(new Float64Array([process.pid, unusedPid()]), out, [])).toBe(2);
+    expect(out[0]).toBe(1);
+    expect(out[24]).toBe(0);
+    expect(a.usageInto(new Float64Array(0), new Float64Array(0), [])).toBe(0);
+  });
+
+  it('openUsage and UsagePin.sampleInto: pid, out and notes are checked; a closed pin says so', () => {
+    expect(() => a.openUsage(0)).toThrow(RangeError);
+    expect(() => a.openUsage('1')).toThrow(TypeError);
+    expect(() => a.openUsage(process.pid, 1)).toThrow(/openUsage takes one argument/);
+    expect(a.openUsage(unusedPid())).toBeNull();
+    const pin = a.openUsage(process.pid) as unknown as Record<string, (...args: unknown[]) => unknown> | 'unsupported';
+    if (pin === 'unsupported') return;
+    const out = new Float64Array(24);
+    expect(() => pin.sampleInto(new Float64Array(23), [])).toThrow(/out must be a Float64Array of length 24/);
+    expect(() => pin.sampleInto(out, null)).toThrow(/notes must be an array/);
+    expect(() => pin.sampleInto(out)).toThrow(TypeError);
+    expect(pin.sampleInto(out, [])).toBe(1);
+    expect(out[0]).toBe(1);
+    pin.close();
+    pin.close(); // idempotent
+    expect(() => pin.sampleInto(out, [])).toThrow(expect.objectContaining({ code: 'ERR_PIDPROOF_WATCH_CLOSED' }));
+    const Ctor = (pin as unknown as { constructor: new (...args: unknown[]) => unknown }).constructor;
+    expect(() => new Ctor()).toThrow(/use openUsage/);
+    expect(() => new Ctor({})).toThrow(TypeError);
+  });
+});

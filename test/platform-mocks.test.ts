@@ -6,7 +6,8 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createIdentityApi } from '../lib/identity';
-import type { Backend, RawIdentity } from '../lib/types';
+import type { Backend, RawIdentity, RawUsage, RawUsagePin, RawUsageSample } from '../lib/types';
+import { createUsageApi, type UsageSample } from '../lib/usage';
 import { createWatchApi, WatchError } from '../lib/watch';
 import { judge } from '../lib/lock/judge';
 import { buildPayload, newToken, parseLockFile, serialisePayload } from '../lib/lock/payload';
@@ -142,5 +143,124 @@ describe('the lock judge over a mock of FreeBSD kernel answers (see_other_uids=0
     const j = judge(lockOf('lease'), 'unsupported', Date.now(), ids, new Set());
     expect(j.reclaimable).toBe(false);
     expect(j.verdict).toBe('unknown');
+  });
+});
+
+// ---- usage (issue 23) ------------------------------------------------------------------------------
+
+const NULL_USAGE: RawUsage = {
+  atMs: 0,
+  cpuUserMs: null,
+  cpuSystemMs: null,
+  cpuTotalMs: null,
+  childCpuUserMs: null,
+  childCpuSystemMs: null,
+  rssBytes: null,
+  peakRssBytes: null,
+  virtualBytes: null,
+  threads: null,
+  voluntaryCtxSwitches: null,
+  involuntaryCtxSwitches: null,
+  minorFaults: null,
+  majorFaults: null,
+  access: 'full',
+  accessDetail: null,
+};
+
+/** A backend replaying one kernel's answer to every usage read (and its identity to probes). */
+function replaying(platform: string, answer: (pid: number) => RawUsageSample | null, pin?: (pid: number) => RawUsagePin | null | 'unsupported'): Backend {
+  return {
+    name: 'native',
+    probe: (pid) => answer(pid)?.identity ?? null,
+    scope: () => ({ platform, bootId: platform === 'darwin' ? 'mock-boot' : null, bootTimeMs: Date.now() - 3_600_000, pidNamespace: null, hostname: os.hostname() }),
+    checkAlive: () => null,
+    command: () => null,
+    clockOffsets: () => ({ monotonicNs: 0n, boottimeNs: 0n }), // macOS, FreeBSD, Windows: no time namespaces
+    sampleUsage: (pids) => pids.map(answer),
+    openUsage: pin ?? (() => 'unsupported'),
+  };
+}
+
+const macIdentity = (pid: number, uid: string, state: RawIdentity['state'] = 'sleeping'): RawIdentity => ({
+  pid,
+  startToken: '1700000000123456',
+  startTokenUnit: 'darwin-us',
+  uniqueId: uid,
+  uniqueIdKind: 'darwin-p_uniqueid',
+  startTimeMs: 1700000000123,
+  ppid: 1,
+  state,
+  access: 'full',
+});
+
+const macRecord = { ...macIdentity(4242, '777'), v: 1 as const, platform: 'darwin', bootId: 'mock-boot', pidNamespace: null, hostname: os.hostname() };
+
+describe('usage over mocks of macOS and FreeBSD kernel answers', () => {
+  it('mock of macOS kernel answers: another user\'s process (proc_pidinfo/proc_pid_rusage EPERM): alive, figures null with the reason', () => {
+    const why = "macOS lets only the same user (or root) read another process's usage (proc_pidinfo, proc_pid_rusage: EPERM)";
+    const api = createUsageApi(replaying('darwin', (pid) => ({ identity: macIdentity(pid, '777'), usage: { ...NULL_USAGE, atMs: 1, access: 'partial', accessDetail: why } })), null);
+    const r = api.sampleUsage(macRecord);
+    expect(r.verdict).toBe('alive');
+    expect(r.usage).toMatchObject({ access: 'partial', accessDetail: why, cpuTotalMs: null, rssBytes: null });
+    expect(r.detail).toContain('same user');
+  });
+
+  it('mock of macOS kernel answers: a zombie keeps the times rusage saved at exit: zombie with its final figures', () => {
+    const api = createUsageApi(replaying('darwin', (pid) => ({ identity: macIdentity(pid, '777', 'zombie'), usage: { ...NULL_USAGE, atMs: 1, cpuUserMs: 3000, cpuSystemMs: 100, cpuTotalMs: 3100 } })), null);
+    const r = api.sampleUsage(macRecord);
+    expect(r.verdict).toBe('zombie');
+    expect(r.usage?.cpuTotalMs).toBe(3100);
+    expect(r.detail).toMatch(/final figures/);
+  });
+
+  it('mock of macOS kernel answers: the PID names another p_uniqueid: recycled, and its numbers are never returned', () => {
+    const api = createUsageApi(replaying('darwin', (pid) => ({ identity: macIdentity(pid, '778'), usage: { ...NULL_USAGE, atMs: 1, cpuTotalMs: 5, rssBytes: 4096 } })), null);
+    const r = api.sampleUsage(macRecord);
+    expect(r.verdict).toBe('recycled');
+    expect(r.usage).toBeNull();
+  });
+
+  it('mock of macOS kernel answers: a verified pin whose process is gone ends the watch with a final sample, not measured', async () => {
+    let reads = 0;
+    const pin: RawUsagePin = {
+      sample: () => (++reads <= 2 ? { identity: macIdentity(4242, '777'), usage: { ...NULL_USAGE, atMs: reads * 10, cpuTotalMs: reads * 5 } } : null),
+      close: () => {},
+    };
+    const api = createUsageApi(replaying('darwin', (pid) => ({ identity: macIdentity(pid, '777'), usage: { ...NULL_USAGE, atMs: 1 } }), () => pin), null);
+    const w = api.watchUsage(macRecord, { intervalMs: 1 });
+    expect(w.mechanism).toBe('pinned');
+    const got: UsageSample[] = [];
+    for await (const s of w) got.push(s);
+    expect(got.map((s) => [s.measured, s.final, s.cpuPercent])).toEqual([
+      [true, false, null],
+      [true, false, 50],
+      [false, true, null],
+    ]);
+    expect(got[2].reason).toBe('exited');
+  });
+
+  it('mock of FreeBSD kernel answers: a process hidden by see_other_uids=0 gives no figures: unknown, and watchUsage refuses', () => {
+    const hidden = (pid: number): RawUsageSample => ({
+      identity: { pid, startToken: null, startTokenUnit: null, uniqueId: null, uniqueIdKind: null, startTimeMs: null, ppid: null, state: null, access: 'partial', accessDetail: HIDDEN },
+      usage: { ...NULL_USAGE, atMs: 1, access: 'partial', accessDetail: `the kernel may be hiding the process from this user (${HIDDEN}): no usage can be read` },
+    });
+    const api = createUsageApi(replaying('freebsd', hidden), null);
+    const r = api.sampleUsage(record);
+    expect(r.verdict).toBe('unknown');
+    expect(r.usage).toBeNull();
+    const p = api.sampleUsage(4242);
+    expect(p.verdict).toBe('unknown');
+    expect(p.usage).toBeNull();
+    expect(p.detail).toContain(HIDDEN);
+    expect(() => api.watchUsage(record)).toThrow(WatchError);
+    expect(() => api.watchUsage(record)).toThrow(/EUNKNOWNIDENTITY|cannot watch/);
+  });
+
+  it('mock of FreeBSD kernel answers: ESRCH where nothing can hide a process: dead, and the watch says so', async () => {
+    const api = createUsageApi(replaying('freebsd', () => null), null);
+    expect(api.sampleUsage(record)).toMatchObject({ verdict: 'dead', usage: null });
+    const got: UsageSample[] = [];
+    for await (const s of api.watchUsage(record)) got.push(s);
+    expect(got).toEqual([expect.objectContaining({ final: true, measured: false, reason: 'dead' })]);
   });
 });

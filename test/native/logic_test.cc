@@ -348,6 +348,233 @@ CASE(c24, "time namespaces: start ticks of a reader with a boottime offset in ro
   CHECK(logic::RootStartTicks(5, 1000000000LL, 100, &inexact) == 0);
 }
 
+// ---- Usage (issue 23) --------------------------------------------------------------------------
+
+// A stat line of this machine's kernel (6.18), for a process whose comm is "a) (b c": fields 10
+// minflt 21, 12 majflt 3, 14 utime 30, 15 stime 7, 16 cutime 250, 17 cstime 40, 20 threads 5,
+// 22 starttime 62039, 23 vsize 2400256, 24 rss 118.
+constexpr char kStatLine[] =
+    "17695 (a) (b c) R 17694 17685 11141 0 -1 4194368 21 0 3 0 30 7 250 40 20 0 5 0 62039 2400256 "
+    "118 18446744073709551615 93827937972224 93827937974233 140722645815536 0 0 0 0 0 0 1 0 0 17 "
+    "1 0 0 0 0 0 93827937983952 93827937984656 93828670283776 140722645822193 140722645822199 "
+    "140722645822199 140722645823474 0\n";
+
+CASE(u1, "Linux stat usage: fields after the last ')' (comm with spaces and parentheses)") {
+  logic::LinuxStatUsage s;
+  CHECK(logic::ParseLinuxStatUsage(kStatLine, sizeof(kStatLine) - 1, &s));
+  CHECK(s.state == 'R');
+  CHECK(s.minflt == 21 && s.majflt == 3);
+  CHECK(s.utime == 30 && s.stime == 7 && s.cutime == 250 && s.cstime == 40);
+  CHECK(s.threads == 5 && s.vsize == 2400256 && s.rss == 118);
+  pidproof::Usage u;
+  logic::LinuxUsageFromStat(s, 100, 4096, &u);
+  CHECK(u.has_cpu_user && u.cpu_user_ms == 300 && u.has_cpu_system && u.cpu_system_ms == 70);
+  CHECK(u.has_child_cpu && u.child_cpu_user_ms == 2500 && u.child_cpu_system_ms == 400);
+  CHECK(u.has_rss && u.rss_bytes == 118u * 4096u && u.has_virtual && u.virtual_bytes == 2400256);
+  CHECK(u.has_threads && u.threads == 5);
+  CHECK(u.has_minor_faults && u.minor_faults == 21 && u.has_major_faults && u.major_faults == 3);
+  CHECK(!u.has_voluntary_ctx && !u.has_involuntary_ctx);  // per thread on Linux: never reported
+  CHECK(!u.has_peak_rss);                                 // from status, not stat
+  // 250 Hz: ticks of 4 ms, exact.
+  pidproof::Usage v;
+  logic::LinuxUsageFromStat(s, 250, 4096, &v);
+  CHECK(v.cpu_user_ms == 120 && v.cpu_system_ms == 28);
+}
+
+CASE(u2, "Linux stat usage: a kernel thread and a zombie have no memory: null, never 0") {
+  // /proc/2/stat (kthreadd) of this machine: vsize 0, rss 0.
+  const char kthread[] =
+      "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 30 0 0 18446744073709551615 0 "
+      "0 0 0 0 0 0 2147483647 0 1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+  logic::LinuxStatUsage s;
+  CHECK(logic::ParseLinuxStatUsage(kthread, sizeof(kthread) - 1, &s));
+  pidproof::Usage u;
+  logic::LinuxUsageFromStat(s, 100, 4096, &u);
+  CHECK(!u.has_rss && !u.has_virtual);
+  CHECK(u.has_cpu_user && u.cpu_user_ms == 0);  // CPU time is still known: 0 ticks
+  // A zombie of this machine (the experiment of issue 23): state Z, vsize 0, rss 0, its times kept.
+  const char zombie[] =
+      "17695 (exp) Z 17694 17685 11141 0 -1 4228172 21 0 0 0 30 0 0 0 20 0 1 0 62039 0 0 "
+      "18446744073709551615 0 0 0 0 0 0 0 0 0 1 0 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 9\n";
+  CHECK(logic::ParseLinuxStatUsage(zombie, sizeof(zombie) - 1, &s));
+  CHECK(s.state == 'Z');
+  pidproof::Usage z;
+  logic::LinuxUsageFromStat(s, 100, 4096, &z);
+  logic::ForExitedProcess(&z);
+  CHECK(z.has_cpu_user && z.cpu_user_ms == 300 && z.has_minor_faults && z.minor_faults == 21);
+  CHECK(!z.has_rss && !z.has_virtual && !z.has_threads);
+}
+
+CASE(u3, "Linux stat usage: malformed lines are refused, never half-parsed") {
+  logic::LinuxStatUsage s;
+  const char* bad[] = {
+      "",
+      "17695 (exp",                                                  // no ')'
+      "17695 (exp) R 1 2 3",                                         // too short
+      "17695 (exp) R 1 2 3 4 5 6 x 0 0 0 30 0 0 0 20 0 1 0 1 2 3",   // a letter in minflt
+      "17695 (exp) R 1 2 3 4 5 6 7 0 0 0 30 0 0 0 20 0 1 0 1 -2 3",  // negative vsize
+      "17695 (exp) R 1 2 3 4 5 6 7 0 0 0 30 0 0 0 20 0 1 0 1 2 3x",  // junk after rss
+      "17695 (exp) R 1 2 3 4 5 6 7 0 0 0 99999999999999999999999 0 0 0 20 0 1 0 1 2 3",
+  };
+  for (const char* b : bad) CHECK(!logic::ParseLinuxStatUsage(b, std::strlen(b), &s));
+  const char nul[] = "1 (a) R 1 2 3 4 5 6 7 0 0 0 30 0 0 0 20 0 1 0 1 2 3\0 4";
+  CHECK(!logic::ParseLinuxStatUsage(nul, sizeof(nul) - 1, &s));
+  const char ok[] = "1 (a) R 1 2 3 4 5 6 7 0 0 0 30 0 0 0 20 0 1 0 1 2 3";  // ends at field 24
+  CHECK(logic::ParseLinuxStatUsage(ok, sizeof(ok) - 1, &s) && s.rss == 3);
+}
+
+CASE(u4, "Linux status: VmHWM in kB; absent for a zombie; a longer key never matches") {
+  const char status[] =
+      "Name:\tnode\nUmask:\t0022\nGroups:\t \nVmPeak:\t 1200 kB\nVmHWM:\t    1680 kB\n"
+      "VmRSS:\t    1680 kB\nThreads:\t7\n";
+  uint64_t kb = 0;
+  CHECK(logic::ParseLinuxStatusKb(status, sizeof(status) - 1, "VmHWM", &kb) && kb == 1680);
+  CHECK(logic::ParseLinuxStatusKb(status, sizeof(status) - 1, "VmPeak", &kb) && kb == 1200);
+  CHECK(!logic::ParseLinuxStatusKb(status, sizeof(status) - 1, "VmHW", &kb));
+  CHECK(!logic::ParseLinuxStatusKb(status, sizeof(status) - 1, "Threads", &kb));  // no " kB"
+  const char zombie[] = "Name:\texp\nState:\tZ (zombie)\nThreads:\t1\n";
+  CHECK(!logic::ParseLinuxStatusKb(zombie, sizeof(zombie) - 1, "VmHWM", &kb));
+  const char cut[] = "VmHWM:\t    16";  // a read cut short: no unit, no value
+  CHECK(!logic::ParseLinuxStatusKb(cut, sizeof(cut) - 1, "VmHWM", &kb));
+}
+
+CASE(u5,
+     "mock of macOS kernel answers: Mach ticks to ms on Intel, Apple silicon and under Rosetta "
+     "(hw.tbfrequency wins over mach_timebase_info)") {
+  // Intel: hw.tbfrequency 1 GHz, mach_timebase_info 1/1: a tick is 1 ns.
+  logic::MachTimebase intel = logic::ChooseMachTimebase(1000000000, 1, 1);
+  CHECK(logic::MachTicksToMs(1500000000ull, intel) == 1500);
+  // Apple silicon, native: 24 MHz, mach_timebase_info 125/3: 24,000,000 ticks are one second.
+  logic::MachTimebase m1 = logic::ChooseMachTimebase(24000000, 125, 3);
+  CHECK(logic::MachTicksToMs(24000000ull, m1) == 1000);
+  CHECK(logic::MachTicksToMs(36ull, m1) == 0.0015);
+  // Rosetta 2: mach_timebase_info answers 1/1 (htop #765), the kernel still counts 24 MHz ticks.
+  logic::MachTimebase rosetta = logic::ChooseMachTimebase(24000000, 1, 1);
+  CHECK(logic::MachTicksToMs(24000000ull, rosetta) == 1000);
+  // hw.tbfrequency unreadable: mach_timebase_info.
+  logic::MachTimebase fallback = logic::ChooseMachTimebase(0, 125, 3);
+  CHECK(logic::MachTicksToMs(24000000ull, fallback) == 1000);
+  // Large counts do not overflow: a year of CPU at 24 MHz.
+  const uint64_t year = 24000000ull * 31536000ull;
+  CHECK(logic::MachTicksToMs(year, m1) == 31536000000.0);
+}
+
+CASE(u6, "mock of macOS kernel answers: proc_taskinfo and rusage_info_v4 to usage") {
+  logic::MachTimebase m1 = logic::ChooseMachTimebase(24000000, 125, 3);
+  logic::DarwinTaskInfo ti;
+  ti.virtual_size = 420906795008ull;  // 392 GiB of address space: more than 32 bits
+  ti.resident_size = 5368709120ull;   // 5 GiB
+  ti.total_user = 48000000;           // 2 s
+  ti.total_system = 12000000;         // 0.5 s
+  ti.faults = 1000;
+  ti.pageins = 40;
+  ti.threadnum = 9;
+  logic::DarwinRusage ru;
+  ru.lifetime_max_phys_footprint = 6442450944ull;  // 6 GiB
+  ru.child_user_time = 24000000;
+  pidproof::Usage u;
+  logic::DarwinUsage(&ti, &ru, m1, &u);
+  CHECK(u.cpu_user_ms == 2000 && u.cpu_system_ms == 500 && u.cpu_total_ms == 2500);
+  CHECK(u.rss_bytes == 5368709120ull && u.virtual_bytes == 420906795008ull);
+  CHECK(u.has_peak_rss && u.peak_rss_bytes == 6442450944ull);
+  CHECK(u.threads == 9 && u.major_faults == 40 && u.minor_faults == 960);
+  CHECK(u.has_child_cpu && u.child_cpu_user_ms == 1000);
+  CHECK(!u.has_voluntary_ctx && !u.has_involuntary_ctx);  // pti_csw is one total
+  // pti_faults wrapped (an int32 in the kernel): no fault counts rather than a wrong one.
+  ti.faults = -5;
+  pidproof::Usage w;
+  logic::DarwinUsage(&ti, &ru, m1, &w);
+  CHECK(!w.has_minor_faults && w.has_major_faults);
+}
+
+CASE(u7,
+     "mock of macOS kernel answers: a zombie (no task info) keeps the times rusage saved at exit; "
+     "another user's process (neither readable) gives no figures") {
+  logic::MachTimebase m1 = logic::ChooseMachTimebase(24000000, 125, 3);
+  logic::DarwinRusage ru;
+  ru.user_time = 72000000;  // 3 s
+  ru.system_time = 2400000;
+  ru.pageins = 7;
+  pidproof::Usage z;
+  logic::DarwinUsage(nullptr, &ru, m1, &z);
+  logic::ForExitedProcess(&z);
+  CHECK(z.has_cpu_user && z.cpu_user_ms == 3000 && z.cpu_system_ms == 100);
+  CHECK(z.has_cpu_total && z.cpu_total_ms == 3100 && z.major_faults == 7);
+  CHECK(!z.has_rss && !z.has_virtual && !z.has_threads && !z.has_minor_faults);
+  CHECK(!z.has_peak_rss);  // ri_lifetime_max_phys_footprint 0: not known, never 0 bytes
+  pidproof::Usage none;
+  logic::DarwinUsage(nullptr, nullptr, m1, &none);
+  CHECK(!none.has_cpu_user && !none.has_cpu_total && !none.has_rss && !none.has_peak_rss);
+}
+
+CASE(u8, "mock of FreeBSD kernel answers: kinfo_proc to usage; a zombie keeps its rusage") {
+  logic::BsdKinfoUsage k;
+  k.utime_us = 1234567;
+  k.stime_us = 89;
+  k.child_utime_us = 5000;
+  k.child_stime_us = 0;
+  k.maxrss_kb = 5242880;  // 5 GiB
+  k.minflt = 100;
+  k.majflt = 2;
+  k.nvcsw = 30;
+  k.nivcsw = 4;
+  k.size_bytes = 8589934592ull;  // 8 GiB
+  k.rssize_pages = 1048576;      // 4 GiB of 4 kB pages
+  k.numthreads = 3;
+  k.page_size = 4096;
+  pidproof::Usage u;
+  logic::BsdUsage(k, &u);
+  CHECK(u.cpu_user_ms == 1234.567 && u.cpu_system_ms == 0.089);
+  CHECK(u.cpu_total_ms == 1234.656);
+  CHECK(u.peak_rss_bytes == 5368709120ull && u.rss_bytes == 4294967296ull);
+  CHECK(u.virtual_bytes == 8589934592ull && u.threads == 3);
+  CHECK(u.voluntary_ctx == 30 && u.involuntary_ctx == 4 && u.minor_faults == 100);
+  k.zombie = true;
+  k.size_bytes = 0;
+  k.rssize_pages = 0;
+  pidproof::Usage z;
+  logic::BsdUsage(k, &z);
+  logic::ForExitedProcess(&z);
+  CHECK(z.has_cpu_user && z.cpu_user_ms == 1234.567 && z.has_peak_rss);
+  CHECK(!z.has_rss && !z.has_virtual && !z.has_threads);
+  k.maxrss_kb = 0;  // not sampled by statclock yet: unknown, not 0 bytes
+  pidproof::Usage y;
+  logic::BsdUsage(k, &y);
+  CHECK(!y.has_peak_rss);
+}
+
+CASE(u9, "mock of Windows answers: times, VM counters and the process list entry to usage") {
+  logic::WinTimes t;
+  t.user_100ns = 12345678;  // 1234.5678 ms
+  t.kernel_100ns = 10000;   // 1 ms
+  logic::WinVm vm;
+  vm.virtual_size = 2203318222848ull;  // 2 TiB of reserved address space, common on x64
+  vm.working_set = 5368709120ull;
+  vm.peak_working_set = 6442450944ull;
+  vm.page_fault_count = 5000;
+  logic::WinListed l;
+  l.threads = 12;
+  l.hard_faults = 300;
+  pidproof::Usage u;
+  logic::WinUsage(&t, &vm, &l, &u);
+  CHECK(u.cpu_user_ms == 1234.5678 && u.cpu_system_ms == 1 && u.cpu_total_ms == 1235.5678);
+  CHECK(u.virtual_bytes == 2203318222848ull && u.rss_bytes == 5368709120ull);
+  CHECK(u.peak_rss_bytes == 6442450944ull && u.threads == 12);
+  CHECK(u.major_faults == 300 && u.minor_faults == 4700);
+  CHECK(!u.has_child_cpu && !u.has_voluntary_ctx && !u.has_involuntary_ctx);
+  // PageFaultCount (a ULONG) wrapped below HardFaultCount: no minor count rather than a wrong one.
+  vm.page_fault_count = 10;
+  pidproof::Usage w;
+  logic::WinUsage(&t, &vm, &l, &w);
+  CHECK(!w.has_minor_faults && w.has_major_faults);
+  // Exited, still referenced: final times; the peak working set stays, the rest is gone.
+  pidproof::Usage z;
+  logic::WinUsage(&t, &vm, nullptr, &z);
+  logic::ForExitedProcess(&z);
+  CHECK(z.has_cpu_total && z.has_peak_rss && !z.has_rss && !z.has_virtual && !z.has_threads);
+  CHECK(!z.has_major_faults);  // not listed: unknown
+}
+
 int RunOne(const Case& c) {
   g_failures = 0;
   c.run();
