@@ -236,6 +236,7 @@ function adopt(a: Attempt, reclaimed: Lock['reclaimed']): Lock {
   const t = a.tmp!;
   a.tmp = null;
   const h = new Holding(a.path, t.fd, t.dev, t.ino, t.payload, t.size, a.s.owner, a.s.mode);
+  h.metGuard = reclaimed !== null; // a reclaim may leave the guard for its release to remove
   h.addHandler(a.s.onCompromised);
   return new LockHandle(h, reclaimed);
 }
