@@ -16,16 +16,18 @@
  *   head tries a microtask later, with no timer and no watch event.
  * - **Leaving.** A contender whose signal aborts or whose `timeoutMs` passes leaves the line at
  *   once; when the head leaves, the next one takes its place and tries at once.
- * - **Fair between processes: bounded turns.** While a contender of another process (or thread)
- *   waits for this lock, this thread keeps it through at most `TURN_GRANTS` consecutive grants
- *   or for `TURN_MS`, whichever ends first; then it really releases the lock file and its next
- *   contender waits `YIELD_MS` before trying, so that the other waiters, woken by the release,
- *   can take it. Between those who try, the kernel decides (the first `link()` wins); if nobody
- *   else took it, this thread takes it back. Another pidproof contender shows itself through
- *   its temp file (`<lock>.pidproof-<hex>.tmp`, named as soon as its first try finds the lock
- *   held, rewritten at each of its looks, at least every 200 ms): the line's directory watch
- *   notes any such name that is not this line's own. With no such sign for `INTEREST_MS`, a
- *   turn never ends: a process alone with its contenders never waits for nobody.
+ * - **Fair between processes: bounded turns.** This thread keeps the lock through at most
+ *   `TURN_GRANTS` consecutive grants or for `TURN_MS`, whichever ends first; then it really
+ *   releases the lock file, and its next contender tries again only after a turn of the event
+ *   loop (so that the directory watch reports what happened meanwhile, even when the contenders'
+ *   critical sections never leave the microtask queue), or, when a contender of another process
+ *   (or thread) waits, after `YIELD_MS`, so that the other waiters, woken by the release, can
+ *   take it. Between those who try, the kernel decides (the first `link()` wins); if nobody else
+ *   took it, this thread takes it back. Another pidproof contender shows itself through its temp
+ *   file (`<lock>.pidproof-<hex>.tmp`, created when its first try finds the lock held, rewritten
+ *   at each of its looks, at least every 200 ms): the line's directory watch notes any such name
+ *   that is not this line's own (`INTEREST_MS`). Among the waiters of several processes, the
+ *   one whose process went longest without the lock usually tries first (`RACE_MS`).
  * - **Reentrancy.** A contender whose `owner` holds the lock when its turn comes shares that
  *   holding (`reentrant`), as it would have at once.
  * - **`acquireLockSync`** never joins the line: it blocks the thread that every contender in the
@@ -123,8 +125,10 @@ class Line {
   turnSince = monoNow();
   /** The head's next attempt follows a release by this thread: a grant continues the turn. */
   handoff = false;
-  /** The turn is over: the head tries no earlier than this (monotonic ms). */
+  /** The turn is over: the head tries no earlier than this (monotonic ms)... */
   yieldUntil = 0;
+  /** ...or after one turn of the event loop. */
+  hop = false;
   /** When this line last granted the lock (or began), monotonic ms. */
   servedAt = monoNow();
   /** The last judgement of the lock by a head of this line (for the timeouts of the others). */
@@ -138,14 +142,9 @@ class Line {
     this.waiter.watchDir();
   }
 
-  /** This thread's turn is over: it lasted long enough and another contender is waiting. */
+  /** This thread's turn is over: it lasted long enough. */
   turnOver(now: number): boolean {
-    if (this.turnGrants < TURN_GRANTS && now - this.turnSince < TURN_MS) return false;
-    if (now - this.waiter.othersSeenAt < INTEREST_MS) return true;
-    // Nobody else: a new turn, at once.
-    this.turnGrants = 0;
-    this.turnSince = now;
-    return false;
+    return this.turnGrants >= TURN_GRANTS || now - this.turnSince >= TURN_MS;
   }
 
   /** Wakes the head (if it sleeps); starts it if the line has none running. */
@@ -215,7 +214,8 @@ export function acquireInLine(p: string, s: Settings): Promise<Lock> {
       a,
       first,
       n: 0,
-      churn: 0,
+      // A first attempt that churned already looked again MAX_CHURN times: it waits now.
+      churn: first?.kind === 'retry' ? MAX_CHURN : 0,
       fast: 0,
       gone: false,
     };
@@ -320,8 +320,9 @@ async function run(line: Line): Promise<void> {
       continue;
     }
     const now = monoNow();
-    if (line.yieldUntil > now) {
-      await sleep(line, line.yieldUntil - now, e.a);
+    if (line.yieldUntil > now || line.hop) {
+      line.hop = false;
+      await sleep(line, Math.max(0, line.yieldUntil - now), e.a);
       continue;
     }
     const handoff = line.handoff;
@@ -387,10 +388,13 @@ function released(p: string): void {
   }
   const now = monoNow();
   if (line.turnOver(now)) {
-    // The turn is over: let the other processes' waiters, woken by this release, take it.
+    // The turn is over. Another contender waits: let it (woken by this release) take the lock.
+    // Else the next one tries after a turn of the event loop, which lets the directory watch say
+    // whether anyone waits, and ends a run of critical sections that never left the microtasks.
     line.turnGrants = 0;
     line.turnSince = now;
-    line.yieldUntil = now + YIELD_MS;
+    if (now - line.waiter.othersSeenAt < INTEREST_MS) line.yieldUntil = now + YIELD_MS;
+    else line.hop = true;
   } else {
     line.handoff = true;
   }

@@ -131,24 +131,29 @@ export class Waiter {
     return this.exitWatch?.pinned === true;
   }
 
-  /** Sleeps until a wake-up set by `prepare`, `ms`, or the abort signal. */
+  /**
+   * Sleeps until a wake-up set by `prepare`, `ms`, or the abort signal. `ms` 0: until the event
+   * loop's next check phase (after the pending I/O callbacks: the directory watch's reports).
+   */
   wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       // One 'abort' listener per signal however many acquires share it (lib/abort.ts).
       const unsubscribe = signal
         ? onAbort(signal, () => {
-            clearTimeout(timer);
+            if (ms > 0) clearTimeout(timer as NodeJS.Timeout);
+            else clearImmediate(timer as NodeJS.Immediate);
             this.wake = null;
             reject(abortError(signal));
           })
         : null;
       const done = () => {
-        clearTimeout(timer);
+        if (ms > 0) clearTimeout(timer as NodeJS.Timeout);
+        else clearImmediate(timer as NodeJS.Immediate);
         unsubscribe?.();
         this.wake = null;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const timer = ms > 0 ? setTimeout(done, ms) : setImmediate(done);
       this.woke = 'timer';
       this.wake = done;
     });
