@@ -3,9 +3,12 @@
  * holder releases or is SIGKILLed, next to the physical limit and the peers.
  *
  *   npm run bench:lock [-- --rounds 9 --batch-ms 150 --handoffs 120 --kills 50 --pl-kills 5
+ *                          --parts uncontended,handoff,recovery,contention
+ *                          --contention-rounds 3 --contention-n 2,10,50,300 --sections 400
+ *                          --duration-ms 2000 --hold-ms 1 --baseline <older pidproof tree>
  *                          --json path | --no-json]
  *
- * One run, three parts:
+ * One run, four parts:
  *
  * 1. Uncontended acquire+release, interleaved: every round measures every method once (the order
  *    rotates each round), so machine drift lands on all rows alike. Per row: the median of the
@@ -17,6 +20,13 @@
  *    and releases; the waiter reads the clock when its acquire resolves.
  * 3. Recovery after SIGKILL: a holder process is SIGKILLed while a waiter waits; from the parent's
  *    clock reading just before kill() to the waiter's acquisition.
+ * 4. Contention (issue 21, bench/lock-contention.ts): N contenders in one process, and P processes
+ *    x C contenders, each looping over a ~1 ms critical section: ms per critical section against
+ *    a promise mutex (the floor) and proper-lockfile, CPU per section, descriptors at peak, and
+ *    each process's share.
+ *
+ * `--baseline <dir>`: an older pidproof tree (built: its dist/ and addon), measured beside this one
+ * in the same run (parts 1 and 4), so a before/after comparison shares the machine's load.
  *
  * Parts 2 and 3 compare clock readings from different processes: `process.hrtime.bigint()` is
  * libuv's uv_hrtime, clock_gettime(CLOCK_MONOTONIC) on Linux, one clock for every process of a
@@ -264,7 +274,7 @@ async function uncontended(
   const { addon } = require('../lib/binding') as typeof import('../lib/binding'); // eslint-disable-line @typescript-eslint/no-require-imports
   const at = (name: string): string => path.join(dir, name);
   const payload = Buffer.alloc(768, 0x20);
-  const rawOut = new Float64Array(4);
+  const rawOut = new Float64Array(5);
   if (typeof addon?.publish !== 'function' || typeof addon.releaseFile !== 'function') {
     throw new Error('bench: this addon has no one-call publish/releaseFile (rebuild it: npm run build:native)');
   }
@@ -276,10 +286,18 @@ async function uncontended(
     {
       key: 'c-pidproof',
       label: 'C loop: pidproof syscalls',
-      what: 'realpath(dir); open O_EXCL+fstat(+fchmod if the umask narrowed 0600)+flock+pwrite 768 B+link+unlink(tmp); lstat+unlink(lock)+close+lstat(guard) (physical limit)',
+      what: 'stat(dir) (the directory resolved before, unchanged); open O_TMPFILE+fstat(+fchmod if the umask narrowed 0600)+flock+pwrite 768 B+linkat(AT_EMPTY_PATH); lstat+unlink(lock)+close: 9 syscalls (physical limit)',
       mode: 'sync',
       maxN: 1e6,
       run: cLoop(bin, 'pidproof', dir),
+    },
+    {
+      key: 'c-named',
+      label: 'C loop: before issue 21 (14 syscalls)',
+      what: 'reference: realpath(dir) (readlink per component + access check); open O_EXCL of a named temp+fstat+flock+pwrite+link+unlink(tmp); lstat+unlink(lock)+close+lstat(guard)',
+      mode: 'sync',
+      maxN: 1e6,
+      run: cLoop(bin, 'named', dir),
     },
     {
       key: 'c-excl',
@@ -290,12 +308,12 @@ async function uncontended(
       run: cLoop(bin, 'excl', dir),
     },
     {
-      key: 'c-tmpfile',
-      label: 'C loop: same with O_TMPFILE+linkat',
-      what: 'reference: the same cycle with an unnamed temp file (no tmp entry to create and unlink): 2 directory updates instead of 4',
+      key: 'c-npm',
+      label: "C loop: npm lockfile's syscalls",
+      what: "reference: open O_CREAT|O_EXCL ('wx'), close, unlink: what npm lockfile's lockSync+unlockSync come down to",
       mode: 'sync',
       maxN: 1e6,
-      run: cLoop(bin, 'tmpfile', dir),
+      run: cLoop(bin, 'npm', dir),
     },
     {
       key: 'c-mkdir',
@@ -307,8 +325,8 @@ async function uncontended(
     },
     {
       key: 'node-syscalls',
-      label: 'Node fs: pidproof syscalls',
-      what: 'the C loop sequence through fs.*Sync + addon.tryLock, one crossing per syscall: no payload, no lock logic',
+      label: 'Node fs: syscalls before issue 21',
+      what: "the 'before issue 21' C loop sequence through fs.*Sync + addon.tryLock, one crossing per syscall (Node's fs has no O_TMPFILE+linkat): no payload, no lock logic",
       mode: 'sync',
       maxN: 1e6,
       run: syncLoop(() => {
@@ -332,14 +350,16 @@ async function uncontended(
     {
       key: 'addon-raw',
       label: 'pidproof addon publish+releaseFile (raw)',
-      what: 'the two N-API calls of an uncontended pidproof cycle (and the realpath), fixed payload: what the lock logic adds is the gap to the pidproof rows',
+      what: 'the two N-API calls of an uncontended pidproof cycle (unnamed temp file, no guard look) and the directory stat, fixed payload: what the lock logic adds is the gap to the pidproof rows',
       mode: 'sync',
       maxN: 1e6,
       run: syncLoop(() => {
-        fs.realpathSync.native(`${dir}${path.sep}.`);
+        fs.statSync(dir);
         const lock = at('r.lock');
-        if (addon!.publish!(lock, (i++).toString(16).padStart(12, '0'), 0o600, payload, rawOut) !== 0) throw new Error('publish');
-        if ((addon!.releaseFile!(rawOut[0], lock, rawOut[1], rawOut[2]) & 3) !== 1) throw new Error('releaseFile');
+        if (addon!.publish!(lock, (i++).toString(16).padStart(12, '0'), 0o600, payload, rawOut, undefined, undefined, true) !== 0) {
+          throw new Error('publish');
+        }
+        if ((addon!.releaseFile!(rawOut[0], lock, rawOut[1], rawOut[2], false) & 3) !== 1) throw new Error('releaseFile');
       }),
     },
     {
