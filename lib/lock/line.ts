@@ -17,13 +17,14 @@
  * - **Leaving.** A contender whose signal aborts or whose `timeoutMs` passes leaves the line at
  *   once; when the head leaves, the next one takes its place and tries at once.
  * - **Fair between processes: bounded turns.** This thread keeps the lock through at most
- *   `TURN_GRANTS` consecutive grants or for `TURN_MS`, whichever ends first; then it really
- *   releases the lock file, and its next contender tries again only after a turn of the event
- *   loop (so that the directory watch reports what happened meanwhile, even when the contenders'
- *   critical sections never leave the microtask queue), or, when a contender of another process
- *   (or thread) waits, after `YIELD_MS`, so that the other waiters, woken by the release, can
- *   take it. Between those who try, the kernel decides (the first `link()` wins); if nobody else
- *   took it, this thread takes it back. Another pidproof contender shows itself through its temp
+ *   `TURN_GRANTS` consecutive grants, and, while a contender of another process (or thread)
+ *   waits, for at most `TURN_MS`, whichever ends first; then it really releases the lock file.
+ *   While another contender waits, its next contender tries again after `YIELD_MS`, so that the
+ *   other waiters, woken by the release, can take it; else after a turn of the event loop (so
+ *   that the directory watch reports what happened meanwhile, even when the contenders' critical
+ *   sections never leave the microtask queue). Between those who try, the kernel decides (the
+ *   first `link()` wins); if nobody else took it, this thread takes it back. Another pidproof
+ *   contender shows itself through its temp
  *   file (`<lock>.pidproof-<hex>.tmp`, created when its first try finds the lock held, rewritten
  *   at each of its looks, at least every 200 ms): the line's directory watch notes any such name
  *   that is not this line's own (`INTEREST_MS`). Among the waiters of several processes, the
@@ -69,7 +70,7 @@ export const FAST_RELEASE_LOOKS = 25;
 export const KERNEL_POLL_MS = 10;
 /** A thread's turn: at most this many consecutive hand-overs to its own contenders... */
 export const TURN_GRANTS = 16;
-/** ...and for at most this long (ms) since the turn began. */
+/** ...and, while another contender waits, for at most this long (ms) since the turn began. */
 export const TURN_MS = 25;
 /** At a turn's end, this thread's next contender waits this long (ms) before trying. */
 export const YIELD_MS = 2;
@@ -143,9 +144,14 @@ class Line {
     this.waiter.watchDir();
   }
 
-  /** This thread's turn is over: it lasted long enough. */
+  /** Another contender (process or thread) showed itself recently: see the module comment. */
+  othersWait(now: number): boolean {
+    return now - this.waiter.othersSeenAt < INTEREST_MS;
+  }
+
+  /** This thread's turn is over: `TURN_GRANTS` grants, or `TURN_MS` while others wait. */
   turnOver(now: number): boolean {
-    return this.turnGrants >= TURN_GRANTS || now - this.turnSince >= TURN_MS;
+    return this.turnGrants >= TURN_GRANTS || (now - this.turnSince >= TURN_MS && this.othersWait(now));
   }
 
   /** Wakes the head (if it sleeps); starts it if the line has none running. */
@@ -361,7 +367,7 @@ async function run(line: Line): Promise<void> {
       // served first. (A lone waiter does not wait: nobody to let go first.)
       const now2 = monoNow();
       const d = RACE_MS * (1 - (now2 - line.servedAt) / FAIR_WINDOW_MS);
-      if (d > 0 && now2 - line.waiter.othersSeenAt < INTEREST_MS) await sleep(line, Math.min(d, left), e.a);
+      if (d > 0 && line.othersWait(now2)) await sleep(line, Math.min(d, left), e.a);
     }
   }
 }
@@ -396,7 +402,7 @@ function released(p: string): void {
     // whether anyone waits, and ends a run of critical sections that never left the microtasks.
     line.turnGrants = 0;
     line.turnSince = now;
-    if (now - line.waiter.othersSeenAt < INTEREST_MS) line.yieldUntil = now + YIELD_MS;
+    if (line.othersWait(now)) line.yieldUntil = now + YIELD_MS;
     else line.hop = true;
   } else {
     line.handoff = true;
