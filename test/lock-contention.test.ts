@@ -198,15 +198,21 @@ describe('one line of contenders per lock path', () => {
 
   it('the head waiting for another process: one temp file for the whole line; when the head leaves, the next one tries at once', async () => {
     const h = startHolder(lockPath);
-    await h.next('acquired');
+    const acquired = await h.next('acquired');
     const ac = new AbortController();
     const a = watch(acquireLock(lockPath, { signal: ac.signal, timeoutMs: 60_000 }));
     const b = watch(acquireLock(lockPath, { timeoutMs: 60_000 }));
     const c = watch(acquireLock(lockPath, { timeoutMs: 60_000 }));
+    const d = watch(acquireLock(lockPath, { timeoutMs: 100 }));
     await checkPhase();
     // Only the head competes with the other process: one temp file, the head's.
     const headTemp = temps();
     expect(headTemp).toHaveLength(1);
+    // A contender behind the head times out naming the other process, as the head judged it.
+    await d.p;
+    expect(d.error).toBeInstanceOf(LockTimeoutError);
+    expect((d.error as LockTimeoutError).holder).toMatchObject({ verdict: 'alive', kernelHeld: backend === 'native' ? true : null });
+    expect((d.error as LockTimeoutError).holder?.payload?.pid).toBe(acquired.pid);
     ac.abort();
     await checkPhase();
     expect(a.error).toBeInstanceOf(AbortError);
