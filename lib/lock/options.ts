@@ -215,9 +215,12 @@ function dirAt(d: string): fs.Stats | undefined {
  * call, but resolved again only when it changed (issue 21: `realpath` costs a `readlink` per
  * component and an access check). POSIX: the directory a path resolved to is remembered with its
  * device and inode, and kept while the path given (and the resolved one, when they differ) still
- * leads to that very directory: one `stat` each, where a re-pointed symlink, a directory moved or
- * replaced shows as another inode (or none), and then `realpath` runs again. Both lead to the same
- * directory, so every file operation of the lock lands where `realpath` would have put it.
+ * leads to that very directory: one `stat` each, where a re-pointed symlink, a directory moved,
+ * removed or replaced shows as another inode (or none), and then `realpath` runs again. Both lead
+ * to the same directory, so every file operation of the lock lands where `realpath` would have
+ * put it. Not seen: a directory moved away with a symlink to it left in its place (same inode):
+ * the former path, still leading to the same directory and file, is kept (only its string, the
+ * key of this process's line and owners' holdings, differs from what `realpath` would give now).
  */
 export function canonicalLockPath(p: unknown): string {
   if (typeof p !== 'string') throw new TypeError(`path must be a string, got ${describe(p)}`);
