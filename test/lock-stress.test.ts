@@ -22,6 +22,8 @@ interface Worker {
   child: ChildProcess;
   inside: boolean;
   exits: number;
+  /** Critical sections (of all workers) entered before this worker started. */
+  bornAt?: number;
   iterations: number;
   killed: boolean;
   done: boolean;
@@ -44,7 +46,7 @@ interface StressRun {
  * Runs one stress and checks it; returns the entries (by worker PID, in order), and the workers'
  * completed critical sections when the first worker finished, for more checks.
  */
-async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<number, number>; atFirstDone: Map<number, number> }> {
+async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<number, number>; atFirstDone: Map<number, string> }> {
   const dir = tmpDir('pidproof-stress-');
   dirs.push(dir);
   const lockPath = path.join(dir, 'counter.lock');
@@ -55,7 +57,7 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
   const doubles: unknown[] = [];
   const errors: string[] = [];
   const finishedBy = new Map<number, number>();
-  let atFirstDone = new Map<number, number>();
+  let atFirstDone = new Map<number, string>();
   let completed = 0;
   let finished = 0;
   // Killed workers are replaced, so o.workers workers finish in the end.
@@ -65,7 +67,7 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
     const child = track(
       fork(fixture('lock-worker'), [lockPath, dir, String(iterations), String(o.contenders)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
     );
-    const w: Worker = { child, inside: false, exits: 0, iterations, killed: false, done: false };
+    const w: Worker = { child, inside: false, exits: 0, iterations, killed: false, done: false, bornAt: order.length };
     workers.add(w);
     child.on('message', (m: { t: string; at?: number; message?: string }) => {
       if (m.t === 'enter') {
@@ -78,7 +80,9 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
         completed++;
       } else if (m.t === 'done') {
         w.done = true;
-        if (finished === 0) atFirstDone = new Map([...workers].map((x) => [x.child.pid!, x.exits]));
+        if (finished === 0) {
+          atFirstDone = new Map([...workers].filter((x) => x !== w).map((x) => [x.child.pid!, `${x.exits} of the last ${order.length - x.bornAt!}`]));
+        }
         finished++;
         finishedBy.set(child.pid!, w.exits);
       } else if (m.t === 'double') {
@@ -190,8 +194,8 @@ describe.runIf(isLinux)('lock stress (Linux: the witness reads /proc)', () => {
       longest = Math.max(longest, run);
     }
     console.log(
-      `stress (4 workers x 5 contenders): when the first worker finished, the others then running had done ` +
-        `${[...atFirstDone.values()].join(', ')} critical sections; ${switches} switches between processes, longest run ${longest} grants in a row`,
+      `stress (4 workers x 5 contenders): when the first worker finished, each other one had done ` +
+        `${[...atFirstDone.values()].join(', ')} critical sections since it started; ${switches} switches between processes, longest run ${longest} grants in a row`,
     );
   }, 180_000);
 });
