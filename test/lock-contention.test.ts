@@ -47,10 +47,13 @@ function temps(): string[] {
     .filter((f) => lockIno === undefined || fs.lstatSync(path.join(dir, f), { bigint: true, throwIfNoEntry: false })?.ino !== lockIno);
 }
 
+const isWin32 = process.platform === 'win32';
+
 /**
  * Tells lock files apart across grants: each call returns a number that changes exactly when the
  * lock path names another file than at the previous call. The file seen last is kept open, so its
- * inode cannot be freed and its number reused by the next file (ext4 reuses them at once).
+ * inode cannot be freed and its number reused by the next file (ext4 reuses them at once). Not
+ * while the file is released on Windows: the open handle would leave its name delete-pending.
  */
 function fileTracker(p: string): { see(): number; close(): void } {
   let fd: number | null = null;
@@ -61,8 +64,8 @@ function fileTracker(p: string): { see(): number; close(): void } {
       const now = fs.statSync(p, { bigint: true }).ino;
       if (now !== ino) {
         if (fd !== null) fs.closeSync(fd);
-        fd = fs.openSync(p, 'r');
-        ino = fs.fstatSync(fd, { bigint: true }).ino;
+        fd = isWin32 ? null : fs.openSync(p, 'r');
+        ino = fd === null ? now : fs.fstatSync(fd, { bigint: true }).ino;
         n++;
       }
       return n;
@@ -135,7 +138,8 @@ describe('one line of contenders per lock path', () => {
     // Handed over in place, a new holding (token) each time, the same file for a turn: 16 grants
     // (no other process waits), then a real release and a new file.
     tracker.close();
-    expect(runsOf(files)).toEqual([16, 16, 16, 16, 16, 16, 4]);
+    // (Windows: the tracker cannot keep the file open, a release would leave its name pending.)
+    if (!isWin32) expect(runsOf(files)).toEqual([16, 16, 16, 16, 16, 16, 4]);
     expect(tokens.size).toBe(N * ROUNDS);
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(waitingFor(fs.realpathSync(dir) + path.sep + 'app.lock')).toBe(0);
@@ -326,7 +330,7 @@ describe('one line of contenders per lock path', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  it('a turn ends after at most 16 grants in a row: the lock file is really released and published again', async () => {
+  it.runIf(!isWin32)('a turn ends after at most 16 grants in a row: the lock file is really released and published again (POSIX: the test keeps the last file open to tell files apart)', async () => {
     // Critical sections that never leave the microtask queue: the turn still ends.
     const files: number[] = [];
     const tracker = fileTracker(lockPath);

@@ -134,8 +134,18 @@ function createError(a: Attempt, err: unknown): unknown {
   return new LockPathError(a.path, why, { cause: err });
 }
 
+/**
+ * Told the name of every temp file this thread makes for a lock (line.ts: a contender's temp file
+ * that is not this thread's own shows another contender waiting).
+ */
+let tempNamed: ((lockPath: string, tempPath: string) => void) | null = null;
+export function onTempNamed(fn: (lockPath: string, tempPath: string) => void): void {
+  tempNamed = fn;
+}
+
 function makeTemp(a: Attempt): Temp {
   const { path: p, fd } = createTemp(a);
+  tempNamed?.(a.path, p);
   try {
     // Kernel-lock first, then write: the lock is held from the file's first visible instant.
     const k = kernelTryLock(fd, true);
@@ -184,6 +194,7 @@ function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
     // The addon names the temp file `<lock>.pidproof-<suffix>.tmp`, what sidecarPath would.
     const suffix = randomSuffix();
     p = `${a.path}.pidproof-${suffix}.tmp`;
+    tempNamed?.(a.path, p);
     try {
       r = publishOnce(a.path, suffix, a.s.mode, buf, template);
       if (r === 'format') {

@@ -43,6 +43,7 @@ import {
   backoff,
   discardTemp,
   holderInfo,
+  onTempNamed,
   startAttempt,
   timeoutError,
   type TryResult,
@@ -206,6 +207,8 @@ export function acquireInLine(p: string, s: Settings): Promise<Lock> {
   if (line === undefined) {
     line = new Line(p, s);
     lines.set(p, line);
+    // The first attempt's temp file, made before the line's watch: its later events are ours.
+    if (a?.tmp) line.waiter.ownTemp(a.tmp.path);
     // A holding of this thread (the turn's first grant) may hold it already.
     if (heldHere(p) !== null) line.turnGrants = 1;
   }
@@ -304,8 +307,7 @@ function start(line: Line): void {
   });
 }
 
-function sleep(line: Line, ms: number, own: Attempt | null): Promise<void> {
-  line.waiter.ownTemp(own?.tmp?.path ?? null);
+function sleep(line: Line, ms: number): Promise<void> {
   return line.waiter.wait(ms, undefined);
 }
 
@@ -323,13 +325,13 @@ async function run(line: Line): Promise<void> {
     }
     if (heldHere(line.path) !== null) {
       // This thread holds it: its release wakes us (or hands it over).
-      await sleep(line, HELD_LOOK_MS, e.a);
+      await sleep(line, HELD_LOOK_MS);
       continue;
     }
     const now = monoNow();
     if (line.yieldUntil > now || line.hop) {
       line.hop = false;
-      await sleep(line, Math.max(0, line.yieldUntil - now), e.a);
+      await sleep(line, Math.max(0, line.yieldUntil - now));
       continue;
     }
     const handoff = line.handoff;
@@ -361,13 +363,13 @@ async function run(line: Line): Promise<void> {
       continue;
     }
     const pinned = line.waiter.prepare(r.kind === 'wait' ? r.judgement : null);
-    await sleep(line, Math.min(nextDelay(r, e, pinned), left), e.a);
+    await sleep(line, Math.min(nextDelay(r, e, pinned), left));
     if (line.waiter.woke === 'dir' && line.entries[0] === e) {
       // Another process released (or took) it, and other contenders wait too: least recently
       // served first. (A lone waiter does not wait: nobody to let go first.)
       const now2 = monoNow();
       const d = RACE_MS * (1 - (now2 - line.servedAt) / FAIR_WINDOW_MS);
-      if (d > 0 && line.othersWait(now2)) await sleep(line, Math.min(d, left), e.a);
+      if (d > 0 && line.othersWait(now2)) await sleep(line, Math.min(d, left));
     }
   }
 }
@@ -411,6 +413,9 @@ function released(p: string): void {
 }
 
 setLineHooks({ takeOver, released });
+// This thread's own temp files (any acquire: async, sync, a first attempt) are not another
+// contender's. (A line made later never sees the events of a temp file made before its watch.)
+onTempNamed((lockPath, tempPath) => lines.get(lockPath)?.waiter.ownTemp(tempPath));
 
 /** @internal for tests: how many contenders of this thread wait for `p`. */
 export function waitingFor(p: string): number {

@@ -39,13 +39,12 @@ export class Waiter {
     this.ensureDirWatch();
   }
 
-  /** The temp file this waiter's contender uses now (its changes are not another contender's). */
-  ownTemp(p: string | null): void {
-    if (p === null) return;
+  /** A temp file of this thread (its changes are not another contender's). */
+  ownTemp(p: string): void {
     const name = path.basename(p);
     if (this.own.includes(name)) return;
     this.own.push(name);
-    if (this.own.length > 4) this.own.shift();
+    if (this.own.length > 32) this.own.shift();
   }
 
   /** What ended the last `wait`: its time, the directory watch, the holder's exit, or `wakeNow`. */
