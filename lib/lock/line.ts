@@ -207,8 +207,8 @@ export function acquireInLine(p: string, s: Settings): Promise<Lock> {
   if (line === undefined) {
     line = new Line(p, s);
     lines.set(p, line);
-    // The first attempt's temp file, made before the line's watch: its later events are ours.
-    if (a?.tmp) line.waiter.ownTemp(a.tmp.path);
+    // Temp files made before the line's watch (the first attempt's, the holder's): ours.
+    for (const t of ownTemps.get(p) ?? []) line.waiter.ownTemp(t);
     // A holding of this thread (the turn's first grant) may hold it already.
     if (heldHere(p) !== null) line.turnGrants = 1;
   }
@@ -413,9 +413,24 @@ function released(p: string): void {
 }
 
 setLineHooks({ takeOver, released });
-// This thread's own temp files (any acquire: async, sync, a first attempt) are not another
-// contender's. (A line made later never sees the events of a temp file made before its watch.)
-onTempNamed((lockPath, tempPath) => lines.get(lockPath)?.waiter.ownTemp(tempPath));
+
+/**
+ * This thread's own temp files (any acquire: async, sync, a first attempt) are not another
+ * contender's: the last few per lock path, also for a line made later (a holder that published
+ * from a named temp file writes through a descriptor opened by that name, and the directory watch
+ * reports its rewrites, the hand-overs in place, under it).
+ */
+const ownTemps = new Map<string, string[]>();
+onTempNamed((lockPath, tempPath) => {
+  let names = ownTemps.get(lockPath);
+  if (names === undefined) {
+    if (ownTemps.size >= 256) ownTemps.clear();
+    ownTemps.set(lockPath, (names = []));
+  }
+  names.push(tempPath);
+  if (names.length > 32) names.shift();
+  lines.get(lockPath)?.waiter.ownTemp(tempPath);
+});
 
 /** @internal for tests: how many contenders of this thread wait for `p`. */
 export function waitingFor(p: string): number {
