@@ -194,7 +194,6 @@ function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
     // The addon names the temp file `<lock>.pidproof-<suffix>.tmp`, what sidecarPath would.
     const suffix = randomSuffix();
     p = `${a.path}.pidproof-${suffix}.tmp`;
-    tempNamed?.(a.path, p);
     try {
       r = publishOnce(a.path, suffix, a.s.mode, buf, template);
       if (r === 'format') {
@@ -210,6 +209,7 @@ function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
     break;
   }
   if (r === null || r === 'format') return null;
+  if (!r.unnamed) tempNamed?.(a.path, p);
   if (r.outcome === 'no-kernel-lock') {
     try {
       a.tmp = writeTemp(a, p, r.fd, 'lease', r);

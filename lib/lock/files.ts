@@ -215,6 +215,8 @@ export interface Published {
   ino: number;
   /** Bytes of payload written (0 for `no-kernel-lock`). */
   size: number;
+  /** Published from an unnamed temp file: no temp name was ever made. */
+  unnamed: boolean;
 }
 const OUTCOMES: ReadonlyArray<Published['outcome']> = ['acquired', 'exists', 'link-failed', 'no-kernel-lock'];
 
@@ -255,7 +257,7 @@ export function publishOnce(
     return null;
   }
   if (r === -2) return 'format';
-  return { outcome: OUTCOMES[r], fd: publishOut[0], dev: publishOut[1], ino: publishOut[2], size: publishOut[3] };
+  return { outcome: OUTCOMES[r], fd: publishOut[0], dev: publishOut[1], ino: publishOut[2], size: publishOut[3], unnamed: publishOut[4] === 1 };
 }
 
 /**
