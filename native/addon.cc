@@ -1205,7 +1205,8 @@ napi_value UntrackFileImpl(napi_env env, napi_callback_info info) {
   return nullptr;
 }
 
-// publish(lockPath, suffix, mode, payload: Uint8Array, out: Float64Array(4)[, tail, token])
+// publish(lockPath, suffix, mode, payload: Uint8Array, out: Float64Array(4)[, tail, token
+//         [, unnamed]])
 //   creates "<lockPath>.pidproof-<suffix>.tmp" (suffix: lowercase hex) and publishes it
 //   -> outcome: 0 acquired, 1 exists (EEXIST: held), 2 link failed otherwise, 3 no kernel lock here
 //   (created only), -1 not on this OS; -2 (nothing done) when `tail` values are out of the range
@@ -1214,9 +1215,11 @@ napi_value UntrackFileImpl(napi_env env, napi_callback_info info) {
 //   [headHash, wallMs, monoUs]) and `token` (32 hex digits), `payload` is the cached head of the
 //   JSON text and the rest is written here (logic::FormatLockPayload): no JSON, no checksum in
 //   JavaScript. Throws (with .code) when the temp file cannot be created, locked or written; it is
-//   then removed. See pidproof::PublishLockFile.
+//   then removed. With `unnamed` true (Linux; `out` of length 5), an unnamed temp file is tried
+//   first: out[4] = 1 when it was used, 2 when this directory cannot make or link one (the named
+//   temp file was used: stop asking), else 0. See pidproof::PublishLockFile.
 napi_value PublishImpl(napi_env env, napi_callback_info info) {
-  napi_value argv[7];
+  napi_value argv[8];
   size_t argc = 0;
   void* raw = nullptr;
   RawArgs(env, info, argv, &argc, &raw);
@@ -1248,7 +1251,13 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
     throw Napi::TypeError::New(env, "payload must be a Uint8Array or Buffer");
   }
   if (len > 64 * 1024) throw Napi::RangeError::New(env, "payload must be at most 65536 bytes");
-  double* out = RawF64(env, argv[4], "out", 4);
+  bool unnamed = false;
+  napi_valuetype unnamed_type = napi_undefined;
+  if (argc >= 8) napi_typeof(env, argv[7], &unnamed_type);
+  if (unnamed_type != napi_undefined && napi_get_value_bool(env, argv[7], &unnamed) != napi_ok) {
+    throw Napi::TypeError::New(env, "unnamed must be a boolean");
+  }
+  double* out = RawF64(env, argv[4], "out", unnamed ? 5 : 4);
   const uint8_t* data = static_cast<const uint8_t*>(bytes);
   std::string formatted;
   napi_valuetype tail_type = napi_undefined;
@@ -1272,8 +1281,9 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
     len = formatted.size();
   }
   pidproof::PublishResult r;
-  Status st = pidproof::PublishLockFile(tmp, lock, mode, data, len, &r);
+  Status st = pidproof::PublishLockFile(tmp, lock, mode, data, len, unnamed, &r);
   if (st.code == Status::kUnsupported && st.syscall == "PublishLockFile") return RawNumber(env, -1);
+  if (unnamed) out[4] = r.unnamed ? 1 : r.unnamed_unavailable ? 2 : 0;
   if (!st.ok()) ThrowStatus(Napi::Env(env), st);
   out[0] = r.fd;
   out[1] = static_cast<double>(r.dev);
@@ -1297,9 +1307,9 @@ napi_value PublishImpl(napi_env env, napi_callback_info info) {
   }
 }
 
-// releaseFile(fd, lockPath, dev, ino) -> bits: 1 the lock file was ours and is removed (or could
-// not be looked at), 2 its replacement guard "<lockPath>.pidproof-guard" exists; -1 not on this
-// OS. Closes fd.
+// releaseFile(fd, lockPath, dev, ino[, lookForGuard = true]) -> bits: 1 the lock file was ours
+// and is removed (or could not be looked at), 2 its replacement guard "<lockPath>.pidproof-guard"
+// exists (only looked for with lookForGuard); -1 not on this OS. Closes fd.
 napi_value ReleaseFileImpl(napi_env env, napi_callback_info info) {
   napi_value argv[5];
   size_t argc = 0;
@@ -1319,8 +1329,14 @@ napi_value ReleaseFileImpl(napi_env env, napi_callback_info info) {
       kPathCap) {
     throw Napi::RangeError::New(env, "lockPath must be shorter than 4080 bytes");
   }
+  bool look = true;
+  napi_valuetype look_type = napi_undefined;
+  if (argc >= 5) napi_typeof(env, argv[4], &look_type);
+  if (look_type != napi_undefined && napi_get_value_bool(env, argv[4], &look) != napi_ok) {
+    throw Napi::TypeError::New(env, "lookForGuard must be a boolean");
+  }
   pidproof::ReleaseResult r;
-  Status st = pidproof::ReleaseLockFile(fd, lock, dev, ino, guard, &r);
+  Status st = pidproof::ReleaseLockFile(fd, lock, dev, ino, look ? guard : nullptr, &r);
   if (st.code == Status::kUnsupported) return RawNumber(env, -1);
   // Closed by the call (it never fails): no longer ours to release at teardown.
   if (raw != nullptr) static_cast<HeldFiles*>(raw)->Untrack(fd);

@@ -137,17 +137,27 @@ struct PublishResult {
   uint64_t dev = 0;
   uint64_t ino = 0;
   int link_errno = 0;
+  // `unnamed` was asked for: whether the lock was published from an unnamed file (it never had
+  // a name), and whether this directory cannot make or link unnamed files (the caller stops
+  // asking for this lock path).
+  bool unnamed = false;
+  bool unnamed_unavailable = false;
 };
 // Creates `tmp_path` exclusively (O_RDWR|O_CREAT|O_EXCL|O_NOFOLLOW|O_CLOEXEC) with exactly `mode`
 // (fchmod only when the umask narrowed it: the fstat that gives dev/ino tells), takes its kernel
 // lock without blocking, writes `payload` at offset 0, links it to `lock_path` and, once linked,
 // unlinks the temp name. On an error before the link the temp file is closed and removed, and the
 // Status names the failing call (open: EEXIST when the temp name is taken).
+// `unnamed` (Linux): first try the same with an unnamed file (O_TMPFILE in `lock_path`'s
+// directory, linked by its descriptor): no temp name to create and remove when the lock is free.
+// When that does not publish (held, another link error, no kernel lock here, or no unnamed files
+// here: unnamed_unavailable), the unnamed file is closed and the named publish above runs.
 Status PublishLockFile(const char* tmp_path, const char* lock_path, int mode,
-                       const uint8_t* payload, size_t len, PublishResult* out);
+                       const uint8_t* payload, size_t len, bool unnamed, PublishResult* out);
 // Release: unlinks `lock_path` only while it still names the file (`dev`, `ino`, compared as the
 // doubles Node's fs.Stats holds), then closes `fd`, then says whether `guard_path` exists (a
-// replacement guard another process may have left for the last holder to remove). Never fails:
+// replacement guard another process may have left for the last holder to remove; not looked for
+// when `guard_path` is null: a holder that never met the guard). Never fails:
 // `removed` is false only when the path provably names another file or none; an error while
 // looking counts as removed, as the TypeScript release does.
 struct ReleaseResult {

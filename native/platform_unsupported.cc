@@ -17,7 +17,8 @@ Status ProbeProcess(int64_t, Identity*) { return NotHere("ProbeProcess"); }
 Status ProbeBoot(Boot*) { return NotHere("ProbeBoot"); }
 Status TryLockFile(intptr_t, bool, LockResult*) { return NotHere("TryLockFile"); }
 Status UnlockFile(intptr_t) { return NotHere("UnlockFile"); }
-Status PublishLockFile(const char*, const char*, int, const uint8_t*, size_t, PublishResult*) {
+Status PublishLockFile(const char*, const char*, int, const uint8_t*, size_t, bool,
+                       PublishResult*) {
   return NotHere("PublishLockFile");
 }
 Status ReleaseLockFile(int, const char*, double, double, const char*, ReleaseResult*) {

@@ -563,7 +563,8 @@ Status UnlockFile(intptr_t os_handle) {
 
 // The one-call publish and release are POSIX (they hand Node a POSIX descriptor); on Windows the
 // lock core keeps its TypeScript path (see the delete-pending rules in lib/lock/attempt.ts).
-Status PublishLockFile(const char*, const char*, int, const uint8_t*, size_t, PublishResult*) {
+Status PublishLockFile(const char*, const char*, int, const uint8_t*, size_t, bool,
+                       PublishResult*) {
   return Status::Unsupported("PublishLockFile", ERROR_NOT_SUPPORTED);
 }
 Status ReleaseLockFile(int, const char*, double, double, const char*, ReleaseResult*) {

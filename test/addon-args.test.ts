@@ -255,6 +255,36 @@ describe.runIf(addon !== null)(`raw addon: the hot paths check every argument in
     fs.rmSync(`${d}.pidproof-guard`);
     fs.rmdirSync(d);
   });
+
+  it.runIf(typeof a.publish === 'function' && process.platform !== 'win32')('publish(…, unnamed) and releaseFile(…, lookForGuard): the flags are checked; an unnamed publish leaves no temp name; the guard is looked for only when asked', () => {
+    const out = new Float64Array(5);
+    const buf = Buffer.from('{}\n');
+    expect(() => a.publish(lock, 'ab', 0o600, buf, out, undefined, undefined, 'yes')).toThrow(/unnamed must be a boolean/);
+    expect(() => a.publish(lock, 'ab', 0o600, buf, new Float64Array(4), undefined, undefined, true)).toThrow(/out must be a Float64Array of length 5/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(a.publish(lock, 'ab', 0o640, buf, out, undefined, undefined, true)).toBe(0);
+    // Linux: made unnamed (O_TMPFILE) and linked by its descriptor; elsewhere the named path.
+    expect(out[4]).toBe(process.platform === 'linux' ? 1 : 0);
+    expect(fs.readFileSync(lock, 'utf8')).toBe('{}\n');
+    expect(fs.statSync(lock).mode & 0o777).toBe(0o640);
+    expect(fs.statSync(lock).nlink).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual(['x.lock']);
+    // Held: the unnamed file is dropped and the named temp file kept, as before.
+    const out2 = new Float64Array(5);
+    expect(a.publish(lock, 'cd', 0o600, buf, out2, undefined, undefined, true)).toBe(1);
+    expect(out2[4]).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['x.lock', 'x.lock.pidproof-cd.tmp']);
+    fs.closeSync(out2[0]);
+    fs.rmSync(`${lock}.pidproof-cd.tmp`);
+    fs.writeFileSync(`${lock}.pidproof-guard`, '');
+    expect(() => a.releaseFile(out[0], lock, out[1], out[2], 'no')).toThrow(/lookForGuard must be a boolean/);
+    // A guard exists, but is not looked for.
+    expect(a.releaseFile(out[0], lock, out[1], out[2], false)).toBe(1);
+    expect(fs.existsSync(lock)).toBe(false);
+    expect(a.publish(lock, 'ef', 0o600, buf, out, undefined, undefined, true)).toBe(0);
+    expect(a.releaseFile(out[0], lock, out[1], out[2], true)).toBe(3);
+    fs.rmSync(`${lock}.pidproof-guard`);
+  });
 });
 
 describe.runIf(addon !== null)(`raw addon: usage reads check every argument in C++ (issue 23)${addon === null ? ' [skipped: no native binary]' : ''}`, () => {

@@ -143,6 +143,8 @@ export function decodeRecord(buf: Buffer, mtimeMs: number, scope: Scope): Decode
     maxHoldMs: null,
     leaseMs: null,
     mode: 'kernel',
+    // Format 1 is written by processes whose start tokens are in the root time namespace's terms.
+    clocks: 'root',
     // Not recorded: a token no holding of this process has, the directory's mtime as its age.
     token: '0'.repeat(32),
     createdAt: isoOf(at),
@@ -151,7 +153,7 @@ export function decodeRecord(buf: Buffer, mtimeMs: number, scope: Scope): Decode
     heartbeatAt: at,
     heartbeatMono: mono,
   };
-  const record: OwnerRecord = { pid, startToken, startTokenUnit, uniqueId, uniqueIdKind, bootId, pidNamespace, hostname, platform, createdAtMs: at };
+  const record: OwnerRecord = { pid, startToken, startTokenUnit, uniqueId, uniqueIdKind, bootId, pidNamespace, hostname, platform, createdAtMs: at, clocks: 'root' };
   const holder: RecordedHolder = {
     pid,
     platform,

@@ -136,8 +136,18 @@ function createError(a: Attempt, err: unknown): unknown {
   return new LockPathError(a.path, why, { cause: err });
 }
 
+/**
+ * Told the name of every temp file this thread makes for a lock (line.ts: a contender's temp file
+ * that is not this thread's own shows another contender waiting).
+ */
+let tempNamed: ((lockPath: string, tempPath: string) => void) | null = null;
+export function onTempNamed(fn: (lockPath: string, tempPath: string) => void): void {
+  tempNamed = fn;
+}
+
 function makeTemp(a: Attempt): Temp {
   const { path: p, fd } = createTemp(a);
+  tempNamed?.(a.path, p);
   try {
     // Kernel-lock first, then write: the lock is held from the file's first visible instant.
     const k = kernelTryLock(fd, true);
@@ -202,6 +212,7 @@ function publishFirst(a: Attempt): 'acquired' | 'contended' | 'link' | null {
     break;
   }
   if (r === null || r === 'format') return null;
+  if (!r.unnamed) tempNamed?.(a.path, p);
   if (r.outcome === 'no-kernel-lock') {
     try {
       a.tmp = writeTemp(a, p, r.fd, 'lease', r);
@@ -242,6 +253,7 @@ function adopt(a: Attempt, reclaimed: Lock['reclaimed'], tracked = false): Lock 
   // the native publish registered it so already.)
   if (!tracked) trackFd(t.fd, HELD_LOCK, a.path, t.dev, t.ino);
   const h = new Holding(a.path, t.fd, t.dev, t.ino, t.payload, t.size, a.s.owner, a.s.mode);
+  h.metGuard = reclaimed !== null; // a reclaim may leave the guard for its release to remove
   h.addHandler(a.s.onCompromised);
   return new LockHandle(h, reclaimed);
 }

@@ -16,7 +16,10 @@ export interface LockHolderInfo {
   detail: string;
 }
 
-/** The lock could not be acquired within `timeoutMs`. */
+/**
+ * The lock could not be acquired within `timeoutMs` (or, `why`, could not be waited for: a sync
+ * acquire of a lock its own thread holds).
+ */
 export class LockTimeoutError extends Error {
   readonly code = 'ELOCKTIMEOUT';
   override name = 'LockTimeoutError';
@@ -24,9 +27,10 @@ export class LockTimeoutError extends Error {
     readonly path: string,
     readonly timeoutMs: number,
     readonly holder: LockHolderInfo | null,
+    why?: string,
   ) {
     super(
-      `lock ${path} not acquired within ${timeoutMs} ms` +
+      `lock ${path} not acquired ${why ?? `within ${timeoutMs} ms`}` +
         (holder
           ? `: held by ${holder.payload && typeof holder.payload.pid === 'number' ? `PID ${holder.payload.pid}` : 'an unknown writer'} ` +
             `(${holder.verdict}, ${holder.format}${holder.ageMs !== null ? `, age ${Math.round(holder.ageMs)} ms` : ''}): ${holder.detail}`

@@ -224,7 +224,10 @@ export function createExclusive(dir: string, base: string, tag: string, mode: nu
 
 /** The addon's one-call publish and release exist here (POSIX builds); cleared on a -1 answer. */
 let oneCall = addon !== null && typeof addon.publish === 'function' && typeof addon.releaseFile === 'function';
-const publishOut = new Float64Array(4);
+const publishOut = new Float64Array(5);
+/** Unnamed temp files (Linux O_TMPFILE) are asked for, except for these lock paths (see publishOnce). */
+const unnamedHere = process.platform === 'linux';
+const noUnnamed = new Set<string>();
 
 /** What `publishOnce` did. `fd`/`dev`/`ino`: the temp file, now the lock file when acquired. */
 export interface Published {
@@ -240,6 +243,8 @@ export interface Published {
   ino: number;
   /** Bytes of payload written (0 for `no-kernel-lock`). */
   size: number;
+  /** Published from an unnamed temp file: no temp name was ever made. */
+  unnamed: boolean;
 }
 const OUTCOMES: ReadonlyArray<Published['outcome']> = ['acquired', 'exists', 'link-failed', 'no-kernel-lock'];
 
@@ -247,7 +252,11 @@ const OUTCOMES: ReadonlyArray<Published['outcome']> = ['acquired', 'exists', 'li
  * The uncontended publish as one native call: create `<lockPath>.pidproof-<suffix>.tmp` (the name
  * `sidecarPath` gives; the addon builds it) exclusively with exactly `mode`,
  * kernel-lock it, write `payload`, `link()` it to `lockPath`, unlink the temp name (see
- * native/lock_posix.cc). With `template`, `payload` is the head of the payload text and the addon
+ * native/lock_posix.cc). On Linux the file is first made unnamed (O_TMPFILE) and linked by its
+ * descriptor: no temp name to create and remove when the lock is free; it gets the temp name only
+ * when the publish does not succeed (held, or no kernel lock here), so every other outcome is as
+ * above. A lock path whose directory cannot make or link unnamed files is remembered and gets the
+ * named path at once. With `template`, `payload` is the head of the payload text and the addon
  * writes the rest (`payloadHead`); 'format' when it cannot (nothing done: serialise it here).
  * null when this build has no such call (Windows, the fallback): use the step-by-step path.
  * Throws the creation error (with `.code` and `.syscall`), the file removed.
@@ -260,25 +269,33 @@ export function publishOnce(
   template?: { tail: Float64Array; token: string },
 ): Published | 'format' | null {
   if (!oneCall) return null;
-  const r = template
-    ? addon!.publish!(lockPath, suffix, mode, payload, publishOut, template.tail, template.token)
-    : addon!.publish!(lockPath, suffix, mode, payload, publishOut);
+  const unnamed = unnamedHere && !noUnnamed.has(lockPath);
+  let r: ReturnType<NonNullable<NonNullable<typeof addon>['publish']>>;
+  publishOut[4] = 0;
+  try {
+    r = addon!.publish!(lockPath, suffix, mode, payload, publishOut, template?.tail, template?.token, unnamed);
+  } finally {
+    if (unnamed && publishOut[4] === 2) {
+      if (noUnnamed.size >= 256) noUnnamed.clear();
+      noUnnamed.add(lockPath);
+    }
+  }
   if (r === -1) {
     oneCall = false;
     return null;
   }
   if (r === -2) return 'format';
-  return { outcome: OUTCOMES[r], fd: publishOut[0], dev: publishOut[1], ino: publishOut[2], size: publishOut[3] };
+  return { outcome: OUTCOMES[r], fd: publishOut[0], dev: publishOut[1], ino: publishOut[2], size: publishOut[3], unnamed: publishOut[4] === 1 };
 }
 
 /**
  * The release as one native call: unlink `lockPath` while it names (`dev`, `ino`), close `fd`,
- * and say whether the replacement guard exists. Bits: 1 removed (or could not look), 2 guard
- * exists. null when this build has no such call: use the step-by-step path.
+ * and, with `lookForGuard`, say whether the replacement guard exists. Bits: 1 removed (or could
+ * not look), 2 guard exists. null when this build has no such call: use the step-by-step path.
  */
-export function releaseOnce(fd: number, lockPath: string, dev: number, ino: number): number | null {
+export function releaseOnce(fd: number, lockPath: string, dev: number, ino: number, lookForGuard = true): number | null {
   if (!oneCall) return null;
-  const r = addon!.releaseFile!(fd, lockPath, dev, ino);
+  const r = addon!.releaseFile!(fd, lockPath, dev, ino, lookForGuard);
   if (r === -1) {
     oneCall = false;
     return null;

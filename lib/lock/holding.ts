@@ -21,7 +21,8 @@ import {
   writeAll,
 } from './files';
 import type { Settings } from './options';
-import { type LockPayload, rootMonoNow, serialisePayload } from './payload';
+import { buildPayload, type LockPayload, newToken, rootMonoNow, serialisePayload } from './payload';
+import { identity as ids } from '../identity';
 
 /** A held lock. */
 export interface Lock {
@@ -87,6 +88,28 @@ const holdings = new Map<string, Set<Holding>>();
 let held = 0;
 
 /**
+ * The in-process line of contenders (line.ts) hooks in here, so that this module needs nothing
+ * from it: `takeOver` is asked at a holding's last release whether a contender of this thread
+ * takes the lock over in place (it calls `transfer`); `released` is told after every other end
+ * of a holding, so that the next contender tries at once.
+ */
+export interface LineHooks {
+  takeOver(h: Holding): boolean;
+  released(path: string): void;
+}
+let lineHooks: LineHooks | null = null;
+export function setLineHooks(hooks: LineHooks): void {
+  lineHooks = hooks;
+}
+
+/** The holding of `p` this thread has not released yet (any owner), or null. */
+export function heldHere(p: string): Holding | null {
+  const set = holdings.get(p);
+  if (set) for (const h of set) if (!h.done) return h;
+  return null;
+}
+
+/**
  * @internal tokens this process holds (for inspection: a lock this process leaked). Built when
  * asked (a contended judgement), not kept up to date on every acquire and release.
  */
@@ -99,6 +122,11 @@ export function heldTokens(): ReadonlySet<string> {
 export class Holding {
   refs = 1;
   done = false;
+  /**
+   * This holding met the replacement guard (it reclaimed the lock under it). Only then does its
+   * release look for a guard to remove: a holder that never met one does not look (issue 21).
+   */
+  metGuard = false;
   /** Created on first use: most holdings are released without anyone reading `lock.signal`. */
   private acRef: AbortController | null = null;
   get ac(): AbortController {
@@ -208,7 +236,7 @@ export class Holding {
     }
   }
 
-  private finish(): void {
+  private finish(notify = true): void {
     this.done = true;
     watched.delete(this);
     if (this.heartbeat) clearInterval(this.heartbeat);
@@ -218,16 +246,52 @@ export class Holding {
     if (set && set.size === 0 && holdings.size > 64) holdings.delete(this.path);
     held--;
     if (held === 0) scheduleUninstall(() => held === 0);
+    // The next contender of this thread tries at once (a microtask later: never inside this call).
+    if (notify) lineHooks?.released(this.path);
   }
 
-  /** Drops one reference; the last one releases. Never throws. */
-  unref(): void {
+  /**
+   * Hands this holding's lock file over in place to a contender of this thread (`s`: its
+   * settings), at this holding's last release: the file stays, kernel-locked by the same
+   * descriptor all along, and its payload is rewritten for the new holding (new token, creation
+   * time and limits, like a heartbeat: same size, a reader racing it sees a checksum mismatch
+   * and reads again). Other processes see no release and no new file: no directory event wakes
+   * them. Returns the new holder's lock, or null (nothing changed) when this holding cannot be
+   * handed over: the path no longer names our file, it is near an expiry (a contender may be
+   * breaking it), the modes differ, or the rewrite failed.
+   */
+  transfer(s: Settings): Lock | null {
+    if (this.done || this.aborted || s.mode !== this.mode || this.nearExpiry()) return null;
+    let payload: LockPayload;
+    try {
+      const st = lstatOrNull(this.path);
+      if (!st || !sameFile(st, this)) return null;
+      payload = buildPayload(ids.selfIdentity(), { token: newToken(), maxHoldMs: s.maxHoldMs, leaseMs: s.leaseMs, mode: this.payload.mode });
+      const buf = serialisePayload(payload, this.size);
+      if (buf.length !== this.size) return null;
+      writeAll(this.fd, buf);
+    } catch {
+      return null; // the normal release runs and reports what it finds
+    }
+    this.finish(false);
+    const h = new Holding(this.path, this.fd, this.dev, this.ino, payload, this.size, s.owner, s.mode);
+    h.addHandler(s.onCompromised);
+    return new LockHandle(h, null);
+  }
+
+  /**
+   * Drops one reference; the last one releases (or hands the lock over to the next contender of
+   * this thread, unless `handOver` is false: process exit). Never throws.
+   */
+  unref(handOver = true): void {
     if (this.done) return;
     if (--this.refs > 0) return;
+    if (handOver && lineHooks !== null && !this.aborted && lineHooks.takeOver(this)) return;
     let ours: boolean | 'left' = true;
-    // One native call (lstat, unlink while ours, close, is there a guard?) unless a contender may
-    // be breaking the lock right now: then the guard is taken first, step by step.
-    const fast = this.nearExpiry() ? null : releaseOnce(this.fd, this.path, this.dev, this.ino);
+    // One native call (lstat, unlink while ours, close, is there a guard? only asked of a holding
+    // that met one) unless a contender may be breaking the lock right now: then the guard is
+    // taken first, step by step.
+    const fast = this.nearExpiry() ? null : releaseOnce(this.fd, this.path, this.dev, this.ino, this.metGuard);
     if (fast !== null) {
       ours = (fast & 1) !== 0;
       this.finish();
@@ -262,10 +326,10 @@ export class Holding {
     }
   }
 
-  /** Releases everything at process exit / signal. */
+  /** Releases everything at process exit / signal (never handed over: the process is ending). */
   releaseNow(): void {
     this.refs = 1;
-    this.unref();
+    this.unref(false);
   }
 
   compromise(reason: CompromiseReason, message: string, releaseFile: boolean): void {

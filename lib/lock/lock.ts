@@ -10,39 +10,29 @@
  * - `payload.ts`  — the file formats (pidproof payload, OpenClaw JSON, bare PID files);
  * - `holding.ts`  — a held lock's lifetime: heartbeat, watchdog, release, compromise;
  * - `cleanup.ts`  — process-wide release at exit and on signals (PID 1 included);
+ * - `line.ts`     — one waiter per lock path per thread: this thread's async contenders in line
+ *                   (first come, first served), the lock handed over in place between them,
+ *                   bounded turns between processes;
  * - `waiter.ts`   — waiting without a busy loop (exit watch, directory watch, backoff);
  * - `files.ts`    — file primitives: kernel locks, symlink-safe opens, the guard;
  * - `inspect.ts`, `doctor.ts` — read-only inspection and the directory doctor.
  */
 import { abortError, backoff, discardTemp, startAttempt, timeoutError, tryOnce } from './attempt';
+import { LockTimeoutError } from './errors';
 import { sleepSync } from './files';
-import { type Lock, reentrant } from './holding';
+import { heldHere, type Lock, reentrant } from './holding';
+import { acquireInLine, FAST_RELEASE_LOOKS, KERNEL_POLL_MS, MAX_CHURN, ownHolder } from './line';
 import { canonicalLockPath, type LockOptions, settingsOf } from './options';
 import { monoNow } from './payload';
 import { describe } from '../validate';
-import { Waiter } from './waiter';
 
 export type { Lock } from './holding';
 export type { LockOptions } from './options';
 
-/** Immediate re-attempts after the lock file changed under us, before waiting like any other. */
-const MAX_CHURN = 16;
-/**
- * Quick looks (2-5 ms apart, about 100 ms in all) at a lock whose holder is proven gone while its
- * kernel lock is still held: the kernel drops it once the dead holder's last thread has exited
- * (Windows: "when resources allow"). After that the usual backoff: something else holds it.
- */
-const FAST_RELEASE_LOOKS = 25;
-/**
- * Longest poll of a lock held from another PID namespace of this kernel: its holder cannot be
- * pinned from here, but its kernel lock is released the moment it dies, so a look every 10 ms
- * (~60 µs of work each) bounds the recovery after a container's holder is killed.
- */
-const KERNEL_POLL_MS = 10;
-
 /**
  * Acquires the lock at `path` (a file path you name; its directory must exist). Waits without a
  * busy loop: woken by the holder's exit, by the lock file's removal, and by a capped backoff poll.
+ * Contenders of this thread for the same path wait in line, first come, first served (line.ts).
  */
 export async function acquireLock(path: string, options?: LockOptions): Promise<Lock> {
   const s = settingsOf(options);
@@ -50,42 +40,18 @@ export async function acquireLock(path: string, options?: LockOptions): Promise<
   if (s.signal?.aborted) throw abortError(s.signal);
   const again = reentrant(p, s);
   if (again) return again;
-  const a = startAttempt(p, s);
-  const start = monoNow();
-  const waiter = new Waiter(a);
-  try {
-    for (let n = 0, churn = 0, fast = 0; ; ) {
-      if (s.signal?.aborted) throw abortError(s.signal);
-      const r = tryOnce(a);
-      if (r.kind === 'acquired') return r.lock;
-      // The file changed under us: look again at once, but never spin (MAX_CHURN, then wait).
-      if (r.kind === 'retry' && ++churn < MAX_CHURN) continue;
-      churn = 0;
-      const left = s.timeoutMs - (monoNow() - start);
-      if (left <= 0) throw timeoutError(a);
-      const pinned = waiter.prepare(r.kind === 'wait' ? r.judgement : null);
-      // An exit watch wakes us when a pinned holder dies: the poll is a safety net. Without one (a
-      // holder in another PID namespace of this kernel, a legacy record) it is the wake-up. A dead
-      // holder whose kernel lock is still being released, whose replacement guard another
-      // contender holds, or whose payload read torn is looked at again within milliseconds (then
-      // the backoff).
-      const delay =
-        r.kind !== 'wait'
-          ? 1 + Math.random() * 4
-          : (r.judgement.releasing || r.judgement.guardHeld || r.judgement.torn) && fast++ < FAST_RELEASE_LOOKS
-            ? 2 + Math.random() * 3
-            : backoff(n++, pinned ? 200 : r.judgement.kernelJudged ? KERNEL_POLL_MS : 50);
-      await waiter.wait(Math.min(delay, left), s.signal);
-    }
-  } finally {
-    waiter.close();
-    discardTemp(a);
-  }
+  return acquireInLine(p, s);
 }
 
 /**
  * Synchronous `acquireLock`: same algorithm, waiting by sleeping the thread (capped backoff poll;
  * no exit or file notifications are possible without the event loop).
+ *
+ * It never joins this thread's line of async contenders (line.ts): sleeping, it blocks the event
+ * loop they all need, so they cannot hold or take anything meanwhile; it competes directly, ahead
+ * of them. And a lock this thread holds (another acquire, another owner, not yet released) can
+ * only be released by this thread, which a sync wait would block: it fails at once with a
+ * `LockTimeoutError` that says so, instead of sleeping for `timeoutMs` (or for ever).
  */
 export function acquireLockSync(path: string, options?: LockOptions): Lock {
   const s = settingsOf(options);
@@ -93,6 +59,15 @@ export function acquireLockSync(path: string, options?: LockOptions): Lock {
   if (s.signal?.aborted) throw abortError(s.signal);
   const again = reentrant(p, s);
   if (again) return again;
+  const mine = heldHere(p);
+  if (mine !== null) {
+    throw new LockTimeoutError(
+      p,
+      s.timeoutMs,
+      ownHolder(mine),
+      'without waiting: this thread holds it, and a synchronous wait would block the only thread that can release it',
+    );
+  }
   const a = startAttempt(p, s);
   const start = monoNow();
   try {

@@ -177,6 +177,8 @@ interface PathShape {
   parent: string;
   /** `<parent>/.`: a file where the directory should be fails (ENOTDIR) instead of resolving. */
   dot: string;
+  /** The last resolution of `parent` and the directory it named (POSIX; see canonicalLockPath). */
+  real?: { dir: string; dev: number; ino: number };
 }
 const shapes = new Map<string, PathShape>();
 
@@ -196,20 +198,58 @@ function shapeOf(p: string): PathShape {
   return shape;
 }
 
-/** Absolute lock path with its directory's symlinks resolved (the file itself is never followed). */
+/** The directory `d` names now (following symlinks), if it is one. */
+function dirAt(d: string): fs.Stats | undefined {
+  try {
+    const st = fs.statSync(d, { throwIfNoEntry: false });
+    return st?.isDirectory() ? st : undefined;
+  } catch {
+    return undefined; // realpath answers
+  }
+}
+
+/**
+ * Absolute lock path with its directory's symlinks resolved (the file itself is never followed).
+ *
+ * A symlink in the directory's path may be re-pointed at any time, so the path is checked on every
+ * call, but resolved again only when it changed (issue 21: `realpath` costs a `readlink` per
+ * component and an access check). POSIX: the directory a path resolved to is remembered with its
+ * device and inode, and kept while the path given (and the resolved one, when they differ) still
+ * leads to that very directory: one `stat` each, where a re-pointed symlink, a directory moved,
+ * removed or replaced shows as another inode (or none), and then `realpath` runs again. Both lead
+ * to the same directory, so every file operation of the lock lands where `realpath` would have
+ * put it. Not seen: a directory moved away with a symlink to it left in its place (same inode):
+ * the former path, still leading to the same directory and file, is kept (only its string, the
+ * key of this process's line and owners' holdings, differs from what `realpath` would give now).
+ */
 export function canonicalLockPath(p: unknown): string {
   if (typeof p !== 'string') throw new TypeError(`path must be a string, got ${describe(p)}`);
   if (p.length === 0) throw new TypeError('path must not be empty');
   if (p.includes('\0')) throw new TypeError('path must not contain NUL bytes');
-  const { abs, base, parent, dot } = shapeOf(p);
-  let dir: string;
-  try {
-    // Resolved on every call: a symlink in the directory's path may be re-pointed at any time.
-    dir = fs.realpathSync.native(dot);
-  } catch (err) {
-    if (errCode(err) === 'ENOENT') throw new LockPathError(abs, `its directory ${parent} does not exist`);
-    if (errCode(err) === 'ENOTDIR') throw new LockPathError(abs, `${parent} is not a directory`);
-    throw err;
+  const shape = shapeOf(p);
+  const { abs, base, parent, dot } = shape;
+  let dir: string | undefined;
+  const real = shape.real;
+  if (real !== undefined) {
+    const st = dirAt(parent);
+    if (st !== undefined && st.ino === real.ino && st.dev === real.dev) {
+      const st2 = real.dir === parent ? st : dirAt(real.dir);
+      if (st2 !== undefined && st2.ino === real.ino && st2.dev === real.dev) dir = real.dir;
+    }
+  }
+  if (dir === undefined) {
+    try {
+      dir = fs.realpathSync.native(dot);
+    } catch (err) {
+      if (errCode(err) === 'ENOENT') throw new LockPathError(abs, `its directory ${parent} does not exist`);
+      if (errCode(err) === 'ENOTDIR') throw new LockPathError(abs, `${parent} is not a directory`);
+      throw err;
+    }
+    // Remembered only for cached shapes (absolute paths), POSIX (inode numbers identify directories).
+    if (remember && shapes.get(p) === shape) {
+      const st = dirAt(dir);
+      shape.real = st !== undefined ? { dir, dev: st.dev, ino: st.ino } : undefined;
+    }
   }
   // The same directory as last time (the common case): the same string, already flat and hashed
   // for the holdings registry, instead of a new one per acquire.
@@ -220,4 +260,5 @@ export function canonicalLockPath(p: unknown): string {
   return result;
 }
 const SEP = path.sep.charCodeAt(0);
+const remember = process.platform !== 'win32';
 let last = { dir: '', base: '', path: '' };
