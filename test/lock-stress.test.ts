@@ -91,11 +91,16 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
         errors.push(m.message!);
       }
     });
-    child.on('exit', (code) => {
+    // 'close', not 'exit': it comes once the IPC channel is drained, so w.exits and w.done count
+    // every message the worker sent before it died (a worker killed just after its last 'exit'
+    // may already have sent 'done': it finished, and is not replaced by a second 'done').
+    child.on('close', (code) => {
       workers.delete(w);
-      if (w.killed) {
+      if (w.killed && !w.done) {
         // Replace it with a worker that does the rest of its acquisitions.
         start(w.iterations - w.exits);
+      } else if (w.killed) {
+        // Killed after its last critical section: nothing to replace.
       } else if (code !== 0) {
         errors.push(`worker ${child.pid} exited with ${code}`);
       } else if (!w.done) {

@@ -793,9 +793,12 @@ async function fleet(spec: { dropin: number; stock: number; iterations: number; 
       else if (m.t === 'compromised') r.compromised.push({ impl: String(m.impl), message: String(m.message) });
       else if (m.t === 'error') errors.push(String(m.message));
     });
-    child.on('exit', (code) => {
+    // 'close', not 'exit': it comes once the IPC channel is drained, so w.exits and w.done count
+    // every message the worker sent; one killed just after its last section may have sent 'done'.
+    child.on('close', (code) => {
       workers.delete(w);
-      if (w.killed) start(impl, w.iterations - w.exits);
+      if (w.killed && !w.done) start(impl, w.iterations - w.exits);
+      else if (w.killed) return;
       else if (code !== 0) errors.push(`${impl} worker ${child.pid} exited with ${code}`);
       else if (!w.done) errors.push(`${impl} worker ${child.pid} exited without finishing`);
     });
