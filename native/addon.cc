@@ -1431,9 +1431,10 @@ napi_value CloseDirRecordImpl(napi_env env, napi_callback_info info) {
 //   pinned process is gone: reaped, or its PID names another process) | 1 (out[0..24) as above);
 //   UsagePin.close() releases what it holds (idempotent; the finalizer does it too).
 // ExitWatch.usageInto(out, notes) -> 1 (out[0..24) as above) | 0 (the pinned process was reaped:
-//   nothing of it can be read any more) | -1 (this handle does not pin usage reads: kqueue, Windows;
-//   use openUsage). Linux: the watch's pidfd pins the reads, so a usage watch holds one descriptor.
-//   Readable while the watch is open and during its exit callback (the handle is closed after it).
+//   nothing of it can be read any more) | -1 (this handle does not pin usage reads: kqueue,
+//   Windows; use openUsage). Linux: the watch's pidfd pins the reads, so a usage watch holds one
+//   descriptor. Readable while the watch is open and during its exit callback (the handle is closed
+//   after it).
 constexpr size_t kUsageStride = 24;
 constexpr size_t kMaxUsageBatch = 65536;
 

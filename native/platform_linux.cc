@@ -815,9 +815,9 @@ Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, S
 // before and after (stat, status, stat) and Tgid == pid; a UsagePin holds the /proc/<pid>
 // directory, one descriptor, and opens stat and status through it: a directory of a reaped process
 // answers ESRCH to every open, so a recycled PID is never read through it (checked here too), and
-// the CPU clock, read first by PID, counts because the stat opened after it still was the process's.
-// Context switches: proc_pid_status(5) voluntary_ctxt_switches are those of one thread (the task
-// the file names), not of the process, so they are not reported (null) on Linux.
+// the CPU clock, read first by PID, counts because the stat opened after it still was the
+// process's. Context switches: proc_pid_status(5) voluntary_ctxt_switches are those of one thread
+// (the task the file names), not of the process, so they are not reported (null) on Linux.
 #include <time.h>  // clock_gettime (here rather than above: this section is issue 23's own)
 
 namespace pidproof {
