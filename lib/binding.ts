@@ -146,6 +146,11 @@ export interface RawExitWatch {
   start(cb: (err: Error | null) => void): void;
   /** Idempotent; a closed watch never calls back. */
   close(): void;
+  /**
+   * A usage read through this watch's handle (issue 23): 1 `out[0..USAGE_STRIDE)` filled, 0 the
+   * process was reaped, -1 this handle does not pin reads (kqueue, Windows). Linux only reads.
+   */
+  usageInto?(out: Float64Array, notes: unknown[]): -1 | 0 | 1;
   ref(): RawExitWatch;
   unref(): RawExitWatch;
 }
@@ -334,7 +339,7 @@ function nameTable(a: NativeAddon): (i: number) => string | null {
 }
 
 /** Usage over usageInto/openUsage: one crossing per call, buffers reused and grown as needed. */
-function nativeUsage(a: NativeAddon): Pick<Backend, 'sampleUsage' | 'openUsage'> {
+function nativeUsage(a: NativeAddon): Pick<Backend, 'sampleUsage' | 'openUsage' | 'usageThrough'> {
   const into = a.usageInto;
   const open = a.openUsage;
   if (typeof into !== 'function' || typeof open !== 'function') return {};
@@ -367,6 +372,31 @@ function nativeUsage(a: NativeAddon): Pick<Backend, 'sampleUsage' | 'openUsage'>
           return pin.sampleInto(o, pinNotes) === 0 ? null : decodeUsage(pid, o, 0, pinNotes, 0, name);
         },
         close: () => pin.close(),
+      };
+    },
+    usageThrough(pid, exit) {
+      const into = exit.usageInto;
+      if (typeof into !== 'function') return 'unsupported';
+      const o = new Float64Array(USAGE_STRIDE);
+      const pinNotes: unknown[] = [];
+      const read = (): RawUsageSample | null | 'unsupported' => {
+        pinNotes.length = 0;
+        const r = into.call(exit, o, pinNotes);
+        if (r < 0) return 'unsupported';
+        return r === 0 ? null : decodeUsage(pid, o, 0, pinNotes, 0, name);
+      };
+      // The first read tells whether the handle pins reads; it is the pin's first sample.
+      let first: RawUsageSample | null | 'unsupported' | undefined = read();
+      if (first === 'unsupported') return 'unsupported';
+      return {
+        sample() {
+          const f = first;
+          first = undefined;
+          const r = f !== undefined ? f : read();
+          if (r === 'unsupported') throw new Error('pidproof: an exit watch stopped pinning usage reads'); // constant per handle
+          return r;
+        },
+        close() {}, // the exit watch holds the descriptor: its close() releases it
       };
     },
   };

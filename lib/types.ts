@@ -228,6 +228,13 @@ export interface Backend {
    * nothing can be held (the caller samples one-shot and compares identities). Native only.
    */
   openUsage?(pid: number): RawUsagePin | null | 'unsupported';
+  /**
+   * A pin that reads through `exit`'s own handle, holding nothing more (Linux: the exit watch's
+   * pidfd pins the reads, so a usage watch holds one descriptor); 'unsupported' where that handle
+   * cannot pin reads (macOS/FreeBSD kqueue: open a pin with `openUsage`). The read made to learn
+   * that is the pin's first `sample()`. Closing the pin closes nothing: `exit.close()` does.
+   */
+  usageThrough?(pid: number, exit: RawUsageHandle): RawUsagePin | 'unsupported';
 }
 
 // ---- usage (issue 23) ---------------------------------------------------------------------------
@@ -261,6 +268,12 @@ export interface RawUsage {
 export interface RawUsageSample {
   identity: RawIdentity;
   usage: RawUsage;
+}
+
+/** @internal a handle usage can be read through: an exit watch (lib/binding.ts `RawExitWatch`). */
+export interface RawUsageHandle {
+  /** 1: `out` filled; 0: the pinned process was reaped; -1: this handle does not pin reads. */
+  usageInto?(out: Float64Array, notes: unknown[]): number;
 }
 
 /** @internal a process pinned for repeated usage reads (native/addon.cc `UsagePin`). */

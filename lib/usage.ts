@@ -7,9 +7,11 @@
  * recorded one (`alive`, or a `zombie` with its final times). A recycled PID never yields numbers.
  *
  * How a read is pinned, per backend (native/platform_*.cc, "Usage"):
- * - Linux: pidfd_open, then /proc/<pid>/stat and status and the process's CPU-time clock, then the
- *   pidfd must not have been reaped. A watch holds stat and status open (an open /proc file is
- *   bound to its process: once reaped it answers ESRCH) and a pidfd for the exit event.
+ * - Linux: a pidfd, then /proc/<pid>/stat and status (opened by path, closed at once) and the
+ *   process's CPU-time clock, then the pidfd must show the process was not reaped meanwhile (a PID
+ *   is reused only after its process is reaped). A watch holds one descriptor: its exit watch's
+ *   pidfd, which gives the exit event and pins every read. Without pidfd_open (old kernels, seccomp)
+ *   a watch holds the /proc/<pid> directory and opens each file through it (bound to its process).
  * - Windows: one process handle (OpenProcess), which also keeps the final times after the exit.
  * - macOS, FreeBSD: no handle exists; the identity is read and compared in the same call as the
  *   usage (p_uniqueid before and after on macOS, ki_start in the same kinfo_proc on FreeBSD).
@@ -154,7 +156,11 @@ export interface WatchUsageOptions {
 
 /** How a `UsageWatch` reads its process. */
 export type UsageMechanism =
-  /** a kernel pin held for the watch's life (Linux open /proc files + pidfd, Windows process handle) */
+  /**
+   * the native layer guarantees every read: a kernel pin held for the watch's life (Linux a pidfd,
+   * or the /proc/<pid> directory without pidfd_open; Windows the process handle), or the identity
+   * compared in the same native call (macOS, FreeBSD)
+   */
   | 'pinned'
   /** no pin: the identity is read and compared in the same call as each read (macOS, FreeBSD, fallback) */
   | 'verified'
@@ -195,6 +201,27 @@ function copyUsage(u: RawUsage): ProcessUsage {
   return u;
 }
 
+/**
+ * EMFILE/ENFILE with what ran out and what to do. `opening`: pinning the process (the watch's one
+ * descriptor); else a sample, which opens /proc/<pid>/stat and status for a moment on Linux.
+ */
+function mapFdError(e: unknown, pid: number, opening: boolean): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code !== 'EMFILE' && code !== 'ENFILE') return e;
+  const what = opening
+    ? `while pinning PID ${pid} for a usage watch. Each watch holds one descriptor (Linux a pidfd, ` +
+      'macOS/FreeBSD a kqueue, Windows a process handle) until the process exits or the watch ends'
+    : `while reading the usage of PID ${pid}: each sample opens /proc/${pid}/stat and status for a ` +
+      'moment, beside the one descriptor each watch holds';
+  const err = new Error(
+    `${code}: too many open files ${what}; raise the limit (\`ulimit -n\`, systemd LimitNOFILE=) or ` +
+      'watch fewer processes at once',
+    { cause: e },
+  );
+  Object.assign(err, { code, syscall: (e as { syscall?: unknown }).syscall });
+  return err;
+}
+
 /** Why this backend has no usage reads: the fallback off Linux would have to spawn a process. */
 function unsupportedWhy(b: Backend): string {
   return (
@@ -224,9 +251,10 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
   const ids = createIdentityApi(backend);
   const unit = defaultTokenUnit(process.platform, backend.name);
   const read = backend.sampleUsage?.bind(backend) ?? null;
-  // Exit events for a prompt final sample: the addon's exit watch where it pins a process without a
-  // second handle (Linux pidfd, macOS/FreeBSD kqueue); on Windows the usage handle itself keeps the
-  // final times, and the watch holds that one handle only.
+  // Exit events for a prompt final sample: the addon's exit watch (Linux pidfd, macOS/FreeBSD
+  // kqueue). On Linux the same pidfd pins every read (backend.usageThrough): one descriptor per
+  // watch. On Windows the usage handle itself keeps the final times, and the watch holds that one
+  // handle only.
   const exitWatcher =
     backend.name === 'native' && addon !== null && typeof addon.openWatch === 'function' && process.platform !== 'win32'
       ? addon
@@ -357,19 +385,6 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
 
   // ---- watchUsage ------------------------------------------------------------------------------
 
-  function mapFdError(e: unknown, pid: number): unknown {
-    const code = (e as { code?: unknown } | null)?.code;
-    if (code !== 'EMFILE' && code !== 'ENFILE') return e;
-    const err = new Error(
-      `${code}: too many open files while pinning PID ${pid} for a usage watch. Each watch holds ` +
-        'its pin (on Linux three descriptors) until the process exits or the watch ends; raise the ' +
-        'limit (`ulimit -n`, systemd LimitNOFILE=) or watch fewer processes at once',
-      { cause: e },
-    );
-    Object.assign(err, { code, syscall: (e as { syscall?: unknown }).syscall });
-    return err;
-  }
-
   function watchUsage(target: UsageTarget, options?: WatchUsageOptions): UsageWatch {
     let intervalMs = DEFAULT_INTERVAL_MS;
     let signal: AbortSignal | undefined;
@@ -393,9 +408,9 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
     }
     const t = readTarget(target, 'target', unit);
     const ended = (reason: UsageEndReason, detail: string, identity: ProcessIdentity | null = null) =>
-      new UsageWatch({ pid: t.pid, identity, mechanism: 'none', source: null, exit: null, intervalMs, signal, first: null, end: { reason, detail } });
+      new UsageWatch({ pid: t.pid, identity, mechanism: 'none', source: null, exit: null, exitPins: false, intervalMs, signal, first: null, end: { reason, detail } });
     if (signal?.aborted) {
-      return new UsageWatch({ pid: t.pid, identity: null, mechanism: 'none', source: null, exit: null, intervalMs, signal, first: null, end: null });
+      return new UsageWatch({ pid: t.pid, identity: null, mechanism: 'none', source: null, exit: null, exitPins: false, intervalMs, signal, first: null, end: null });
     }
     if (read === null) return ended('unsupported', unsupportedWhy(backend));
 
@@ -412,29 +427,45 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
       }
     }
 
-    // 1. Pin: the exit watch first, then the usage pin.
+    // 1. Pin: the exit watch first. Where its handle pins reads (Linux: the pidfd) it is the pin
+    // too, and the watch holds that one descriptor; elsewhere a usage pin is opened beside it.
     let exit: RawExitWatch | null = null;
     let pin: RawUsagePin | null = null;
+    let exitPins = false;
     const closeAll = () => {
       exit?.close();
       pin?.close();
       exit = null;
       pin = null;
+      exitPins = false;
     };
     try {
-      if (exitWatcher !== null) {
-        const w = exitWatcher.openWatch(t.pid);
-        if (w === null) return ended('dead', `no process has PID ${t.pid}`);
-        if (w !== 'unsupported') exit = w;
-      }
-      const opened = backend.openUsage?.(t.pid) ?? 'unsupported';
-      if (opened === null) {
+      let first: RawUsageSample | null = null;
+      // Retried when the pinned process was reaped before its first read: the PID may have passed
+      // to another process, which a new pin then names (or no process has it: dead).
+      for (let attempt = 0; attempt < 4; attempt++) {
+        if (exitWatcher !== null) {
+          const w = exitWatcher.openWatch(t.pid);
+          if (w === null) return ended('dead', `no process has PID ${t.pid}`);
+          if (w !== 'unsupported') exit = w;
+        }
+        const through = exit !== null && backend.usageThrough ? backend.usageThrough(t.pid, exit) : 'unsupported';
+        if (through !== 'unsupported') {
+          pin = through;
+          exitPins = true;
+        } else {
+          const opened = backend.openUsage?.(t.pid) ?? 'unsupported';
+          if (opened === null) {
+            closeAll();
+            return ended('dead', `no process has PID ${t.pid}`);
+          }
+          if (opened !== 'unsupported') pin = opened;
+        }
+        // 2. Verify what the pin reads (or, without a pin, a one-shot read) against the target.
+        first = pin !== null ? pin.sample() : read([t.pid])[0];
+        if (first !== null || pin === null) break;
         closeAll();
-        return ended('dead', `no process has PID ${t.pid}`);
       }
-      if (opened !== 'unsupported') pin = opened;
-      // 2. Verify what the pin reads (or, without a pin, a one-shot read) against the target.
-      const first = pin !== null ? pin.sample() : read([t.pid])[0];
       if (first === null) {
         closeAll();
         return ended('dead', `no process has PID ${t.pid}`);
@@ -478,9 +509,9 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
           );
         }
       }
-      // The exit watch must name the process the pin reads (the PID could have changed hands between
-      // the two opens): same unique id, else drop it and learn the exit from the reads.
-      if (exit !== null) {
+      // A separate exit watch must name the process the pin reads (the PID could have changed hands
+      // between the two opens): same unique id, else drop it and learn the exit from the reads.
+      if (exit !== null && !exitPins) {
         const hu = exit.uniqueId();
         if (hu !== null && first.identity.uniqueId !== null && hu !== first.identity.uniqueId) {
           exit.close();
@@ -509,6 +540,7 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
         mechanism: p !== null ? 'pinned' : 'verified',
         source,
         exit,
+        exitPins,
         intervalMs,
         signal,
         first,
@@ -519,7 +551,7 @@ export function createUsageApi(backend: Backend, addon: NativeAddon | null): Usa
       return w;
     } catch (e) {
       closeAll();
-      throw mapFdError(e, t.pid);
+      throw mapFdError(e, t.pid, true);
     }
   }
 
@@ -546,6 +578,10 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
 
   #source: Source | null;
   #exit: RawExitWatch | null;
+  /** The exit watch's handle is the pin (Linux pidfd): an error on it ends the watch. */
+  #exitPins: boolean;
+  /** The error that ended the watch (its pin failed); every next() rejects with it. */
+  #failed: unknown = null;
   #intervalMs: number;
   #signal: AbortSignal | undefined;
   #unsubscribe: (() => void) | null = null;
@@ -570,6 +606,7 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
     mechanism: UsageMechanism;
     source: Source | null;
     exit: RawExitWatch | null;
+    exitPins: boolean;
     intervalMs: number;
     signal: AbortSignal | undefined;
     first: RawUsageSample | null;
@@ -580,6 +617,7 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
     this.mechanism = init.mechanism;
     this.#source = init.source;
     this.#exit = init.exit;
+    this.#exitPins = init.exitPins;
     this.#intervalMs = init.intervalMs;
     this.#signal = init.signal;
     if (init.end !== null) {
@@ -598,22 +636,26 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
       this.#final = last;
       this.#release();
     }
+    // A prompt final sample: read the process the moment the kernel reports its exit (before its
+    // parent reaps it, where the event comes first).
+    if (this.#exit !== null && !this.#ended) {
+      try {
+        this.#exit.start((err) => (err === null ? this.#onExit() : this.#onExitError(err)));
+      } catch (e) {
+        if (this.#exitPins) {
+          this.#release(); // the pin went with it: watchUsage throws
+          throw e;
+        }
+        this.#exit.close();
+        this.#exit = null;
+      }
+    }
     const s = init.signal;
     if (s !== undefined && !this.#ended) {
       if (s.aborted) {
         this.#abort();
       } else {
         this.#unsubscribe = onAbort(s, () => this.#abort());
-      }
-    }
-    // A prompt final sample: read the process the moment the kernel reports its exit (before its
-    // parent reaps it, where the event comes first).
-    if (this.#exit !== null && !this.#ended) {
-      try {
-        this.#exit.start(() => this.#onExit());
-      } catch {
-        this.#exit.close();
-        this.#exit = null;
       }
     }
   }
@@ -644,6 +686,7 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
    */
   sample(): UsageSample {
     if (this.#final !== null) return this.#final;
+    if (this.#failed !== null) throw this.#failed;
     if (this.#source === null) {
       throw new WatchError('EWATCHCLOSED', this.pid, `the usage watch of PID ${this.pid} was ${this.#aborted ? 'aborted' : 'closed'}`);
     }
@@ -673,6 +716,7 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
   async #next(): Promise<IteratorResult<UsageSample, undefined>> {
     for (;;) {
       if (this.#aborted) throw abortErrorFor(this.#signal!, 'usage watch');
+      if (this.#failed !== null) throw this.#failed;
       const queued = this.#queue.shift();
       if (queued !== undefined) return { done: false, value: queued };
       if (this.#ended || this.#source === null) return DONE;
@@ -708,6 +752,21 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
     this.#wake();
   }
 
+  /**
+   * The exit watch failed (libuv reported a poll error). Where its handle is the pin, nothing can
+   * be read any more: the watch ends and next() rejects with the error. Elsewhere only the exit
+   * event is lost: the reads through the pin still learn the exit.
+   */
+  #onExitError(err: Error): void {
+    if (this.#ended) return;
+    this.#exit = null; // closed by the addon before the callback
+    if (!this.#exitPins) return;
+    this.#failed = err;
+    this.#queue.length = 0;
+    this.#release();
+    this.#wake();
+  }
+
   #abort(): void {
     if (this.#ended) return;
     this.#aborted = true;
@@ -735,7 +794,7 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
       r = this.#source!.read();
     } catch (e) {
       this.#release();
-      throw e;
+      throw mapFdError(e, this.pid, false);
     }
     this.#due = nowMs() + this.#intervalMs;
     if (r === 'gone') {

@@ -569,6 +569,7 @@ class ExitWatchWrap : public Napi::ObjectWrap<ExitWatchWrap> {
                            InstanceMethod<&ExitWatchWrap::Close>("close"),
                            InstanceMethod<&ExitWatchWrap::Ref>("ref"),
                            InstanceMethod<&ExitWatchWrap::Unref>("unref"),
+                           InstanceMethod<&ExitWatchWrap::UsageInto>("usageInto"),
                        });
   }
 
@@ -704,6 +705,9 @@ class ExitWatchWrap : public Napi::ObjectWrap<ExitWatchWrap> {
     SetRef(info.Env(), false);
     return info.This();
   }
+
+  // usageInto(out, notes): a usage read through this watch's handle (issue 23, "Usage" below).
+  Napi::Value UsageInto(const Napi::CallbackInfo& info);
 
   WatchState* state_ = nullptr;
 };
@@ -1426,6 +1430,11 @@ napi_value CloseDirRecordImpl(napi_env env, napi_callback_info info) {
 //   the caller samples one-shot and compares identities). UsagePin.sampleInto(out, notes) -> 0 (the
 //   pinned process is gone: reaped, or its PID names another process) | 1 (out[0..24) as above);
 //   UsagePin.close() releases what it holds (idempotent; the finalizer does it too).
+// ExitWatch.usageInto(out, notes) -> 1 (out[0..24) as above) | 0 (the pinned process was reaped:
+//   nothing of it can be read any more) | -1 (this handle does not pin usage reads: kqueue,
+//   Windows; use openUsage). Linux: the watch's pidfd pins the reads, so a usage watch holds one
+//   descriptor. Readable while the watch is open and during its exit callback (the handle is closed
+//   after it).
 constexpr size_t kUsageStride = 24;
 constexpr size_t kMaxUsageBatch = 65536;
 
@@ -1633,6 +1642,33 @@ class UsagePinWrap : public Napi::ObjectWrap<UsagePinWrap> {
 
   std::unique_ptr<pidproof::UsagePin> pin_;
 };
+
+Napi::Value ExitWatchWrap::UsageInto(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2) throw Napi::TypeError::New(env, "usageInto takes (out, notes)");
+  double* out = RawF64(env, info[0], "out", kUsageStride);
+  napi_value notes = RawArray(env, info[1], "notes");
+  WatchState* s = state_;
+  // After the exit was delivered the handle stays open until libuv has closed its poll handle,
+  // so the exit callback can still read the final figures; a watch closed otherwise cannot.
+  if (!s->watch || (s->phase == WatchState::kClosed && !s->exited)) {
+    Napi::Error err = Napi::Error::New(env, "ExitWatch.usageInto: the watch is closed");
+    err.Set("code", Napi::String::New(env, "ERR_PIDPROOF_WATCH_CLOSED"));
+    throw err;
+  }
+  AddonData* data = env.GetInstanceData<AddonData>();
+  if (data == nullptr) throw Napi::Error::New(env, "usageInto: the addon is not initialised");
+  pidproof::UsageSample u;
+  Status st = s->watch->SampleUsage(&u);
+  if (st.code == Status::kUnsupported) return Napi::Number::New(env, -1);
+  if (st.code == Status::kNoSuchProcess) {
+    out[0] = 0;
+    return Napi::Number::New(env, 0);
+  }
+  if (!st.ok()) ThrowStatus(env, st);
+  PutUsage(env, data, u, NowMs(), out, notes, 0);
+  return Napi::Number::New(env, 1);
+}
 
 Napi::Value OpenUsage(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();

@@ -197,6 +197,8 @@ Status EngageDirRecord(const char* dir_path, double dev, double ino, const uint8
 Status CloseDirRecord(int fd, const char* guard_path, bool* guard_exists);
 
 // ---- Exit notification -----------------------------------------------------------------------
+struct UsageSample;  // below, "Usage of one process"
+
 // A handle pinned to one process (pidfd, kqueue, process HANDLE). Open it first, then verify the
 // identity (ProbeProcess + HasExited), so the handle is proven to name the recorded process.
 class ExitWatch {
@@ -213,6 +215,14 @@ class ExitWatch {
   virtual Status HasExited(bool* exited) = 0;
   // Per-boot unique id of the pinned process, when the OS gives one through the handle.
   virtual bool UniqueId(uint64_t* out) const = 0;
+  // Reads the pinned process's usage with this handle as the pin, so that a usage watch holds one
+  // descriptor for its exit event and its reads (Linux: the pidfd proves the process had not been
+  // reaped when its /proc files, read by PID, were read). As UsagePin::Sample: kNoSuchProcess once
+  // it has been reaped. kUnsupported (no call made) where the handle cannot pin reads: a kqueue
+  // (macOS, FreeBSD) or a HANDLE opened for waiting only; the caller opens a UsagePin then.
+  virtual Status SampleUsage(UsageSample* /*out*/) {
+    return Status::Unsupported("SampleUsage", 0, "this handle does not pin usage reads");
+  }
 };
 
 // kNoSuchProcess when `pid` names no process. kUnsupported when the OS cannot pin processes
@@ -407,11 +417,14 @@ Status SampleUsage(int64_t pid, UsageSample* out);
 // for pids[i]. Windows reads the system process list once for all of them.
 void SampleUsageMany(const int64_t* pids, size_t n, UsageSample* out, Status* statuses);
 
-// A process pinned for repeated usage reads (watchUsage). Linux: its /proc/<pid>/stat and
-// /proc/<pid>/status held open (an open /proc file is bound to its process: once it is reaped a
-// read answers ESRCH, and a recycled PID is a new process the files never show); Windows: the
-// process handle (which keeps the final times after the exit); macOS, FreeBSD, Linux without
-// /proc access: nothing held, the identity is read and compared in the same call as the usage.
+// A process pinned for repeated usage reads (watchUsage), by one descriptor or handle at most.
+// Linux: a pidfd (the reads by PID, then proof that it was not reaped; watchUsage reads through
+// its exit watch's pidfd instead, ExitWatch::SampleUsage), or without pidfd_open the /proc/<pid>
+// directory (each file opened through it: once the process is reaped an open answers ESRCH, and a
+// recycled PID is a new process the directory never shows); Windows: the process handle (which
+// keeps the final times after the exit); macOS, FreeBSD, Linux when /proc/<pid> cannot be opened
+// (hidepid) and there is no pidfd: nothing held, the identity is read and compared in the same
+// call as the usage.
 class UsagePin {
  public:
   virtual ~UsagePin() = default;

@@ -510,9 +510,12 @@ Status ProbeProcess(int64_t pid, Identity* out) {
 
 namespace {
 
+// Usage read pinned by a pidfd (the "Usage" section at the end of this file).
+int ReadUsageOnPidfd(int64_t pid, int pidfd, const Identity& base, UsageSample* out, Status* st);
+
 class LinuxExitWatch : public ExitWatch {
  public:
-  explicit LinuxExitWatch(int pidfd) : pidfd_(pidfd) {
+  LinuxExitWatch(int64_t pid, int pidfd) : pid_(pid), pidfd_(pidfd) {
     uint64_t ino;
     if (PidfsInode(pidfd_, &ino)) {
       has_unique_id_ = true;
@@ -537,8 +540,22 @@ class LinuxExitWatch : public ExitWatch {
     *out = unique_id_;
     return true;
   }
+  // watchUsage's one descriptor: this pidfd gives the exit event and pins every read.
+  Status SampleUsage(UsageSample* out) override {
+    Identity base;
+    base.pid = pid_;
+    if (has_unique_id_) {
+      base.has_unique_id = true;
+      base.unique_id = unique_id_;
+      base.unique_id_kind = "linux-pidfs-inode";
+    }
+    Status st;
+    if (ReadUsageOnPidfd(pid_, pidfd_, base, out, &st) == 0) return Status::NoSuchProcess();
+    return st;
+  }
 
  private:
+  int64_t pid_;
   int pidfd_;
   bool has_unique_id_ = false;
   uint64_t unique_id_ = 0;
@@ -551,7 +568,7 @@ Status OpenExitWatch(int64_t pid, std::unique_ptr<ExitWatch>* out) {
   Status st;
   int fd = OpenPidfd(pid, &st);
   if (fd < 0) return st;
-  out->reset(new LinuxExitWatch(fd));
+  out->reset(new LinuxExitWatch(pid, fd));
   return Status::Ok();
 }
 
@@ -781,14 +798,26 @@ Status SignalProcess(int64_t pid, const ExpectedIdentity* expected, int signo, S
 // are the kernel's split of that runtime, exported in 10 ms ticks; the clock gives the total to the
 // nanosecond.
 //
-// One-shot (SampleUsage): the probe's pin, read, confirm: pidfd_open, the pidfs inode, stat and
-// status read, the CPU clock read, then the pidfd must not have been reaped (so the PID named the
-// pinned process during every read). The pinned watch (UsagePin) holds stat and status open: an
-// open /proc/<pid> file is bound to its process's struct pid, so once that process is reaped a read
-// answers ESRCH and a recycled PID is never read through it; the CPU clock is read by PID first and
-// counts only because the stat read after it still succeeded (the process was not reaped yet).
-// Context switches: proc_pid_status(5) voluntary_ctxt_switches are those of one thread (the task
-// the file names), not of the process, so they are not reported (null) on Linux.
+// Every read is pinned by one descriptor, a pidfd: stat and status are opened by path (and closed
+// at once) and the CPU clock read by PID, then the pidfd must show that its process had not been
+// reaped (a zero-timeout poll that is not readable: it has not even exited; once it has, signal 0
+// through the pidfd answers ESRCH only after it is reaped, while a zombie answers 0, or EPERM for
+// another user's). A PID is given to a new process only after the old one is reaped, so every
+// read named the pinned process. Checked on Linux 6.18 as root: with the PID forced onto a new
+// process (ns_last_pid), /proc/<pid>/stat and the CPU clock read the newcomer while the old pidfd
+// answers ESRCH. The one-shot read (SampleUsage) opens a pidfd for it and closes it; a usage watch
+// reads through its exit watch's pidfd (LinuxExitWatch::SampleUsage), so it holds one descriptor
+// per process, not the three that holding stat and status open as well took (a supervisor
+// watching 500 processes stays under the default limit of 1024). The price: opening the two files
+// each time, ~3.4 us each here against a pread of a held file.
+//
+// Without pidfd_open (kernel < 5.3, a seccomp filter): the one-shot read checks the start stamp
+// before and after (stat, status, stat) and Tgid == pid; a UsagePin holds the /proc/<pid>
+// directory, one descriptor, and opens stat and status through it: a directory of a reaped process
+// answers ESRCH to every open, so a recycled PID is never read through it (checked here too), and
+// the CPU clock, read first by PID, counts because the stat opened after it still was the
+// process's. Context switches: proc_pid_status(5) voluntary_ctxt_switches are those of one thread
+// (the task the file names), not of the process, so they are not reported (null) on Linux.
 #include <time.h>  // clock_gettime (here rather than above: this section is issue 23's own)
 
 namespace pidproof {
@@ -820,6 +849,51 @@ uint64_t PageSize() {
 char* StatusBuffer() {
   thread_local char buf[kStatusCap];
   return buf;
+}
+
+// Reads an open /proc file whole into buf (NUL-terminated). A /proc file is a seq_file: a read
+// whose buffer holds the whole text gets it all, so a read that returned less than asked and ends
+// a line is all of it, and the read that would only confirm EOF is skipped. -1 with errno.
+ssize_t ReadOpened(int fd, char* buf, size_t cap) {
+  size_t len = 0;
+  const size_t max = cap - 1;
+  while (len < max) {
+    ssize_t n = read(fd, buf + len, max - len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if (n == 0) break;
+    len += static_cast<size_t>(n);
+    if (len < max && buf[len - 1] == '\n') break;  // short read ending a line: all of it
+  }
+  buf[len] = '\0';
+  return static_cast<ssize_t>(len);
+}
+
+// Opens a /proc file by path, reads it whole, closes it. -1 with errno.
+ssize_t ReadWhole(const char* path, char* buf, size_t cap) {
+  int fd;
+  do {
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return -1;
+  ssize_t n = ReadOpened(fd, buf, cap);
+  int err = errno;
+  close(fd);
+  errno = err;
+  return n;
+}
+
+// A status text whose "Tgid:" is not `pid`: the PID is a thread id (which has a /proc entry too).
+bool IsThreadId(const char* status, int64_t pid) {
+  const char* t = strstr(status, "\nTgid:");
+  if (t == nullptr) return false;
+  t += 6;
+  while (*t == ' ' || *t == '\t') ++t;
+  const char* end = nullptr;
+  uint64_t tgid = 0;
+  return ParseU64(t, &end, &tgid) && static_cast<int64_t>(tgid) != pid;
 }
 
 // Builds the sample from what was read. `stat_n` < 0: stat unreadable (stat_err); same for status.
@@ -883,28 +957,17 @@ Status SampleUsageWithoutPidfd(int64_t pid, UsageSample* out) {
     *out = UsageSample();
     out->identity.pid = pid;
     char stat[kStatCap];
-    ssize_t n1 = ReadSmallFile(stat_path, stat, sizeof(stat));
+    ssize_t n1 = ReadWhole(stat_path, stat, sizeof(stat));
     int e1 = n1 < 0 ? errno : 0;
     if (n1 < 0 && (e1 == ENOENT || e1 == ESRCH || e1 == EACCES || e1 == EPERM)) {
       if (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return Status::NoSuchProcess();
       return FinishUsage(pid, stat, -1, e1, nullptr, -1, 0, false, 0, false, out);
     }
-    ssize_t n2 = ReadSmallFile(status_path, status, kStatusCap);
+    ssize_t n2 = ReadWhole(status_path, status, kStatusCap);
     int e2 = n2 < 0 ? errno : 0;
-    if (n2 >= 0) {
-      uint64_t tgid = 0;
-      const char* t = strstr(status, "\nTgid:");
-      const char* end = nullptr;
-      if (t != nullptr) {
-        t += 6;
-        while (*t == ' ' || *t == '\t') ++t;
-        if (ParseU64(t, &end, &tgid) && static_cast<int64_t>(tgid) != pid) {
-          return Status::NoSuchProcess();  // a thread id
-        }
-      }
-    }
+    if (n2 >= 0 && IsThreadId(status, pid)) return Status::NoSuchProcess();
     char again[kStatCap];
-    ssize_t n3 = ReadSmallFile(stat_path, again, sizeof(again));
+    ssize_t n3 = ReadWhole(stat_path, again, sizeof(again));
     if (n3 < 0) {
       if (errno == ENOENT || errno == ESRCH) return Status::NoSuchProcess();  // gone meanwhile
       continue;
@@ -920,17 +983,43 @@ Status SampleUsageWithoutPidfd(int64_t pid, UsageSample* out) {
   return Status::NoSuchProcess();
 }
 
-}  // namespace
-
-Status SampleUsage(int64_t pid, UsageSample* out) {
-  if (pid < 1 || pid > kMaxPid) return Status::Error("SampleUsage", EINVAL, "pid out of range");
+// Reads `pid`'s stat, status and CPU-time clock by PID, then proves through `pidfd` (a pidfd opened
+// for `pid`) that the process it pins had not been reaped when they were read, so they are its.
+// `base`: the pinned identity (pid, pidfs inode) the stat fields are added to. 1: read (*out
+// filled, or *st an error); 0: reaped, nothing of it can be read any more (the PID may name
+// another process: what was read is dropped).
+int ReadUsageOnPidfd(int64_t pid, int pidfd, const Identity& base, UsageSample* out, Status* st) {
   char stat_path[64];
   char status_path[64];
   snprintf(stat_path, sizeof(stat_path), "/proc/%lld/stat", static_cast<long long>(pid));
   snprintf(status_path, sizeof(status_path), "/proc/%lld/status", static_cast<long long>(pid));
   char* status = StatusBuffer();
+  *out = UsageSample();
+  out->identity = base;
+  char stat[kStatCap];
+  ssize_t n1 = ReadWhole(stat_path, stat, sizeof(stat));
+  int e1 = n1 < 0 ? errno : 0;
+  ssize_t n2 = ReadWhole(status_path, status, kStatusCap);
+  int e2 = n2 < 0 ? errno : 0;
+  double cpu_ms = 0;
+  bool have_cpu = ReadCpuClockMs(pid, &cpu_ms);
+  // The proof, after every read: not exited (poll), or exited and not yet reaped (signal 0).
+  int exited = PidfdExited(pidfd);
+  if (exited < 0) {
+    *st = Status::Error("poll", errno);
+    return 1;
+  }
+  if (exited == 1 && RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH) return 0;
+  *st = FinishUsage(pid, stat, n1, e1, status, n2, e2, have_cpu, cpu_ms, exited == 1, out);
+  return 1;
+}
+
+}  // namespace
+
+Status SampleUsage(int64_t pid, UsageSample* out) {
+  if (pid < 1 || pid > kMaxPid) return Status::Error("SampleUsage", EINVAL, "pid out of range");
   // Pin, read, confirm (as ProbeProcess): retried if the pinned process was reaped during the
-  // reads (the PID may then name a new process).
+  // reads (the PID may then name a new process). The pidfd is closed before returning.
   for (int attempt = 0; attempt < 4; ++attempt) {
     Status st;
     int pidfd = OpenPidfd(pid, &st);
@@ -938,26 +1027,12 @@ Status SampleUsage(int64_t pid, UsageSample* out) {
       if (st.code == Status::kUnsupported) return SampleUsageWithoutPidfd(pid, out);
       return st;
     }
-    *out = UsageSample();
-    StartPinned(pid, pidfd, &out->identity);
-    char stat[kStatCap];
-    ssize_t n1 = ReadSmallFile(stat_path, stat, sizeof(stat));
-    int e1 = n1 < 0 ? errno : 0;
-    ssize_t n2 = ReadSmallFile(status_path, status, kStatusCap);
-    int e2 = n2 < 0 ? errno : 0;
-    double cpu_ms = 0;
-    bool have_cpu = ReadCpuClockMs(pid, &cpu_ms);
-    int exited = PidfdExited(pidfd);
-    if (exited < 0) {
-      int err = errno;
-      close(pidfd);
-      return Status::Error("poll", err);
-    }
-    // Exited: a zombie still pins the PID (signal 0 succeeds); a reaped one does not.
-    const bool reaped = exited == 1 && RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH;
+    Identity base;
+    StartPinned(pid, pidfd, &base);
+    int read = ReadUsageOnPidfd(pid, pidfd, base, out, &st);
     close(pidfd);
-    if (reaped) continue;
-    return FinishUsage(pid, stat, n1, e1, status, n2, e2, have_cpu, cpu_ms, exited == 1, out);
+    if (read == 0) continue;
+    return st;
   }
   return Status::NoSuchProcess();  // kept being reaped and reused under us
 }
@@ -968,122 +1043,111 @@ void SampleUsageMany(const int64_t* pids, size_t n, UsageSample* out, Status* st
 
 namespace {
 
-// pread from offset 0: an open /proc file is regenerated on each read from its start (seq_file).
-ssize_t PreadAll(int fd, char* buf, size_t cap) {
-  ssize_t n;
+// A pin by pidfd alone (OpenUsagePin where pidfd_open works; watchUsage reads through its exit
+// watch's pidfd instead, which is the same read).
+class LinuxPidfdUsagePin : public UsagePin {
+ public:
+  LinuxPidfdUsagePin(int64_t pid, int pidfd) : pid_(pid), pidfd_(pidfd) {
+    StartPinned(pid, pidfd, &base_);
+  }
+  ~LinuxPidfdUsagePin() override { close(pidfd_); }
+  LinuxPidfdUsagePin(const LinuxPidfdUsagePin&) = delete;
+  LinuxPidfdUsagePin& operator=(const LinuxPidfdUsagePin&) = delete;
+
+  Status Sample(UsageSample* out) override {
+    Status st;
+    if (ReadUsageOnPidfd(pid_, pidfd_, base_, out, &st) == 0) return Status::NoSuchProcess();
+    return st;
+  }
+
+ private:
+  int64_t pid_;
+  int pidfd_;
+  Identity base_;
+};
+
+// Opens `name` through the held /proc/<pid> directory and reads it whole. -1 with errno.
+ssize_t ReadAt(int dirfd, const char* name, char* buf, size_t cap) {
+  int fd;
   do {
-    n = pread(fd, buf, cap - 1, 0);
-  } while (n < 0 && errno == EINTR);
-  if (n >= 0) buf[n] = '\0';
+    fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return -1;
+  ssize_t n = ReadOpened(fd, buf, cap);
+  int err = errno;
+  close(fd);
+  errno = err;
   return n;
 }
 
-class LinuxUsagePin : public UsagePin {
+// Without pidfd_open: the /proc/<pid> directory held, every file opened through it.
+class LinuxProcDirUsagePin : public UsagePin {
  public:
-  LinuxUsagePin(int64_t pid, int stat_fd, int status_fd, const Identity& pinned)
-      : pid_(pid), stat_fd_(stat_fd), status_fd_(status_fd), pinned_(pinned) {}
-  ~LinuxUsagePin() override {
-    close(stat_fd_);
-    close(status_fd_);
-  }
-  LinuxUsagePin(const LinuxUsagePin&) = delete;
-  LinuxUsagePin& operator=(const LinuxUsagePin&) = delete;
+  LinuxProcDirUsagePin(int64_t pid, int dirfd) : pid_(pid), dirfd_(dirfd) {}
+  ~LinuxProcDirUsagePin() override { close(dirfd_); }
+  LinuxProcDirUsagePin(const LinuxProcDirUsagePin&) = delete;
+  LinuxProcDirUsagePin& operator=(const LinuxProcDirUsagePin&) = delete;
 
   Status Sample(UsageSample* out) override {
     *out = UsageSample();
-    out->identity = pinned_;
-    // The clock first: a stat read that succeeds after it proves the process was not reaped yet.
+    out->identity.pid = pid_;
+    // The clock first: a stat opened through the directory after it proves the process was not
+    // reaped yet, so the clock read by PID was its own.
     double cpu_ms = 0;
     bool have_cpu = ReadCpuClockMs(pid_, &cpu_ms);
     char stat[kStatCap];
-    ssize_t n1 = PreadAll(stat_fd_, stat, sizeof(stat));
+    ssize_t n1 = ReadAt(dirfd_, "stat", stat, sizeof(stat));
     if (n1 < 0) {
-      if (errno == ESRCH) return Status::NoSuchProcess();  // reaped: nothing left to read
+      if (errno == ESRCH || errno == ENOENT) return Status::NoSuchProcess();  // reaped
       return Status::Error("read", errno, "/proc/" + std::to_string(pid_) + "/stat");
     }
     char* status = StatusBuffer();
-    ssize_t n2 = PreadAll(status_fd_, status, kStatusCap);
+    ssize_t n2 = ReadAt(dirfd_, "status", status, kStatusCap);
     int e2 = n2 < 0 ? errno : 0;
-    if (n2 < 0 && e2 == ESRCH) return Status::NoSuchProcess();
+    if (n2 < 0 && (e2 == ESRCH || e2 == ENOENT)) return Status::NoSuchProcess();
     return FinishUsage(pid_, stat, n1, 0, status, n2, e2, have_cpu, cpu_ms, false, out);
   }
 
  private:
   int64_t pid_;
-  int stat_fd_;
-  int status_fd_;
-  Identity pinned_;
+  int dirfd_;
 };
-
-int OpenProc(int64_t pid, const char* what) {
-  char path[64];
-  snprintf(path, sizeof(path), "/proc/%lld/%s", static_cast<long long>(pid), what);
-  int fd;
-  do {
-    fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-  } while (fd < 0 && errno == EINTR);
-  return fd;
-}
 
 }  // namespace
 
 Status OpenUsagePin(int64_t pid, std::unique_ptr<UsagePin>* out) {
   if (pid < 1 || pid > kMaxPid) return Status::Error("OpenUsagePin", EINVAL, "pid out of range");
-  for (int attempt = 0; attempt < 4; ++attempt) {
-    Status st;
-    int pidfd = OpenPidfd(pid, &st);
-    if (pidfd < 0 && st.code != Status::kUnsupported) return st;
-    int stat_fd = OpenProc(pid, "stat");
-    int err = stat_fd < 0 ? errno : 0;
-    int status_fd = stat_fd < 0 ? -1 : OpenProc(pid, "status");
-    if (stat_fd >= 0 && status_fd < 0) err = errno;
-    bool reaped = false;
-    Identity pinned;
-    if (pidfd >= 0) {
-      StartPinned(pid, pidfd, &pinned);
-      reaped = PidfdExited(pidfd) == 1 && RawPidfdSendSignal(pidfd, 0) != 0 && errno == ESRCH;
-      close(pidfd);
-    } else {
-      pinned.pid = pid;
-    }
-    if (reaped || status_fd < 0) {
-      if (stat_fd >= 0) close(stat_fd);
-      if (status_fd >= 0) close(status_fd);
-      if (reaped) continue;
-      if (err == ENOENT || err == ESRCH) {
-        if (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return Status::NoSuchProcess();
-      }
-      // hidepid (or a restricted /proc): nothing to hold; the caller samples one-shot and compares.
-      return Status::Unsupported("open", err, "/proc/<pid> cannot be opened by this user");
-    }
-    // The identity through the held stat file (the files were opened while the pin held the PID).
-    char stat[kStatCap];
-    ssize_t n = PreadAll(stat_fd, stat, sizeof(stat));
-    char* status = StatusBuffer();
-    ssize_t n2 = pidfd >= 0 ? 0 : PreadAll(status_fd, status, kStatusCap);
-    bool thread = false;
-    if (pidfd < 0 && n2 > 0) {
-      // No pidfd_open to refuse a thread id: check Tgid.
-      const char* t = strstr(status, "\nTgid:");
-      const char* end = nullptr;
-      uint64_t tgid = 0;
-      if (t != nullptr) {
-        t += 6;
-        while (*t == ' ' || *t == '\t') ++t;
-        thread = ParseU64(t, &end, &tgid) && static_cast<int64_t>(tgid) != pid;
-      }
-    }
-    if (n < 0 || thread || !FillFromStat(stat, static_cast<size_t>(n), &pinned)) {
-      int e = errno;
-      close(stat_fd);
-      close(status_fd);
-      if (thread || (n < 0 && e == ESRCH)) return Status::NoSuchProcess();
-      return Status::Error("read", n < 0 ? e : EINVAL, "/proc/" + std::to_string(pid) + "/stat");
-    }
-    out->reset(new LinuxUsagePin(pid, stat_fd, status_fd, pinned));
+  Status st;
+  int pidfd = OpenPidfd(pid, &st);
+  if (pidfd >= 0) {
+    out->reset(new LinuxPidfdUsagePin(pid, pidfd));  // owns the pidfd from here
     return Status::Ok();
   }
-  return Status::NoSuchProcess();
+  if (st.code != Status::kUnsupported) return st;
+  // No pidfd_open: hold /proc/<pid>. A thread id has a directory there too (not listed): Tgid.
+  char path[64];
+  snprintf(path, sizeof(path), "/proc/%lld", static_cast<long long>(pid));
+  int dirfd;
+  do {
+    dirfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  } while (dirfd < 0 && errno == EINTR);
+  if (dirfd < 0) {
+    int err = errno;
+    if (err == EMFILE || err == ENFILE || err == ENOMEM) return Status::Error("open", err, path);
+    if (kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) return Status::NoSuchProcess();
+    // hidepid (or a restricted /proc): nothing to hold; the caller samples one-shot and compares.
+    return Status::Unsupported("open", err, "/proc/<pid> cannot be opened by this user");
+  }
+  char* status = StatusBuffer();
+  ssize_t n = ReadAt(dirfd, "status", status, kStatusCap);
+  if (n < 0 || IsThreadId(status, pid)) {
+    int err = errno;
+    close(dirfd);
+    if (n >= 0 || err == ESRCH || err == ENOENT) return Status::NoSuchProcess();  // a thread; gone
+    return Status::Error("read", err, std::string(path) + "/status");
+  }
+  out->reset(new LinuxProcDirUsagePin(pid, dirfd));
+  return Status::Ok();
 }
 
 }  // namespace pidproof

@@ -26,6 +26,7 @@ import {
   nobodyNodeSkip,
   publicPackage,
   repoRoot,
+  runWithoutPidfdOpen,
   tmpDir,
   track,
   unusedPid,
@@ -503,26 +504,6 @@ describe.runIf(addon !== null)('native signal(): arguments checked in C++', () =
     return createIdentityApi(nativeBackendOf(addon!));
   }
 });
-
-/** Runs `node -e script` with the whole seccomp filter: pidfd_open answers `errno`. */
-function runWithoutPidfdOpen(errno: 'ENOSYS' | 'EPERM', script: string, args: string[]): string {
-  const filter = String.raw`
-import ctypes, os, sys, platform, errno as E
-class F(ctypes.Structure):
-    _fields_ = [('code', ctypes.c_ushort), ('jt', ctypes.c_ubyte), ('jf', ctypes.c_ubyte), ('k', ctypes.c_uint)]
-class P(ctypes.Structure):
-    _fields_ = [('len', ctypes.c_ushort), ('filter', ctypes.POINTER(F))]
-arch = {'x86_64': 0xC000003E, 'aarch64': 0xC00000B7}[platform.machine()]
-# seccomp(2) BPF: arch check, then pidfd_open (434 on both) -> SECCOMP_RET_ERRNO | errno, else allow.
-prog = (F * 6)(F(0x20, 0, 0, 4), F(0x15, 0, 3, arch), F(0x20, 0, 0, 0), F(0x15, 0, 1, 434),
-               F(0x06, 0, 0, 0x00050000 | getattr(E, sys.argv[1])), F(0x06, 0, 0, 0x7FFF0000))
-libc = ctypes.CDLL(None, use_errno=True)
-if libc.prctl(38, 1, 0, 0, 0) != 0: raise OSError(ctypes.get_errno(), 'PR_SET_NO_NEW_PRIVS')
-if libc.prctl(22, 2, ctypes.byref(P(6, prog)), 0, 0) != 0: raise OSError(ctypes.get_errno(), 'PR_SET_SECCOMP')
-os.execv(sys.argv[2], sys.argv[2:])
-`;
-  return execFileSync('python3', ['-c', filter, errno, process.execPath, '-e', script, ...args], { encoding: 'utf8' });
-}
 
 const seccompRuns = isLinux && addon !== null && (os.arch() === 'x64' || os.arch() === 'arm64');
 

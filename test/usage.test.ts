@@ -6,8 +6,10 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { addon, nativeBackendOf } from '../lib/binding';
+import { addon, nativeBackendOf, type RawExitWatch, USAGE_STRIDE } from '../lib/binding';
 import { fallbackBackend } from '../lib/fallback';
 import { createIdentityApi } from '../lib/identity';
 import type { Backend } from '../lib/types';
@@ -21,6 +23,8 @@ import {
   onLines,
   publicPackage,
   recyclePid,
+  repoRoot,
+  runWithoutPidfdOpen,
   spawnIdle,
   track,
   unusedPid,
@@ -46,6 +50,8 @@ const childEnv = (() => {
   return e;
 })();
 const rootSkip = !isLinux ? 'Linux only' : !isRoot ? 'needs root' : null;
+/** A seccomp filter can take pidfd_open away (test/helpers.ts runWithoutPidfdOpen). */
+const seccompRuns = isLinux && addon !== null && (os.arch() === 'x64' || os.arch() === 'arm64');
 
 /**
  * A child whose exec has finished: its /proc comm is `comm` and its new image is mapped (the kernel
@@ -72,14 +78,31 @@ function lines(c: ChildProcess): () => Promise<string> {
   return () => waitFor(() => got.shift(), 30_000, 'a line from the child');
 }
 
-/** Descriptors this process holds on `pid`: its open /proc/<pid> files and pidfds. */
+/** Descriptors this process holds on `pid`: /proc/<pid> and files in it, and pidfds naming it. */
 function heldOn(pid: number): number {
   let n = 0;
   for (const fd of fs.readdirSync('/proc/self/fd')) {
     try {
       const link = fs.readlinkSync(`/proc/self/fd/${fd}`);
-      if (link === `/proc/${pid}/stat` || link === `/proc/${pid}/status`) n++;
+      if (new RegExp(`^/proc/${pid}(/| \\(deleted\\)|$)`).test(link)) n++; // (deleted): its process was reaped
       else if (link.includes('pidfd') && new RegExp(`^Pid:\\s+${pid}$`, 'm').test(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))) n++;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return n;
+}
+
+/**
+ * Every descriptor this process holds that could pin a process: pidfds (whatever they name: once
+ * their process is reaped, fdinfo says `Pid: -1`) and anything under /proc/<n>.
+ */
+function pinsHeld(): number {
+  let n = 0;
+  for (const fd of fs.readdirSync('/proc/self/fd')) {
+    try {
+      const link = fs.readlinkSync(`/proc/self/fd/${fd}`);
+      if (link.includes('pidfd') || /^\/proc\/\d+(\/| |$)/.test(link)) n++;
     } catch {
       // closed meanwhile
     }
@@ -259,16 +282,20 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
     expect(got).toEqual([expect.objectContaining({ final: true, measured: false, reason: 'recycled', cpuTotalMs: null })]);
   });
 
-  it.runIf(isLinux)('watchUsage releases its descriptors on break, close() and abort; sample() after that throws EWATCHCLOSED', async () => {
+  it.runIf(isLinux)(`watchUsage holds ${name === 'native' ? 'one descriptor (its pidfd)' : 'no descriptor'} while it runs, none after break, close(), abort or the exit; sample() after that throws EWATCHCLOSED`, async () => {
     const c = spawnIdle();
     const pid = c.pid!;
     await waitFor(() => ids.processIdentity(pid), 15_000, 'the child');
     const held0 = heldOn(pid);
+    const pins0 = pinsHeld();
+    const held = name === 'native' ? 1 : 0; // the fallback compares identities, it holds nothing
     const w1 = usage.watchUsage(pid, { intervalMs: 10 });
-    if (name === 'native') expect(heldOn(pid)).toBe(held0 + 3); // stat + status + the exit pidfd
+    expect(heldOn(pid)).toBe(held0 + held);
+    expect(pinsHeld()).toBe(pins0 + held);
     let n = 0;
     for await (const s of w1) {
       expect(s.measured).toBe(true);
+      expect(heldOn(pid)).toBe(held0 + held); // samples open stat and status only for a moment
       if (++n === 3) break;
     }
     // The exit watch's pidfd is closed once libuv has closed its poll handle (the next loop turn).
@@ -290,6 +317,16 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
     const w4 = usage.watchUsage(pid, { signal: AbortSignal.abort() });
     expect(heldOn(pid)).toBe(held0);
     await expect(w4.next()).rejects.toMatchObject({ name: 'AbortError' });
+    // The exit: the watch ends with its final sample and holds nothing more (once reaped, a pidfd
+    // no longer names its PID in fdinfo: all pins this process holds are counted).
+    const w5 = usage.watchUsage(pid, { intervalMs: 20 }); // the fallback has no exit event: it reads
+    expect((await w5.next()).value?.measured).toBe(true);
+    expect(heldOn(pid)).toBe(held0 + held);
+    c.kill('SIGKILL');
+    const rest: UsageSample[] = [];
+    for await (const s of w5) rest.push(s);
+    expect(rest.at(-1)).toMatchObject({ final: true, reason: 'exited' });
+    await waitFor(() => pinsHeld() === pins0, 5000, 'the descriptors to be released after the exit');
   });
 
   it.runIf(isLinux)('a zombie: verdict zombie with its final CPU times, no memory or threads; a watch of it ends at once', async () => {
@@ -458,6 +495,202 @@ describe.runIf(addon !== null && isLinux)('usage: the native reads against the k
     }
   });
 
+  it.skipIf(rootSkip !== null)(`the pidfd proves every read: once the pinned process is reaped and its PID forced onto a new process, a read through the old pidfd gives nothing, while a read by PID now gives the newcomer's${rootSkip ? ` [skipped: ${rootSkip} (ns_last_pid)]` : ''}`, async () => {
+    const ids = createIdentityApi(nativeBackendOf(addon!));
+    const backend = nativeBackendOf(addon!);
+    const out = new Float64Array(USAGE_STRIDE);
+    let checked = false;
+    for (let attempt = 0; attempt < 5 && !checked; attempt++) {
+      let exit: RawExitWatch | null = null;
+      let pin: ReturnType<NonNullable<Backend['openUsage']>> = null;
+      let idA: string | null = null;
+      try {
+        await recyclePid(
+          async (a) => {
+            // Opened, never started: nothing but the reads below can end it.
+            const w = addon!.openWatch(a);
+            if (w === null || w === 'unsupported') throw new Error(`openWatch(${a}): ${w}`);
+            exit = w;
+            pin = backend.openUsage!(a); // the one-shot's pin kept: a pidfd alone
+            expect(exit.usageInto!(out, [])).toBe(1);
+            const through = backend.usageThrough!(a, exit);
+            if (through === 'unsupported') throw new Error('usageThrough: unsupported on Linux');
+            const s = through.sample()!;
+            expect(s.identity.pid).toBe(a);
+            expect(s.usage.cpuTotalMs).not.toBeNull();
+            idA = s.identity.uniqueId ?? s.identity.startToken;
+            expect((pin as { sample(): unknown }).sample()).not.toBeNull();
+          },
+          async (b) => {
+            // B holds A's PID: by path it is B (another pidfs inode, or start token) ...
+            const now = ids.processIdentity(b)!;
+            expect(now.pid).toBe(b);
+            if (now.uniqueId !== null) expect(now.uniqueId).not.toBe(idA);
+            expect(usage.sampleUsage(b)).toMatchObject({ verdict: 'alive', usage: expect.objectContaining({ access: 'full' }) });
+            // ... and the old pidfd answers: reaped, nothing to read. Never B's numbers.
+            out.fill(7);
+            expect(exit!.usageInto!(out, [])).toBe(0);
+            expect(out[0]).toBe(0);
+            expect((pin as { sample(): unknown }).sample()).toBeNull();
+            checked = true;
+          },
+        );
+      } finally {
+        (exit as RawExitWatch | null)?.close();
+        (pin as { close(): void } | null)?.close();
+      }
+    }
+    expect(checked).toBe(true);
+  });
+
+  it.skipIf(rootSkip !== null)(`one descriptor per watched process: 500 processes watched at once by a process whose descriptor limit is 1024 (three each would need 1,500), none held after return(), abort or the exits${rootSkip ? ` [skipped: ${rootSkip}]` : ''}`, async () => {
+    const N = 500;
+    const kids: ChildProcess[] = [];
+    for (let i = 0; i < N; i++) kids.push(track(spawn('sleep', ['1000'], { stdio: 'ignore', env: childEnv })));
+    await waitFor(() => kids.every((k) => {
+      try {
+        return fs.readFileSync(`/proc/${k.pid}/comm`, 'utf8') === 'sleep\n';
+      } catch {
+        return false;
+      }
+    }), 60_000, `${N} sleeps to start`);
+    // The supervisor: its hard and soft limits are both 1024 (Node raises the soft one to the hard).
+    const script = `
+const p = require(process.argv[1]);
+const fs = require('fs');
+const pids = process.argv.slice(2).map(Number);
+const lines = [];
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => lines.push(...d.split('\\n').filter(Boolean)));
+const fds = () => fs.readdirSync('/proc/self/fd').length;
+const perPid = () => {
+  const n = new Map();
+  for (const fd of fs.readdirSync('/proc/self/fd')) {
+    try {
+      if (!fs.readlinkSync('/proc/self/fd/' + fd).includes('pidfd')) continue;
+      const m = /^Pid:\\s+(-?\\d+)$/m.exec(fs.readFileSync('/proc/self/fdinfo/' + fd, 'utf8'));
+      if (m) n.set(Number(m[1]), (n.get(Number(m[1])) || 0) + 1);
+    } catch {}
+  }
+  return pids.map((pid) => n.get(pid) || 0);
+};
+const settle = async (want) => {
+  for (let i = 0; i < 500 && fds() - base !== want; i++) await new Promise((r) => setTimeout(r, 10));
+  return fds() - base;
+};
+const say = (o) => console.log(JSON.stringify(o));
+let base = 0;
+(async () => {
+  const limit = /^Max open files\\s+(\\d+)\\s+(\\d+)/m.exec(fs.readFileSync('/proc/self/limits', 'utf8')).slice(1).map(Number);
+  base = fds();
+  const ac = new AbortController();
+  const watches = pids.map((pid, i) => p.watchUsage(p.processIdentity(pid), { intervalMs: 3600000, signal: i >= 400 ? ac.signal : undefined }));
+  const firsts = await Promise.all(watches.map((w) => w.next()));
+  const counts = perPid();
+  say({ limit, open: fds() - base, measured: firsts.filter((f) => f.value && f.value.measured && !f.value.final).length, one: counts.filter((c) => c === 1).length, max: Math.max(...counts) });
+  // 100 leave with return() (a break out of for await), 100 by the abort; 300 stay.
+  await Promise.all(watches.slice(300, 400).map((w) => w.return()));
+  const pending = watches.slice(400).map((w) => w.next().then(() => 'resolved', (e) => e.name));
+  ac.abort();
+  const aborted = await Promise.all(pending);
+  const stay = watches.slice(0, 300);
+  say({ afterLeave: await settle(300), aborted: aborted.filter((x) => x === 'AbortError').length, staying: perPid().slice(0, 300).filter((c) => c === 1).length });
+  // The parent kills every sleep: each of the 300 ends with its final sample.
+  const finals = await Promise.all(stay.map(async (w) => { let last = null; for await (const s of w) last = s; return last; }));
+  say({ afterExit: await settle(0), exited: finals.filter((s) => s && s.final && s.reason === 'exited').length });
+})().catch((e) => { say({ error: String((e && e.stack) || e) }); process.exit(1); });
+`;
+    const sup = track(spawn('prlimit', ['--nofile=1024:1024', process.execPath, '-e', script, path.join(repoRoot, 'dist'), ...kids.map((k) => String(k.pid))], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const got: Array<Record<string, unknown>> = [];
+    onLines(sup.stdout!, (l) => got.push(JSON.parse(l)));
+    const next = () => waitFor(() => got.shift(), 120_000, 'the supervisor');
+    const first = await next();
+    expect(first.error).toBeUndefined();
+    expect(first).toEqual({ limit: [1024, 1024], open: N, measured: N, one: N, max: 1 });
+    const second = await next();
+    expect(second).toEqual({ afterLeave: 300, aborted: 100, staying: 300 });
+    for (const k of kids) k.kill('SIGKILL');
+    const third = await next();
+    expect(third).toEqual({ afterExit: 0, exited: 300 });
+  }, 180_000);
+
+  it.runIf(seccompRuns && rootSkip === null).each(['ENOSYS', 'EPERM'] as const)(`without pidfd_open (%s from a seccomp filter, as on kernels < 5.3): a watch holds the /proc/<pid> directory, one descriptor, and a PID recycled between two reads gives no numbers`, (errno) => {
+    const script = `
+const p = require(process.argv[1]);
+const b = require(process.argv[1] + '/binding.js');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const held = (pid) => fs.readdirSync('/proc/self/fd').filter((fd) => {
+  try { const l = fs.readlinkSync('/proc/self/fd/' + fd); return new RegExp('^/proc/' + pid + '(/| \\\\(deleted\\\\)|$)').test(l) || l.includes('pidfd'); } catch { return false; }
+}).length;
+const until = async (f) => { for (let i = 0; i < 3000 && !f(); i++) await new Promise((r) => setTimeout(r, 5)); return f(); };
+// exec done: comm is set before the new image is mapped, so its rss (stat field 24) must be > 0 too
+const isSleep = (pid) => { try { const s = fs.readFileSync('/proc/' + pid + '/stat', 'utf8'); return fs.readFileSync('/proc/' + pid + '/comm', 'utf8') === 'sleep\\n' && Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[21]) > 0; } catch { return false; } };
+(async () => {
+  const out = { pinning: b.addon.openWatch(process.pid) };
+  const a = spawn('sleep', ['1000'], { stdio: 'ignore' });
+  await until(() => isSleep(a.pid));
+  const rec = p.processIdentity(a.pid);
+  const before = held(a.pid);
+  const w = p.watchUsage(rec, { intervalMs: 3600000 });
+  out.mechanism = w.mechanism;
+  out.held = held(a.pid) - before;
+  out.first = (await w.next()).value;
+  out.second = w.sample();
+  // A is killed and reaped (this process is its parent), and its PID forced onto B: no exit event
+  // without a pidfd, so the watch learns it only at its next read, with B at the PID.
+  a.kill('SIGKILL');
+  await new Promise((r) => a.once('exit', r));
+  await until(() => Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 100 >= Number(rec.startToken) + 2);
+  let bc = null;
+  for (let i = 0; i < 100 && bc === null; i++) {
+    fs.writeFileSync('/proc/sys/kernel/ns_last_pid', String(a.pid - 1));
+    const c = spawn('sleep', ['1000'], { stdio: 'ignore' });
+    if (c.pid === a.pid) bc = c; else c.kill('SIGKILL');
+  }
+  out.recycled = bc !== null;
+  if (bc !== null) {
+    await until(() => isSleep(bc.pid));
+    out.heldBefore = held(a.pid) - before;
+    out.byPid = p.sampleUsage(a.pid).verdict;
+    out.byRecord = p.sampleUsage(rec).verdict;
+    out.last = w.sample();
+    out.next = await w.next();
+    out.done = await w.next();
+    out.heldAfter = held(a.pid) - before;
+    bc.kill('SIGKILL');
+  }
+  // close() releases it too.
+  const c = spawn('sleep', ['1000'], { stdio: 'ignore' });
+  await until(() => isSleep(c.pid));
+  const w2 = p.watchUsage(c.pid, { intervalMs: 10 });
+  const b2 = held(c.pid);
+  for await (const s of w2) { if (s.cpuPercent !== null) break; }
+  out.closed = [b2, held(c.pid)];
+  c.kill('SIGKILL');
+  console.log(JSON.stringify(out));
+})().catch((e) => { console.log(JSON.stringify({ error: String((e && e.stack) || e) })); });
+`;
+    const res = JSON.parse(runWithoutPidfdOpen(errno, script, [path.join(repoRoot, 'dist')])) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(res.error).toBeUndefined();
+    expect(res.pinning).toBe('unsupported'); // the filter is in force
+    expect(res.mechanism).toBe('pinned');
+    expect(res.held).toBe(1); // /proc/<pid>, nothing else
+    expect(res.first).toMatchObject({ measured: true, final: false, cpuPercent: null });
+    expect(res.first.rssBytes).toBeGreaterThan(0);
+    expect(res.second).toMatchObject({ measured: true, final: false });
+    expect(res.recycled).toBe(true);
+    expect(res.heldBefore).toBe(1);
+    expect(res.byPid).toBe('alive'); // B, at A's PID
+    expect(res.byRecord).toBe('recycled');
+    // The directory of a reaped process answers ESRCH: no numbers, never B's.
+    expect(res.last).toMatchObject({ final: true, measured: false, reason: 'exited', cpuTotalMs: null, rssBytes: null });
+    expect(res.next).toEqual({ done: false, value: res.last });
+    expect(res.done).toEqual({ done: true });
+    expect(res.heldAfter).toBe(0);
+    expect(res.closed).toEqual([1, 0]);
+  });
+
   it('another user\'s process (nobody), as root: full figures (Linux /proc stat and status are world-readable)', async () => {
     if (rootSkip !== null) return;
     const c = track(spawn('sleep', ['1000'], { uid: 65534, gid: 65534, stdio: 'ignore' }));
@@ -483,10 +716,13 @@ const rec = ${JSON.stringify(rec)};
 (async () => {
   const byPid = p.sampleUsage(rec.pid);
   const byRecord = p.sampleUsage(rec);
+  const fds = () => require('fs').readdirSync('/proc/self/fd').length;
+  const before = fds();
   const w = p.watchUsage(rec, { intervalMs: 20 });
+  const held = fds() - before;
   const samples = [];
   for await (const s of w) { samples.push(s); if (samples.length === 3) break; }
-  console.log(JSON.stringify({ byPid, byRecord, mechanism: w.mechanism, samples }));
+  console.log(JSON.stringify({ byPid, byRecord, mechanism: w.mechanism, held, samples }));
 })().catch((e) => { console.log(JSON.stringify({ error: String(e && e.stack || e) })); });`;
     let out: string;
     try {
@@ -517,9 +753,13 @@ const rec = ${JSON.stringify(rec)};
       expect(r.detail).toMatch(/hidepid/);
     }
     if (rec.uniqueId !== null) {
-      expect(res.mechanism).toBe('verified'); // nothing to hold: each read compares the identity
+      // /proc/<pid> cannot be opened, but the pidfd needs no /proc: it pins, one descriptor.
+      expect(res.mechanism).toBe('pinned');
+      expect(res.held).toBe(1);
       expect(res.samples).toHaveLength(3);
       expect(res.samples[1].cpuPercent).not.toBeNull();
+      for (const s of res.samples) expect(s).toMatchObject({ measured: true, access: 'partial', cpuUserMs: null, rssBytes: null });
+      expect(res.samples[0].detail).toMatch(/hidepid/);
     }
   });
 });

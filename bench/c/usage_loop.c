@@ -10,10 +10,11 @@
  *            the same for /proc/<pid>/status, parse the stat fields and VmHWM, clock_gettime of
  *            the process's CPU-time clock, poll(pidfd, 0), close(pidfd). With several PIDs, each
  *            PID in turn (the batch of sampleUsage([...])).
- *   pinned   UsagePin::Sample (watchUsage), with stat and status held open: clock_gettime,
- *            pread(stat, 0), pread(status, 0), parse.
- *   paths    what a watch holding only a pidfd would cost per sample: the stat and status opened
- *            by path each time, clock_gettime, poll(pidfd, 0) (the issue's "one descriptor").
+ *   paths    a watchUsage sample (LinuxExitWatch::SampleUsage), which holds only its pidfd: the
+ *            CPU clock, stat and status opened by path each time, parse, poll(pidfd, 0) (the
+ *            proof the reads were not of a newcomer; signal 0 is sent only once it has exited).
+ *   pinned   reference: what a watch did before 2026-12-07, with stat and status held open (three descriptors
+ *            per watched process): clock_gettime, pread(stat, 0), pread(status, 0), parse.
  *
  * Compiled by bench/usage.ts at run time with `cc -O2`. Exits 1 (message on stderr) if a call
  * fails, so a bench never reports the speed of an error path.
