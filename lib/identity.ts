@@ -31,6 +31,8 @@ export interface Normalised {
   hostname: string | null;
   platform: string | null;
   createdAtMs: number | null;
+  /** A saved `ProcessIdentity`'s wall-clock start (epoch ms), namespace-independent; else null. */
+  startTimeMs: number | null;
   /**
    * The record says its stamps are in the root time namespace's terms (`clocks: 'root'`, the lock
    * payload since issue 20). Otherwise a Linux start token may be as its writer read it, in the
@@ -84,6 +86,7 @@ export function normaliseRecord(input: unknown, name: string, defaultUnit: strin
     hostname: optString(o, 'hostname', name),
     platform: optString(o, 'platform', name),
     createdAtMs: optFinite(o, 'createdAtMs', name),
+    startTimeMs: optFinite(o, 'startTimeMs', name),
     rootClocks: optString(o, 'clocks', name) === 'root',
   };
 }
@@ -157,6 +160,16 @@ const TIMENS_UNKNOWN = 'time-namespace';
  * process itself, or a reader beside it); one tick either way where an offset is not a whole
  * number of ticks. When the live process's offsets cannot be told (lib/timens.ts processOffsets), a
  * difference an offset could explain is `unknown`, never `different` (never `recycled`).
+ *
+ * A match that needs a non-zero shift is not proof alone: the live process's offsets are its own
+ * creator's choice (any user can make a time namespace with a negative boottime offset, and a
+ * newcomer at a recycled PID whose ticks minus that offset land on the record's would pass). It is
+ * `same` only when `evidence` shows the live process started when the recorded one did: its
+ * wall-clock start (namespace-independent) within the tolerance of the record's own start time (a
+ * saved `ProcessIdentity`), or else not after the record was written (`createdAtMs`). Without such
+ * evidence it is `unknown` (`why.reason` says so), never `same`, and never `different` either (a
+ * wall clock stepped since could explain the gap; ownerStatus's own "started after the record was
+ * written" rule still applies).
  */
 export function linuxTicksMatch(
   recorded: bigint,
@@ -165,6 +178,8 @@ export function linuxTicksMatch(
   pid: number,
   own: ClockOffsets | null,
   live: () => ClockOffsets | null = () => processOffsets(pid),
+  evidence: () => TicksEvidence | null = () => null,
+  why?: { reason: 'time-namespace' | 'shift-unproven' | '' },
 ): IdentityMatch {
   const mine: TickShift | null = own === null ? null : tickShift(own.boottimeNs);
   const lo = live();
@@ -180,12 +195,40 @@ export function linuxTicksMatch(
     if (near(0n, theirs === null ? 1n : slack)) return theirs === null ? 'unknown' : 'same';
     return 'different';
   }
-  const shifts = [0n];
+  if (near(0n, slack)) return 'same';
+  const shifts: bigint[] = [];
   if (mine !== null && mine.ticks !== 0n) shifts.push(mine.ticks);
   if (theirs !== null && theirs.ticks !== 0n) shifts.push(theirs.ticks);
-  for (const sh of shifts) if (near(sh, slack)) return 'same';
+  if (shifts.some((sh) => near(sh, slack))) {
+    const e = evidence();
+    if (e !== null && e.currentStartMs !== null) {
+      if (e.recordStartMs !== null) {
+        if (Math.abs(e.currentStartMs - e.recordStartMs) <= e.toleranceMs) return 'same';
+      } else if (e.createdAtMs !== null && e.currentStartMs <= e.createdAtMs + e.toleranceMs) {
+        return 'same';
+      }
+    }
+    if (why !== undefined) why.reason = 'shift-unproven';
+    return 'unknown';
+  }
+  if (theirs === null && why !== undefined) why.reason = 'time-namespace';
   return theirs === null ? 'unknown' : 'different';
 }
+
+/** @internal what proves a shifted tick match (see `linuxTicksMatch`). */
+export interface TicksEvidence {
+  /** The record's own wall-clock start, epoch ms (a saved ProcessIdentity's `startTimeMs`). */
+  recordStartMs: number | null;
+  /** When the record was written, epoch ms. */
+  createdAtMs: number | null;
+  /** The live process's wall-clock start, epoch ms. */
+  currentStartMs: number | null;
+  toleranceMs: number;
+}
+
+/** Why a shifted match was not taken as the same process (ownerStatus's detail). */
+export const SHIFT_UNPROVEN =
+  'its start token matches the recorded one only when shifted by a time-namespace offset, which the process\'s creator chooses, and its wall-clock start cannot be shown to precede the record (the record has no creation time or start time, or the process started after it)';
 
 /** The identity API over one backend. */
 export interface IdentityApi {
@@ -219,19 +262,24 @@ export function createIdentityApi(b: Backend): IdentityApi {
   let scopeCache: RawScope | undefined;
   let selfCache: ProcessIdentity | undefined;
   /** Why the last comparison through `ticks` was unknown ('' when it was not). */
-  let ticksUnknown = '';
+  let ticksUnknown: 'time-namespace' | 'shift-unproven' | '' = '';
+  /** The clock tolerance of the ownerStatus call in progress (the default elsewhere). */
+  let ticksToleranceMs = 2000;
 
   /** `linuxTicksMatch` for two normalised records of one PID (compareSameScope's hook). */
   function ticks(recorded: Normalised, current: Normalised): IdentityMatch {
-    ticksUnknown = '';
+    const why = { reason: '' as 'time-namespace' | 'shift-unproven' | '' };
     const m = linuxTicksMatch(
       BigInt(recorded.startToken!),
       recorded.rootClocks,
       BigInt(current.startToken!),
       recorded.pid,
       b.clockOffsets(),
+      undefined,
+      () => ({ recordStartMs: recorded.startTimeMs, createdAtMs: recorded.createdAtMs, currentStartMs: current.startTimeMs, toleranceMs: ticksToleranceMs }),
+      why,
     );
-    if (m === 'unknown') ticksUnknown = TIMENS_UNKNOWN;
+    ticksUnknown = why.reason;
     return m;
   }
 
@@ -366,7 +414,13 @@ export function createIdentityApi(b: Backend): IdentityApi {
     if (raw === null) return { verdict: 'dead', current: null, detail: `no process has PID ${r.pid}` };
     const current = complete(raw);
     ticksUnknown = '';
-    const cmp = compareSameScope(r, normaliseRecord(current, 'current', unit), ticks);
+    ticksToleranceMs = tol;
+    let cmp: IdentityMatch;
+    try {
+      cmp = compareSameScope(r, normaliseRecord(current, 'current', unit), ticks);
+    } finally {
+      ticksToleranceMs = 2000;
+    }
     if (cmp === 'different') {
       const by =
         r.uniqueId !== null && current.uniqueId !== null && r.uniqueIdKind === current.uniqueIdKind
@@ -389,8 +443,11 @@ export function createIdentityApi(b: Backend): IdentityApi {
         detail: `PID ${r.pid} started at ${iso(current.startTimeMs)}, after the record was written (${iso(r.createdAtMs)})`,
       };
     }
+    const reason = ticksUnknown as 'time-namespace' | 'shift-unproven' | ''; // set by the ticks hook
     const why =
-      cmp === 'unknown' && ticksUnknown === TIMENS_UNKNOWN
+      cmp === 'unknown' && reason === 'shift-unproven'
+        ? SHIFT_UNPROVEN
+        : cmp === 'unknown' && reason === TIMENS_UNKNOWN
         ? `its start token ${current.startToken} differs from the recorded ${r.startToken} by an amount a time namespace could explain (the record does not say its clocks are the root namespace's, and the time offsets of PID ${r.pid} cannot be told: its /proc ns/time links are not readable by this user, or it left the namespace its timens_offsets describes)`
         : current.access === 'partial'
         ? typeof raw.accessDetail === 'string' && raw.accessDetail !== ''

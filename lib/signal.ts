@@ -258,12 +258,27 @@ export function createSignalApi(backend: Backend, addon: NativeAddon | null): Si
       // read on this one (a PID recycled meanwhile fails that check: nothing is sent to it).
       if ((code & 7) === 2 && ((code >> 6) & 3) === 2 && (code & 512) !== 0 && t.startTokenUnit === 'linux-ticks') {
         const seen = out[1];
-        const m = linuxTicksMatch(BigInt(token!), t.rootClocks, seen, pid, api.clockOffsets());
+        const why = { reason: '' as 'time-namespace' | 'shift-unproven' | '' };
+        // A shifted match counts only with the process's wall-clock start to back it (a probe:
+        // taken only when its ticks are the ones this pin read).
+        const evidence = () => {
+          const now = api.processIdentity(pid);
+          const rec = t.record as { startTimeMs?: unknown } | null;
+          return {
+            recordStartMs: typeof rec?.startTimeMs === 'number' && Number.isFinite(rec.startTimeMs) ? rec.startTimeMs : null,
+            createdAtMs: t.createdAtMs,
+            currentStartMs: now !== null && now.startToken === String(seen) ? now.startTimeMs : null,
+            toleranceMs: 2000,
+          };
+        };
+        const m = linuxTicksMatch(BigInt(token!), t.rootClocks, seen, pid, api.clockOffsets(), undefined, evidence, why);
         if (m === 'unknown') {
           return notSent(
             pid,
             'unknown',
-            `PID ${pid}'s start token ${seen} differs from the recorded ${token} by an amount a time namespace could explain, and its time offsets cannot be told (its /proc ns/time links are not readable by this user, or it left the namespace its timens_offsets describes): it cannot be proven to be the recorded process, so nothing was sent`,
+            why.reason === 'shift-unproven'
+              ? `PID ${pid}'s start token ${seen} matches the recorded ${token} only when shifted by a time-namespace offset, which the process's creator chooses, and its wall-clock start cannot be shown to precede the record: it cannot be proven to be the recorded process, so nothing was sent`
+              : `PID ${pid}'s start token ${seen} differs from the recorded ${token} by an amount a time namespace could explain, and its time offsets cannot be told (its /proc ns/time links are not readable by this user, or it left the namespace its timens_offsets describes): it cannot be proven to be the recorded process, so nothing was sent`,
           );
         }
         if (m === 'same') code = a.signal(pid, sig.num, out, true, null, null, 'linux-ticks', String(seen));

@@ -280,6 +280,54 @@ describe(`time namespaces: records written in one namespace, judged in another${
   }
 });
 
+describe(`time namespaces: a newcomer in a namespace with a negative offset does not pass for an older process${suffix}`, () => {
+  // Any user can create a time namespace (unshare -U -r -T) with a negative boottime offset: a
+  // process started 5 s after the recorded one, at -5 s, reads the recorded one's start ticks.
+  const BEHIND: Ns = { name: '-5 s', monoNs: -s(5), bootNs: -s(5) };
+  for (const backend of ['native', 'fallback'] as const) {
+    nsIt(`${backend}: a raw record whose ticks only the newcomer's own offset explains is recycled when written before it started, unknown with no time to go by, alive only when written after it started`, async () => {
+      const newcomer = await startAgent(BEHIND, backend);
+      const r = await newcomer.ask({ op: 'identity', pid: newcomer.pid }, ['identity']);
+      const ticks = Number(r.rawTicks); // its start as read inside -5 s: an older process's root ticks
+      const startedAt = (r.identity as { startTimeMs: number }).startTimeMs;
+      const here = await startAgent(ROOT, backend);
+      // An older process's record: OpenClaw's lock and the minimal record, written 8 s before the
+      // newcomer started.
+      const older = [
+        { pid: newcomer.pid, starttime: ticks, createdAt: new Date(startedAt - 8000).toISOString() },
+        { pid: newcomer.pid, startToken: String(ticks), createdAtMs: startedAt - 8000 },
+      ];
+      for (const rec of older) {
+        for (const v of [await here.ask({ op: 'judge', record: rec }, ['judged'])]) {
+          const st = v.ownerStatus as { verdict: string; detail: string };
+          expect(st.verdict, JSON.stringify(st)).toBe('recycled');
+          expect(st.detail).toMatch(/after the record was written/);
+          expect(v.compareIdentity).not.toBe('same');
+          expect(v.isAlive).toBe(false);
+          expect((v.signal0 as { sent: boolean }).sent).toBe(false);
+        }
+        expect(ownerStatus(rec as never).verdict).toBe('recycled');
+        expect(signalProcess(rec as never, 0).sent).toBe(false);
+      }
+      // No time in the record: the shift alone proves nothing; unknown (never alive, never recycled).
+      const bare = { pid: newcomer.pid, startToken: String(ticks) };
+      const st = ownerStatus(bare as never);
+      expect(st.verdict, st.detail).toBe('unknown');
+      expect(st.detail).toMatch(/time-namespace offset/);
+      expect(compareIdentity(bare as never)).toBe('unknown');
+      expect(signalProcess(bare as never, 0)).toMatchObject({ sent: false, verdict: 'unknown' });
+      // Its own record (written after it started, or its saved identity): alive from everywhere.
+      for (const rec of [{ pid: newcomer.pid, starttime: ticks, createdAt: new Date().toISOString() }, { ...(r.identity as object), uniqueId: null, uniqueIdKind: null }]) {
+        const v = await here.ask({ op: 'judge', record: rec }, ['judged']);
+        expect((v.ownerStatus as { verdict: string }).verdict, JSON.stringify(v.ownerStatus)).toBe('alive');
+        expect(ownerStatus(rec as never).verdict).toBe('alive');
+        expect(signalProcess(rec as never, 0).sent).toBe(true);
+      }
+      await kill(newcomer);
+    });
+  }
+});
+
 describe(`time namespaces: an OpenClaw lock written inside a namespace${suffix}`, () => {
   for (const backend of ['native', 'fallback'] as const) {
     nsIt(`${backend}: judged from the root and from another namespace: alive and kept while its writer lives, reclaimed once it is dead`, async () => {
@@ -536,20 +584,40 @@ describe('time namespaces: the rule for Linux start ticks (pure arithmetic, no n
     expect(linuxTicksMatch(721_000n, true, 1000n, 1, ns(7200), () => ns(7200))).toBe('different');
   });
 
-  it('raw tokens (no clocks marker): matched by no offset, the reader\'s or the live process\'s; unknown when its offsets cannot be read', () => {
+  it('raw tokens (no clocks marker): matched by no offset, the reader\'s or the live process\'s (with its wall-clock start to back a shift); unknown when its offsets cannot be read', () => {
+    const t0 = 1_700_000_000_000;
+    // The live process started when the record says (a saved identity's startTimeMs), or not after
+    // the record was written: a shifted match is the same process.
+    const started = () => ({ recordStartMs: t0, createdAtMs: null, currentStartMs: t0 + 5, toleranceMs: 2000 });
+    const before = () => ({ recordStartMs: null, createdAtMs: t0, currentStartMs: t0 - 60_000, toleranceMs: 2000 });
     // Written inside +7200 s by the process itself, judged at the root.
-    expect(linuxTicksMatch(721_000n, false, 1000n, 1, zero, () => ns(7200))).toBe('same');
+    expect(linuxTicksMatch(721_000n, false, 1000n, 1, zero, () => ns(7200), started)).toBe('same');
+    expect(linuxTicksMatch(721_000n, false, 1000n, 1, zero, () => ns(7200), before)).toBe('same');
     // Written at the root, judged inside +7200 s (the reader's offset is not the cause: 0 is).
     expect(linuxTicksMatch(1000n, false, 1000n, 1, ns(7200), () => ns(7200))).toBe('same');
     // Written inside the reader's namespace about a root process.
-    expect(linuxTicksMatch(721_000n, false, 1000n, 1, ns(7200), () => zero)).toBe('same');
+    expect(linuxTicksMatch(721_000n, false, 1000n, 1, ns(7200), () => zero, before)).toBe('same');
+    // A shift alone proves nothing (the live process's offset is its creator's choice): without
+    // its wall-clock start to back it, or with a start after the record or far from the recorded
+    // one, unknown, never same, never different (a stepped wall clock could explain the gap).
+    const why = { reason: '' as 'time-namespace' | 'shift-unproven' | '' };
+    expect(linuxTicksMatch(721_000n, false, 1000n, 1, zero, () => ns(7200), undefined, why)).toBe('unknown');
+    expect(why.reason).toBe('shift-unproven');
+    const after = () => ({ recordStartMs: null, createdAtMs: t0, currentStartMs: t0 + 8000, toleranceMs: 2000 });
+    const far = () => ({ recordStartMs: t0, createdAtMs: null, currentStartMs: t0 + 8000, toleranceMs: 2000 });
+    const none = () => ({ recordStartMs: null, createdAtMs: null, currentStartMs: t0, toleranceMs: 2000 });
+    for (const e of [after, far, none]) expect(linuxTicksMatch(721_000n, false, 1000n, 1, zero, () => ns(7200), e)).toBe('unknown');
+    // A negative offset: a newcomer that started 5 s after the recorded process, in a namespace at
+    // -5 s, shows the recorded ticks: only its wall-clock start (after the record) tells it apart.
+    expect(linuxTicksMatch(1000n, false, 1500n, 1, zero, () => ns(-5), after)).toBe('unknown');
+    expect(linuxTicksMatch(1000n, false, 1500n, 1, zero, () => ns(-5), none)).toBe('unknown');
     // No offset in sight explains 3 ticks: another process.
     expect(linuxTicksMatch(997n, false, 1000n, 1, ns(7200), () => ns(3600))).toBe('different');
     // The live process's offsets cannot be read: any difference could be one. Never different.
     expect(linuxTicksMatch(997n, false, 1000n, 1, zero, () => null)).toBe('unknown');
     expect(linuxTicksMatch(721_000n, false, 1000n, 1, zero, () => null)).toBe('unknown');
     // Sub-tick offsets: one tick of slack.
-    expect(linuxTicksMatch(721_001n, false, 1000n, 1, zero, () => ns(7200, 7_000_000))).toBe('same');
+    expect(linuxTicksMatch(721_001n, false, 1000n, 1, zero, () => ns(7200, 7_000_000), started)).toBe('same');
     expect(linuxTicksMatch(721_002n, false, 1000n, 1, zero, () => ns(7200, 7_000_000))).toBe('different');
   });
 });
