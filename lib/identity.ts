@@ -15,7 +15,7 @@ import type {
   Scope,
 } from './types';
 import { selectedBackend } from './binding';
-import { foreignRecord } from './record';
+import { foreignRecord, problemError } from './record';
 import { type ClockOffsets, processOffsets, type TickShift, tickShift } from './timens';
 import { assertDecimalU64, assertKnownOptions, assertMs, assertObject, assertPid, describe, optFinite, optString } from './validate';
 
@@ -47,17 +47,15 @@ export interface Normalised {
  */
 export function normaliseRecord(input: unknown, name: string, defaultUnit: string | null): Normalised {
   let o = assertObject(input, name);
-  // A foreign record (`starttime`, `createdAt`: OpenClaw's lock, README "From other languages") is
-  // read by the rule the lock core reads it by (lib/record.ts), so both judge it alike.
-  if ((o.starttime !== undefined && o.startToken === undefined) || (o.createdAt !== undefined && o.createdAtMs === undefined)) {
-    const r = foreignRecord(o);
-    if ('problem' in r) {
-      const p = r.problem;
-      const E = p.field === 'pid' && typeof p.value === 'number' && Number.isInteger(p.value) ? RangeError : TypeError;
-      throw new E(`${name}.${p.field} must be ${p.expected}, got ${describe(p.value)}`);
-    }
-    o = { ...o, ...r.record };
+  // Every record is read by the rule the lock core reads a foreign one by (lib/record.ts: OpenClaw's
+  // lock, README "From other languages", a saved ProcessIdentity), so every reader judges it alike:
+  // the same fields refused, the same empty bootId taken as absent, `starttime` and `createdAt` read.
+  const r = foreignRecord(o);
+  if ('problem' in r) {
+    const p = r.problem;
+    throw new (problemError(p))(`${name}.${p.field} must be ${p.expected}, got ${describe(p.value)}`);
   }
+  o = { ...o, bootId: null, hostname: null, pidNamespace: null, createdAtMs: null, ...r.record };
   const pid = assertPid(o.pid, `${name}.pid`);
   let startToken: string | null = null;
   const st = o.startToken;

@@ -17,7 +17,7 @@ import { isDecimalU64, MAX_PID } from './validate';
 export const RECORD_FIELDS = ['starttime', 'bootId', 'hostname', 'pidNamespace', 'platform', 'createdAt', 'createdAtMs', 'startToken', 'uniqueId'] as const;
 
 /** The keys OpenClaw's session lock writes; a record with no other key is in OpenClaw's format. */
-const OPENCLAW_KEYS = new Set(['pid', 'createdAt', 'starttime', 'maxHoldMs']);
+const OPENCLAW_KEYS = new Set(['pid', 'createdAt', 'starttime', 'maxHoldMs', 'bootId']); // bootId: OpenClaw PR #30525
 
 /**
  * The unit of a `starttime` recorded on `platform`: the kernel's own start stamp, read once at the
@@ -85,7 +85,8 @@ const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0
  *   (up to 2^64-1; Windows FILETIMEs exceed JSON's exact integers), in the unit of `platform`
  *   (`START_UNITS`), Linux when absent (OpenClaw records Linux ticks only).
  * - `bootId`, `hostname`, `pidNamespace` (a decimal string), `platform`: its scope, judged by
- *   `ownerStatus` exactly as for pidproof's own records.
+ *   `ownerStatus` exactly as for pidproof's own records. An empty `bootId` counts as absent, as
+ *   OpenClaw reads it.
  * - `createdAtMs` (epoch ms) or else `createdAt` (RFC 3339): when it was written (age; a live
  *   process that started after it holds another PID).
  * - `startToken`/`startTokenUnit`, `uniqueId`/`uniqueIdKind`: a saved `ProcessIdentity`'s names,
@@ -131,7 +132,8 @@ export function foreignRecord(o: Record<string, unknown>): { record: OwnerRecord
   }
   for (const k of ['bootId', 'hostname'] as const) {
     const v = o[k] ?? null;
-    if (v === null) continue;
+    // An empty bootId is OpenClaw's "could not read boot_id" (its reader ignores it): unknown.
+    if (v === null || (k === 'bootId' && v === '')) continue;
     if (!isStr(v)) return bad(k, 'a non-empty string');
     record[k] = v;
   }
@@ -152,6 +154,20 @@ export function foreignRecord(o: Record<string, unknown>): { record: OwnerRecord
     if (ms === null) record.createdAtMs = t;
   }
   return { record };
+}
+
+/**
+ * The error class for a problem: RangeError when the value has the right type but is out of range
+ * (a negative or too large number, a decimal string of 2^64 or more), TypeError otherwise.
+ */
+export function problemError(p: RecordProblem): typeof RangeError | typeof TypeError {
+  const v = p.value;
+  if (typeof v === 'number') {
+    if (p.field === 'createdAtMs') return Number.isFinite(v) ? RangeError : TypeError;
+    return Number.isInteger(v) && ['pid', 'starttime', 'startToken'].includes(p.field) ? RangeError : TypeError;
+  }
+  if (typeof v === 'string' && /^\d+$/.test(v) && ['starttime', 'startToken', 'uniqueId', 'pidNamespace'].includes(p.field)) return RangeError;
+  return TypeError;
 }
 
 /** A problem in words: `<what> with invalid <field> <value>` (the value shown short). */

@@ -80,7 +80,7 @@ describe.skipIf(!isLinux)(`scope fields of foreign records${isLinux ? '' : ' [sk
     write(OTHER_BOOT);
     const v = verdicts(file);
     expect(v).toMatchObject({ ownerStatus: 'other-boot', inspectLock: 'other-boot', cli: 'other-boot' });
-    expect(v.i).toMatchObject({ format: 'record', reclaimable: true, staleReasons: ['other-boot'] });
+    expect(v.i).toMatchObject({ format: 'openclaw', reclaimable: true, staleReasons: ['other-boot'] }); // bootId is OpenClaw's since its PR #30525
     expect(v.i.detail).toMatch(new RegExp(`recorded in boot ${OTHER_BOOT}, this is boot ${currentScope().bootId}`));
     expect(run(['inspect', file]).code).toBe(1);
     const [entry] = await scanLocks(dir, { pattern: 'pid1.jsonl.lock' });
@@ -102,6 +102,15 @@ describe.skipIf(!isLinux)(`scope fields of foreign records${isLinux ? '' : ' [sk
     const err = await acquireLock(file, { timeoutMs: 0 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LockTimeoutError);
     expect(run(['kill', '-s', '0', file]).code).toBe(0); // signal 0: verifies only
+    // An empty bootId is OpenClaw's "boot_id unreadable": absent for every reader, never another boot.
+    write('');
+    expect(verdicts(file)).toMatchObject({ ownerStatus: 'alive', inspectLock: 'alive', cli: 'alive' });
+    fs.writeFileSync(file, JSON.stringify({ pid: 1, startToken: String(starttime), bootId: '' }));
+    expect(verdicts(file)).toMatchObject({ ownerStatus: 'alive', inspectLock: 'alive', cli: 'alive' });
+    // A field out of range: ownerStatus refuses it (RangeError) as inspect does (invalid, unknown).
+    fs.writeFileSync(file, JSON.stringify({ pid: 1, startToken: String(starttime), createdAtMs: -1 }));
+    expect(() => ownerStatus(JSON.parse(fs.readFileSync(file, 'utf8')))).toThrow(RangeError);
+    expect(inspectLock(file)).toMatchObject({ verdict: 'unknown', reclaimable: false });
     fs.rmSync(file);
   });
 
@@ -197,7 +206,11 @@ describe.skipIf(!isLinux)(`scope fields of foreign records${isLinux ? '' : ' [sk
     expect(ownerStatus({ pid: child.pid!, starttime: String(t + 1) }).verdict).toBe('recycled');
     expect(ownerStatus({ pid: child.pid!, createdAt: new Date(Date.now() + 60_000).toISOString() }).verdict).toBe('unknown');
     expect(ownerStatus({ pid: child.pid!, createdAt: '2000-01-01T00:00:00Z' }).verdict).toBe('other-boot');
+    expect(() => ownerStatus({ pid: child.pid!, starttime: -1 })).toThrow(RangeError);
     expect(() => ownerStatus({ pid: child.pid!, starttime: -1 })).toThrow(/record\.starttime must be a non-negative integer/);
+    expect(() => ownerStatus({ pid: child.pid!, starttime: '18446744073709551616' })).toThrow(RangeError);
+    expect(() => ownerStatus({ pid: child.pid!, starttime: 1.5 })).toThrow(TypeError);
+    expect(() => ownerStatus({ pid: child.pid!, starttime: 5, createdAtMs: -1 })).toThrow(RangeError);
     expect(() => ownerStatus({ pid: child.pid!, starttime: 5, platform: 'plan9' })).toThrow(/record\.platform must be/);
     expect(() => ownerStatus({ pid: child.pid!, createdAt: 'yesterday' })).toThrow(/record\.createdAt must be an RFC 3339 date-time/);
   });
@@ -208,13 +221,15 @@ describe.skipIf(!isLinux)(`scope fields of foreign records${isLinux ? '' : ' [sk
     const now = new Date().toISOString();
     fs.writeFileSync(path.join(d, 'oc.lock'), JSON.stringify({ pid: child.pid, createdAt: now, starttime: ticksOf(child.pid!), maxHoldMs: 60000 }));
     fs.writeFileSync(path.join(d, 'oc-bare.lock'), JSON.stringify({ pid: child.pid, createdAt: now }));
-    fs.writeFileSync(path.join(d, 'py.pid'), JSON.stringify({ pid: child.pid, starttime: ticksOf(child.pid!), bootId: currentScope().bootId, createdAt: now }));
+    fs.writeFileSync(path.join(d, 'oc-boot.lock'), JSON.stringify({ pid: child.pid, createdAt: now, starttime: ticksOf(child.pid!), bootId: currentScope().bootId }));
+    fs.writeFileSync(path.join(d, 'py.pid'), JSON.stringify({ pid: child.pid, starttime: ticksOf(child.pid!), bootId: currentScope().bootId, hostname: currentScope().hostname, createdAt: now }));
     fs.writeFileSync(path.join(d, 'scope-only.pid'), JSON.stringify({ pid: child.pid, hostname: currentScope().hostname }));
     fs.writeFileSync(path.join(d, 'pid-only.pid'), JSON.stringify({ pid: child.pid }));
     fs.writeFileSync(path.join(d, 'identity.json.lock'), JSON.stringify(processIdentity(child.pid!)));
     const line = (f: string) => /format\s+(.*)\n/.exec(run(['inspect', path.join(d, f)]).stdout)![1];
     expect(line('oc.lock')).toBe("foreign record, OpenClaw's format · start stamp linux-ticks: judged exactly");
     expect(line('oc-bare.lock')).toBe("foreign record, OpenClaw's format · no start stamp: judged by evidence only");
+    expect(line('oc-boot.lock')).toBe("foreign record, OpenClaw's format · start stamp linux-ticks: judged exactly"); // with its bootId (PR #30525)
     expect(line('py.pid')).toBe('foreign record · start stamp linux-ticks: judged exactly');
     expect(line('scope-only.pid')).toBe('foreign record · no start stamp: judged by evidence only');
     expect(line('pid-only.pid')).toBe('unknown'); // {"pid": N} alone is not taken for a record
@@ -222,9 +237,11 @@ describe.skipIf(!isLinux)(`scope fields of foreign records${isLinux ? '' : ' [sk
     expect(verdicts(path.join(d, 'identity.json.lock'))).toMatchObject({ ownerStatus: 'alive', inspectLock: 'alive', cli: 'alive' });
     const doc = JSON.parse(run(['doctor', '--json', d]).stdout);
     const fmt = Object.fromEntries(doc.entries.map((e: { path: string; format: string }) => [path.basename(e.path), e.format]));
-    expect(fmt).toEqual({ 'oc.lock': 'openclaw', 'oc-bare.lock': 'openclaw', 'py.pid': 'record', 'scope-only.pid': 'record', 'pid-only.pid': 'unknown', 'identity.json.lock': 'record' });
+    expect(fmt).toEqual({ 'oc.lock': 'openclaw', 'oc-bare.lock': 'openclaw', 'oc-boot.lock': 'openclaw', 'py.pid': 'record', 'scope-only.pid': 'record', 'pid-only.pid': 'unknown', 'identity.json.lock': 'record' });
     const only = JSON.parse(run(['doctor', '--json', '--format', 'record', d]).stdout);
     expect(only.entries.map((e: { path: string }) => path.basename(e.path)).sort()).toEqual(['identity.json.lock', 'py.pid', 'scope-only.pid']);
+    const oc = JSON.parse(run(['doctor', '--json', '--format', 'openclaw', d]).stdout);
+    expect(oc.entries.map((e: { path: string }) => path.basename(e.path)).sort()).toEqual(['oc-bare.lock', 'oc-boot.lock', 'oc.lock']);
   });
 });
 

@@ -223,7 +223,7 @@ describe('record.schema.json', () => {
       [{ pid: 5, starttime: 1, platform: 'plan9' }, false], // no known unit for its start stamp
       [{ pid: 5, starttime: 1, platform: '' }, false],
       [{ pid: 5, bootId: 5 }, false],
-      [{ pid: 5, bootId: '' }, false],
+      [{ pid: 5, bootId: '' }, true], // an empty bootId is absent (OpenClaw writes it when boot_id is unreadable): a record with nothing to compare, judged by evidence
       [{ pid: 5, hostname: ['a'] }, false],
       [{ pid: 5, pidNamespace: 4026531836 }, false],
       [{ pid: 5, pidNamespace: 'pid:[4026531836]' }, false],
