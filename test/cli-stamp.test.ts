@@ -271,6 +271,21 @@ describe('pidproof stamp', () => {
     }
   });
 
+  it('long names: a FILE name at the filesystem\'s limit is written (its temp name is shortened); one beyond it is refused by name, nothing left', () => {
+    const dir = tmpDir('pidproof-stamp-');
+    const max = 254; // bytes: within NAME_MAX (255) on ext4, tmpfs, xfs, btrfs
+    const long = path.join(dir, 'p'.repeat(max));
+    const r = run(['stamp', '--pid', String(process.pid), long]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(long, 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(fs.readdirSync(dir)).toEqual([path.basename(long)]); // no temp file left
+    const tooLong = path.join(dir, 'q'.repeat(300));
+    const e = run(['stamp', '--pid', String(process.pid), tooLong]);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(/its name is longer than the filesystem allows \(ENAMETOOLONG\)/);
+    expect(fs.readdirSync(dir)).toEqual([path.basename(long)]);
+  });
+
   const nobody = nobodyNodeSkip();
   it.skipIf(nobody !== null)(`an unwritable directory, and another user's FILE in a sticky directory (as nobody): exit 2, the reason named${nobody ? ` [skipped: ${nobody}]` : ''}`, () => {
     const pkg = publicPackage();

@@ -95,6 +95,7 @@ function checkTarget(file: string): void {
     if (code === 'ENOENT') return; // its directory is checked when the temp file is created
     if (code === 'ENOTDIR') throw new StampError(`cannot write ${file}: a component of its directory is not a directory`);
     if (code === 'EACCES' || code === 'EPERM') throw new StampError(`cannot write ${file}: this user cannot look into its directory (${code})`);
+    if (code === 'ENAMETOOLONG') throw new StampError(`cannot write ${file}: its name is longer than the filesystem allows (ENAMETOOLONG)`);
     throw err;
   }
   if (st.isSymbolicLink()) {
@@ -133,12 +134,16 @@ function renameOver(from: string, to: string): void {
  */
 function writeAtomically(file: string, buf: Buffer, mode: number): void {
   const dir = path.dirname(file);
+  // The temp name adds ~27 bytes to FILE's: a name that fits the filesystem's limit (255 bytes on
+  // most) must not fail for its temp file, so a long base is shortened there (nothing reads it).
+  let base = path.basename(file);
+  while (Buffer.byteLength(base) > 200) base = base.slice(0, -1);
   let tmp: { path: string; fd: number };
   try {
-    tmp = createExclusive(dir, path.basename(file), 'stamp', mode);
+    tmp = createExclusive(dir, base, 'stamp', mode);
   } catch (err) {
     const code = errCode(err);
-    const why = code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? cannotCreateIn(dir) : null;
+    const why = code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? cannotCreateIn(dir)?.replace('takes no lock files', 'takes no such files') : null;
     throw new StampError(`cannot write ${file}: ${why ?? (err as Error).message}`);
   }
   let renamed = false;
