@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AbortError, acquireLock, acquireLockSync, backend, LockTimeoutError } from '../lib/index';
 import { waitingFor } from '../lib/lock/line';
-import { cleanup, isLinux, tmpDir, waitFor } from './helpers';
+import { cleanup, isLinux, tmpDir, waitFor, waitsOnPidfd } from './helpers';
 import { startHolder } from './lock-helpers';
 
 let dir: string;
@@ -309,8 +309,8 @@ describe('one line of contenders per lock path', () => {
     );
     const p = fs.realpathSync(dir) + path.sep + 'app.lock';
     await waitFor(() => waitingFor(p) === 300 && temps().length === 1, 30_000, '300 contenders in line');
-    // Give the head time to pin the holder (its exit watch) before counting.
-    await hold(50);
+    // The head pins the holder (its exit watch in the event loop) before the count.
+    if (isLinux) await waitFor(() => waitsOnPidfd(process.pid, h.child.pid!), 30_000, 'the head to watch the holder');
     const during = fds();
     expect(during - before).toBeLessThanOrEqual(12);
     expect(temps()).toHaveLength(1);
