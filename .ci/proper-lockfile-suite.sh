@@ -24,8 +24,9 @@
 # test/proper-lockfile-suite/preload.cjs (jest 24 predates `node:` built-in names).
 #
 # Arguments after the target go to jest (a file or `-t` name filter).
-# Exit status: jest's. Without the peer suite: a message and exit 0 (the vitest wrapper,
-# test/proper-lockfile-suite.test.ts, skips itself then), unless PIDPROOF_REQUIRE_PEER_SUITE=1.
+# Exit status: jest's. Without the peer suite: a message and exit 0 (so `npm test`'s posttest
+# passes on a checkout without ../shared), unless PIDPROOF_REQUIRE_PEER_SUITE=1 (.ci/run sets it
+# whenever ../shared exists).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
