@@ -479,8 +479,7 @@ describe(`time namespaces: one lock, two namespaces, exactly one holder${suffix}
     expect(ins.staleReasons).toEqual([]);
     expect(ins.reclaimable).toBe(false);
     // A hold limit it really exceeded (10 ms) is still seen: through the holder's own offsets.
-    write(legacy(10));
-    await new Promise((r) => setTimeout(r, 20));
+    write(legacy(10)); // its createdMono is the holder's acquire, long before the agents started
     const over = (await waiter.ask({ op: 'inspect', path: lock }, ['inspect'])).result as Record<string, unknown>;
     expect(over.staleReasons).toEqual(['hold-exceeded']);
     expect(over.detail).toMatch(/held for \d+ ms, beyond its declared maxHoldMs 10/);
