@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { clockTicks, type ClockOffsets, readSelfOffsets, rootStartTicks } from './timens';
-import { MAX_COMMAND_BYTES } from './types';
+import { MAX_COMMAND_BYTES, NO_USAGE_FIGURES } from './types';
 import type { Backend, ProcessState, RawCommand, RawIdentity, RawScope, RawUsage, RawUsageSample } from './types';
 
 function errnoOf(err: unknown): string | undefined {
@@ -472,19 +472,7 @@ function linuxPageSize(): number {
 function emptyUsage(atMs: number, detail: string | null): RawUsage {
   return {
     atMs,
-    cpuUserMs: null,
-    cpuSystemMs: null,
-    cpuTotalMs: null,
-    childCpuUserMs: null,
-    childCpuSystemMs: null,
-    rssBytes: null,
-    peakRssBytes: null,
-    virtualBytes: null,
-    threads: null,
-    voluntaryCtxSwitches: null,
-    involuntaryCtxSwitches: null,
-    minorFaults: null,
-    majorFaults: null,
+    ...NO_USAGE_FIGURES,
     access: detail === null ? 'full' : 'partial',
     accessDetail: detail,
   };

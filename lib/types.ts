@@ -264,6 +264,23 @@ export interface RawUsage {
   accessDetail: string | null;
 }
 
+/** @internal every figure of a usage read, none known: spread into a read with no numbers. */
+export const NO_USAGE_FIGURES: Readonly<Omit<RawUsage, 'atMs' | 'access' | 'accessDetail'>> = Object.freeze({
+  cpuUserMs: null,
+  cpuSystemMs: null,
+  cpuTotalMs: null,
+  childCpuUserMs: null,
+  childCpuSystemMs: null,
+  rssBytes: null,
+  peakRssBytes: null,
+  virtualBytes: null,
+  threads: null,
+  voluntaryCtxSwitches: null,
+  involuntaryCtxSwitches: null,
+  minorFaults: null,
+  majorFaults: null,
+});
+
 /** @internal identity and usage read in one call: the usage belongs to that identity. */
 export interface RawUsageSample {
   identity: RawIdentity;

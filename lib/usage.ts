@@ -34,6 +34,7 @@ import type {
   RawUsagePin,
   RawUsageSample,
 } from './types';
+import { NO_USAGE_FIGURES } from './types';
 import { assertKnownOptions, assertObject, assertPid, describe } from './validate';
 import { WatchError } from './watch';
 
@@ -859,19 +860,7 @@ export class UsageWatch implements AsyncIterableIterator<UsageSample> {
       reason,
       detail,
       cpuPercent: null,
-      cpuUserMs: null,
-      cpuSystemMs: null,
-      cpuTotalMs: null,
-      childCpuUserMs: null,
-      childCpuSystemMs: null,
-      rssBytes: null,
-      peakRssBytes: null,
-      virtualBytes: null,
-      threads: null,
-      voluntaryCtxSwitches: null,
-      involuntaryCtxSwitches: null,
-      minorFaults: null,
-      majorFaults: null,
+      ...NO_USAGE_FIGURES,
       access: null,
       accessDetail: null,
     };

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createIdentityApi } from '../lib/identity';
 import type { Backend, RawIdentity, RawUsage, RawUsagePin, RawUsageSample } from '../lib/types';
+import { NO_USAGE_FIGURES } from '../lib/types';
 import { createUsageApi, type UsageSample } from '../lib/usage';
 import { createWatchApi, WatchError } from '../lib/watch';
 import { judge } from '../lib/lock/judge';
@@ -150,19 +151,7 @@ describe('the lock judge over a mock of FreeBSD kernel answers (see_other_uids=0
 
 const NULL_USAGE: RawUsage = {
   atMs: 0,
-  cpuUserMs: null,
-  cpuSystemMs: null,
-  cpuTotalMs: null,
-  childCpuUserMs: null,
-  childCpuSystemMs: null,
-  rssBytes: null,
-  peakRssBytes: null,
-  virtualBytes: null,
-  threads: null,
-  voluntaryCtxSwitches: null,
-  involuntaryCtxSwitches: null,
-  minorFaults: null,
-  majorFaults: null,
+  ...NO_USAGE_FIGURES,
   access: 'full',
   accessDetail: null,
 };
