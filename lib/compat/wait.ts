@@ -13,32 +13,12 @@
  * retry options say `unref` (as stock's `retry` timers).
  */
 import { lstatOrNull } from '../lock/files';
-import type { LockPayload } from '../lock/payload';
-import type { ProcessIdentity } from '../types';
+import { payloadIdentity } from '../lock/payload';
 import { type ProcessWatch, watchProcess } from '../watch';
 import { type DirState, inspectDir } from './dir-record';
 
 /** How often a holder that cannot be pinned is looked at while waiting (ms). */
 const POLL_MS = 10;
-
-function identityOf(p: LockPayload): ProcessIdentity {
-  return {
-    v: 1,
-    platform: p.platform,
-    pid: p.pid,
-    startToken: p.startToken,
-    startTokenUnit: p.startTokenUnit,
-    uniqueId: p.uniqueId,
-    uniqueIdKind: p.uniqueIdKind,
-    startTimeMs: p.startTimeMs,
-    bootId: p.bootId,
-    pidNamespace: p.pidNamespace,
-    hostname: p.hostname,
-    ppid: null,
-    state: null,
-    access: 'full',
-  } as ProcessIdentity;
-}
 
 /** Has the holder seen in `last` gone (or the directory gone) since? */
 function goneSince(lockPath: string): boolean {
@@ -71,7 +51,7 @@ export function waitForRetry(ms: number, unref: boolean, lockPath: string, last:
   if (last === null || last.kind !== 'held') return;
   if (!last.kernelJudged) {
     try {
-      watch = watchProcess(identityOf(last.payload));
+      watch = watchProcess(payloadIdentity(last.payload));
     } catch {
       watch = null; // cannot be pinned (another PID namespace, nothing to compare): poll
     }

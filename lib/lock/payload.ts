@@ -280,6 +280,26 @@ function payloadParts(p: LockPayload): { head: string; open: string; headHash: n
 }
 
 /** Exactly `JSON.stringify(p)` (see `payloadParts`). */
+/** The holder a payload names, as a `ProcessIdentity` (what a waiter's exit watch pins). */
+export function payloadIdentity(p: LockPayload): ProcessIdentity {
+  return {
+    v: 1,
+    platform: p.platform,
+    pid: p.pid,
+    startToken: p.startToken,
+    startTokenUnit: p.startTokenUnit,
+    uniqueId: p.uniqueId,
+    uniqueIdKind: p.uniqueIdKind,
+    startTimeMs: p.startTimeMs,
+    bootId: p.bootId,
+    pidNamespace: p.pidNamespace,
+    hostname: p.hostname,
+    ppid: null,
+    state: null,
+    access: 'full',
+  };
+}
+
 export function payloadJson(p: LockPayload): string {
   const { head, open } = payloadParts(p);
   return `${head}${open}}`;

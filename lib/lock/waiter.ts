@@ -12,7 +12,7 @@ import type { ProcessIdentity } from '../types';
 import { type ProcessWatch, watchProcess } from '../watch';
 import { abortError } from './attempt';
 import type { Judgement } from './judge';
-import { type LockPayload, monoNow } from './payload';
+import { type LockPayload, monoNow, payloadIdentity } from './payload';
 
 /** Wakes an async acquire: holder exit, the lock file's removal, a timer, or abort. */
 export class Waiter {
@@ -98,7 +98,7 @@ export class Waiter {
     if (!watchable) return;
     const ac = new AbortController();
     const target: ProcessIdentity | number =
-      j.format === 'pidproof' ? identityOf(j.holder as LockPayload) : rec.pid;
+      j.format === 'pidproof' ? payloadIdentity(j.holder as LockPayload) : rec.pid;
     let w: ProcessWatch;
     try {
       w = watchProcess(target);
@@ -166,21 +166,3 @@ export class Waiter {
   }
 }
 
-function identityOf(p: LockPayload): ProcessIdentity {
-  return {
-    v: 1,
-    platform: p.platform,
-    pid: p.pid,
-    startToken: p.startToken,
-    startTokenUnit: p.startTokenUnit,
-    uniqueId: p.uniqueId,
-    uniqueIdKind: p.uniqueIdKind,
-    startTimeMs: p.startTimeMs,
-    bootId: p.bootId,
-    pidNamespace: p.pidNamespace,
-    hostname: p.hostname,
-    ppid: null,
-    state: null,
-    access: 'full',
-  };
-}
