@@ -997,6 +997,23 @@ double NameIndex(AddonData* data, const char* name) {
   return static_cast<double>(data->names.size() - 1);
 }
 
+// ProcState as the number lib/binding.ts decodes: 0 unknown, 1 running, 2 sleeping, 3 stopped,
+// 4 zombie.
+int StateCode(pidproof::ProcState st) {
+  switch (st) {
+    case pidproof::ProcState::kRunning:
+      return 1;
+    case pidproof::ProcState::kSleeping:
+      return 2;
+    case pidproof::ProcState::kStopped:
+      return 3;
+    case pidproof::ProcState::kZombie:
+      return 4;
+    default:
+      return 0;
+  }
+}
+
 // probeInto(pid, out: Float64Array(8)) -> 0 (no such process) | 1 (out filled).
 // out: [flags, startToken, uniqueId, startTimeMs, ppid, state, unit index, kind index]; flags bits
 // 1 startToken, 2 uniqueId, 4 startTimeMs, 8 ppid, 16 access partial, 32 "use probe()": a value
@@ -1026,23 +1043,7 @@ napi_value ProbeIntoImpl(napi_env env, napi_callback_info info) {
       static_cast<double>(id.unique_id) >= kMaxExact) {
     flags |= 32;
   }
-  int state = 0;
-  switch (id.state) {
-    case pidproof::ProcState::kRunning:
-      state = 1;
-      break;
-    case pidproof::ProcState::kSleeping:
-      state = 2;
-      break;
-    case pidproof::ProcState::kStopped:
-      state = 3;
-      break;
-    case pidproof::ProcState::kZombie:
-      state = 4;
-      break;
-    default:
-      break;
-  }
+  const int state = StateCode(id.state);
   out[0] = flags;
   out[1] = static_cast<double>(id.start_token);
   out[2] = static_cast<double>(id.unique_id);
@@ -1466,23 +1467,7 @@ void PutUsage(napi_env env, AddonData* data, const pidproof::UsageSample& s, dou
     flags |= 128;
     note(3, std::to_string(id.unique_id));
   }
-  int state = 0;
-  switch (id.state) {
-    case pidproof::ProcState::kRunning:
-      state = 1;
-      break;
-    case pidproof::ProcState::kSleeping:
-      state = 2;
-      break;
-    case pidproof::ProcState::kStopped:
-      state = 3;
-      break;
-    case pidproof::ProcState::kZombie:
-      state = 4;
-      break;
-    default:
-      break;
-  }
+  const int state = StateCode(id.state);
   o[0] = 1;
   o[1] = flags;
   o[2] = static_cast<double>(id.start_token);
