@@ -158,7 +158,8 @@ export function foreignRecord(o: Record<string, unknown>): { record: OwnerRecord
 
 /**
  * The error class for a problem: RangeError when the value has the right type but is out of range
- * (a negative or too large number, a decimal string of 2^64 or more), TypeError otherwise.
+ * (a negative or too large number, a decimal string of 20 digits above 2^64-1), TypeError otherwise
+ * (leading zeros, 21 digits: not a decimal string as validate.ts reads one).
  */
 export function problemError(p: RecordProblem): typeof RangeError | typeof TypeError {
   const v = p.value;
@@ -166,7 +167,8 @@ export function problemError(p: RecordProblem): typeof RangeError | typeof TypeE
     if (p.field === 'createdAtMs') return Number.isFinite(v) ? RangeError : TypeError;
     return Number.isInteger(v) && ['pid', 'starttime', 'startToken'].includes(p.field) ? RangeError : TypeError;
   }
-  if (typeof v === 'string' && /^\d+$/.test(v) && ['starttime', 'startToken', 'uniqueId', 'pidNamespace'].includes(p.field)) return RangeError;
+  // A decimal string as the validators read one (no leading zeros, at most 20 digits) above 2^64-1.
+  if (typeof v === 'string' && /^(0|[1-9]\d{0,19})$/.test(v) && ['starttime', 'startToken', 'uniqueId', 'pidNamespace'].includes(p.field)) return RangeError;
   return TypeError;
 }
 
