@@ -196,7 +196,10 @@ function noRetry(): Operation {
 export function operationOf(v: unknown): Operation {
   // proper-lockfile: `options.retries || 0`, then a number n is { retries: n }.
   if (!v) return noRetry();
-  if (typeof v === 'number') return new RetryOperation(timeouts({ retries: v }), false, false, Infinity);
+  if (typeof v === 'number') {
+    if (v === Infinity) throw new RangeError('options.retries must be finite (use { forever: true })');
+    return new RetryOperation(timeouts({ retries: v }), false, false, Infinity);
+  }
   if (typeof v !== 'object') throw new TypeError(`options.retries must be a number or retry options, got ${describe(v)}`);
   const o = v as Record<string, unknown>;
   let list: number[];
