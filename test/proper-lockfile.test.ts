@@ -12,13 +12,15 @@
 import { type ChildProcess, execFileSync, fork, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import stock from 'proper-lockfile';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { addon } from '../lib/binding';
 import dropin from '../lib/compat/proper-lockfile';
 import { identity } from '../lib/identity';
 import { decodeRecord, encodeRecord } from '../lib/compat/record-codec';
+import { operationOf, timeouts } from '../lib/compat/retry';
 import type { RecordedHolder } from '../lib/compat/types';
 import type { ProcessIdentity } from '../lib/types';
 import { cleanup, collectJsonLines, isLinux, isRoot, needsLinuxRoot, recyclePid, repoRoot, tmpDir, track, unusedPid, waitFor } from './helpers';
@@ -300,6 +302,328 @@ describe('pidproof/proper-lockfile: API, files, bad input', () => {
     expect(w.message).toMatch(/onReclaim threw: hook failed/);
     expect(fs.existsSync(lockDir)).toBe(true);
     await release();
+  });
+});
+
+// ---- retries, the sync API's refusal and options, as stock reads them (side by side) ------------
+
+/** retry@0.12 as stock proper-lockfile 4.1.2 loads it (its own dependency, not a copy). */
+const stockRetry = createRequire(createRequire(path.join(repoRoot, 'package.json')).resolve('proper-lockfile'))('retry') as typeof import('retry');
+
+/** A lock's outcome as both implementations report it: 'acquired' (released at once), or the error's code and message. */
+async function outcome(lib: 'stock' | 'dropin', file: string, opts: object): Promise<{ code: string | null; message: string | null }> {
+  try {
+    const release = await (lib === 'stock' ? stock.lock(file, opts) : dropin.lock(file, opts));
+    await release();
+    return { code: 'acquired', message: null };
+  } catch (err) {
+    return { code: (err as { code?: string }).code ?? null, message: (err as Error).message };
+  }
+}
+
+/**
+ * Node's fs with a `mkdir` whose first calls fail, one per entry of `plan`: an error code, or
+ * `slow:<code>` (fails once the clock has moved `slowMs` past the call: what `maxRetryTime`
+ * measures). Counts its `mkdir` calls (one per attempt for both implementations).
+ */
+function flakyFs(plan: string[], slowMs = 0): { fs: object; mkdirs: () => number } {
+  let n = 0;
+  const fail = (code: string, p: string) => Object.assign(new Error(`${code}: flaky mkdir '${p}'`), { code });
+  const wrapped = Object.assign(Object.create(fs) as object, {
+    mkdir(p: string, cb: (err: Error | null) => void) {
+      const step = plan[n++];
+      if (step === undefined) return fs.mkdir(p, cb);
+      const [slow, code] = step.startsWith('slow:') ? [true, step.slice(5)] : [false, step];
+      if (!slow) return process.nextTick(cb, fail(code, p));
+      const until = Date.now() + slowMs;
+      const tick = () => (Date.now() >= until ? cb(fail(code, p)) : setImmediate(tick));
+      tick();
+    },
+  });
+  return { fs: wrapped, mkdirs: () => n };
+}
+
+/** Pseudo-random messages for error sequences (a fixed LCG: the same sequences every run). */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+/** One `lock()` in its own process (test/fixtures/pl-retries.ts): its outcome and every retry wait it scheduled. */
+function waitsOf(lib: 'stock' | 'dropin', file: string, opts: unknown, ctl: { freeAfter?: number; random?: number[] } = {}): { outcome: string | null; message: string | null; waits: unknown[] } {
+  const r = spawnSync(process.execPath, [fixture('pl-retries'), lib, file, JSON.stringify(opts), JSON.stringify(ctl)], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`pl-retries ${lib} failed (${r.status ?? r.signal}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim()) as { outcome: string | null; message: string | null; waits: unknown[] };
+}
+
+describe('pidproof/proper-lockfile: retries, the sync API and options read as stock reads them (stock and drop-in side by side)', () => {
+  it('every error of an attempt is retried, and the rejection is the most frequent one (stock’s operation.retry(err) / mainError())', async () => {
+    const cases: Array<{ held: boolean; plan: string[]; retries: object | number; want: string; attempts: number }> = [
+      // A filesystem error that passes: acquired on the retry (the drop-in used to reject with EBUSY).
+      { held: false, plan: ['EBUSY'], retries: { retries: 2, minTimeout: 10 }, want: 'acquired', attempts: 2 },
+      { held: false, plan: ['EIO'], retries: 1, want: 'acquired', attempts: 2 }, // a number: { retries: 1 }, 1 s
+      // One that does not: after the retries, that error.
+      { held: false, plan: ['EBUSY', 'EBUSY', 'EBUSY'], retries: { retries: 2, minTimeout: 1 }, want: 'EBUSY', attempts: 3 },
+      // Mixed with ELOCKED (a held lock): the most frequent wins, a tie goes to the later one.
+      { held: true, plan: ['EBUSY', 'EBUSY'], retries: { retries: 2, minTimeout: 1 }, want: 'EBUSY', attempts: 3 },
+      { held: true, plan: ['EBUSY'], retries: { retries: 2, minTimeout: 1 }, want: 'ELOCKED', attempts: 3 },
+      { held: true, plan: ['EBUSY'], retries: { retries: 1, minTimeout: 1 }, want: 'ELOCKED', attempts: 2 },
+      { held: true, plan: ['EBUSY', 'EIO', 'EIO'], retries: { retries: 3, minTimeout: 1 }, want: 'EIO', attempts: 4 },
+      // No retries: the attempt's own error.
+      { held: false, plan: ['EBUSY'], retries: 0, want: 'EBUSY', attempts: 1 },
+    ];
+    for (const c of cases) {
+      const got: Record<string, unknown> = {};
+      for (const lib of ['stock', 'dropin'] as const) {
+        const { file, lockDir } = target();
+        if (c.held) fs.mkdirSync(lockDir); // a fresh lock directory: held for both (no record)
+        const f = flakyFs(c.plan);
+        const o = await outcome(lib, file, { fs: f.fs, retries: c.retries });
+        got[lib] = { ...o, message: o.message?.replace(file, '<file>') ?? null, attempts: f.mkdirs() };
+        expect(fs.existsSync(lockDir), `${lib} ${JSON.stringify(c)}`).toBe(c.held);
+      }
+      expect(got.dropin, JSON.stringify(c)).toEqual(got.stock);
+      expect(got.stock, `stock itself, ${JSON.stringify(c)}`).toMatchObject({ code: c.want, attempts: c.attempts });
+    }
+  });
+
+  it('maxRetryTime as retry@0.12 counts it: a first failure past it rejects with "RetryOperation timeout occurred"; a later one with the errors before', async () => {
+    const cases = [
+      // Failed once the clock is past maxRetryTime: no error kept but stock's timeout error.
+      { plan: ['slow:EBUSY'], want: { code: null, message: 'RetryOperation timeout occurred' } },
+      // One EBUSY kept before the clock passed it (an attempt at once): that EBUSY.
+      { plan: ['EBUSY', 'slow:EIO'], want: { code: 'EBUSY' } },
+      { plan: ['EBUSY', 'EIO', 'EIO', 'slow:EBUSY'], want: { code: 'EIO' } },
+    ];
+    for (const c of cases) {
+      const got: Record<string, unknown> = {};
+      for (const lib of ['stock', 'dropin'] as const) {
+        const { file } = target();
+        // The slow failure comes 700 ms after its call, past maxRetryTime (500 ms); the quick ones well within it.
+        const f = flakyFs(c.plan, 700);
+        const o = await outcome(lib, file, { fs: f.fs, retries: { retries: 5, minTimeout: 1, maxRetryTime: 500 } });
+        got[lib] = { ...o, message: o.message?.replace(file, '<file>') ?? null };
+      }
+      expect(got.dropin, JSON.stringify(c)).toEqual(got.stock);
+      expect(got.stock).toMatchObject(c.want);
+    }
+  });
+
+  it('the retry waits of a held lock are retry@0.12’s: minTimeout 0, forever with retries 0, randomize (sorted), factor < 1, an array, maxRetryTime 0', () => {
+    const { file, lockDir } = target();
+    const random = [0.9, 0.7, 0.5, 0.3, 0.1];
+    const cases: Array<{ opts: unknown; ctl?: { freeAfter?: number; random?: number[] }; want: { outcome: string; waits?: unknown[] } }> = [
+      // Stock: ten 0 ms waits (the drop-in raised 0 to 1 ms and doubled it: 1..512 ms, a second in all).
+      { opts: { retries: 10, minTimeout: 0 }, want: { outcome: 'ELOCKED', waits: Array(10).fill(0) } },
+      // Stock: one 5 ms wait, repeated for ever (the drop-in gave up at once); freed after the 4th.
+      { opts: { retries: 0, forever: true, minTimeout: 5 }, ctl: { freeAfter: 4 }, want: { outcome: 'acquired', waits: [5, 5, 5, 5, 5000] } },
+      // Stock sorts the randomized waits ascending (factor 1: the random factors alone order them).
+      { opts: { retries: 5, minTimeout: 10, factor: 1, randomize: true }, ctl: { random }, want: { outcome: 'ELOCKED', waits: [11, 13, 15, 17, 19] } },
+      { opts: { retries: 4, minTimeout: 8, factor: 0.5 }, want: { outcome: 'ELOCKED', waits: [1, 2, 4, 8] } },
+      { opts: [3, 1, 2], want: { outcome: 'ELOCKED', waits: [3, 1, 2] } },
+      { opts: { retries: 2, minTimeout: 1, maxRetryTime: 0 }, want: { outcome: 'ELOCKED', waits: [1, 2] } },
+    ];
+    for (const c of cases) {
+      const got: Record<string, unknown> = {};
+      for (const lib of ['stock', 'dropin'] as const) {
+        fs.mkdirSync(lockDir); // held (fresh, no record): ELOCKED at every attempt until freed
+        got[lib] = waitsOf(lib, file, { retries: c.opts }, c.ctl);
+        fs.rmSync(lockDir, { recursive: true, force: true });
+      }
+      expect(got.dropin, JSON.stringify(c)).toEqual(got.stock);
+      expect(got.stock, `stock itself, ${JSON.stringify(c)}`).toMatchObject(c.want);
+    }
+  });
+  it('an own retries: undefined is no retry (retry@0.12 copies it over its default of 10); inherited options are not read', async () => {
+    for (const lib of ['stock', 'dropin'] as const) {
+      const { file, lockDir } = target();
+      fs.mkdirSync(lockDir);
+      const f = flakyFs([]);
+      expect(await outcome(lib, file, { fs: f.fs, retries: { retries: undefined, minTimeout: 1 } }), lib).toMatchObject({ code: 'ELOCKED' });
+      expect(f.mkdirs(), lib).toBe(1);
+    }
+  });
+
+  it('timeouts() is retry@0.12’s for the same options (edge values, inherited keys, randomize), and so is its refusal of minTimeout > maxTimeout', () => {
+    const table: object[] = [
+      {},
+      { retries: 10, minTimeout: 0 },
+      { retries: 0, forever: true },
+      { forever: true },
+      { retries: 3, factor: 1.5, minTimeout: 7, maxTimeout: 20 },
+      { retries: 2.5, minTimeout: 1 },
+      { retries: -1 },
+      { retries: -1, forever: true, minTimeout: 4 },
+      { retries: undefined },
+      { retries: null, forever: true, minTimeout: 3 },
+      { retries: 3, minTimeout: null },
+      { retries: 3, factor: null },
+      { retries: 3, factor: undefined },
+      { retries: 2, minTimeout: undefined },
+      { retries: 3, minTimeout: 0, maxTimeout: null },
+      { retries: 5, factor: 0.5 },
+      { retries: 30 },
+      { retries: 3, minTimeout: NaN },
+      Object.create({ retries: 3, minTimeout: 5 }) as object,
+      { retries: 6, minTimeout: 10, factor: 1, randomize: true },
+      { retries: 6, minTimeout: 10, randomize: 1 },
+      { retries: 0, forever: true, randomize: true, minTimeout: 10 },
+    ];
+    const spy = vi.spyOn(Math, 'random');
+    try {
+      for (const o of table) {
+        const seq = () => {
+          const r = lcg(7);
+          spy.mockImplementation(r);
+        };
+        seq();
+        const want = stockRetry.timeouts(o as never);
+        seq();
+        expect(timeouts(o), JSON.stringify(o)).toEqual(want);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(() => stockRetry.timeouts({ minTimeout: 10, maxTimeout: 5 })).toThrow(/minTimeout is greater than maxTimeout/);
+    expect(() => timeouts({ minTimeout: 10, maxTimeout: 5 })).toThrow(/minTimeout is greater than maxTimeout/);
+  });
+
+  it('the retry operation gives up when RetryOperation does and picks its mainError(), over 400 error sequences (forever, maxRetryTime, arrays)', () => {
+    const rnd = lcg(42);
+    const kinds: Array<{ stock: unknown; ours: unknown; stepMs: number }> = [
+      { stock: { retries: 3 }, ours: 3, stepMs: 0 },
+      { stock: { retries: 0 }, ours: 0, stepMs: 0 },
+      { stock: { retries: 6, minTimeout: 1 }, ours: { retries: 6, minTimeout: 1 }, stepMs: 0 },
+      { stock: { retries: 3, minTimeout: 1, forever: true, maxRetryTime: 95 }, ours: { retries: 3, minTimeout: 1, forever: true, maxRetryTime: 95 }, stepMs: 10 },
+      { stock: { retries: 1, minTimeout: 1, forever: true, maxRetryTime: 55 }, ours: { retries: 1, minTimeout: 1, forever: true, maxRetryTime: 55 }, stepMs: 10 },
+      { stock: { retries: 10, minTimeout: 1, maxRetryTime: 35 }, ours: { retries: 10, minTimeout: 1, maxRetryTime: 35 }, stepMs: 10 },
+      { stock: { retries: 4, minTimeout: 1, maxRetryTime: 5 }, ours: { retries: 4, minTimeout: 1, maxRetryTime: 5 }, stepMs: 10 },
+      { stock: [1, 2, 3], ours: [1, 2, 3], stepMs: 0 },
+    ];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      for (let round = 0; round < 400; round++) {
+        const k = kinds[round % kinds.length];
+        const s = stockRetry.operation(k.stock as never);
+        s.attempt(() => undefined);
+        const ours = operationOf(k.ours);
+        const t0 = Date.now();
+        const errors = Array.from({ length: 1 + Math.floor(rnd() * 14) }, () => new Error('ABC'[Math.floor(rnd() * 3)]));
+        for (const e of errors) {
+          vi.advanceTimersByTime(k.stepMs);
+          const a = s.retry(e);
+          const wait = ours.retry(e, Date.now() - t0);
+          expect(wait !== null, `round ${round} ${JSON.stringify(k.stock)}`).toBe(a);
+          if (!a) break;
+        }
+        const m = s.mainError();
+        if (m !== null && !errors.includes(m)) {
+          // Stock's own timeout error (a new Error each time): the same message.
+          expect(m.message).toBe('RetryOperation timeout occurred');
+          expect(ours.mainError()?.message, `round ${round}`).toBe(m.message);
+          expect(errors).not.toContain(ours.mainError());
+        } else {
+          expect(ours.mainError(), `round ${round} ${JSON.stringify(k.stock)}`).toBe(m);
+        }
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the sync API refuses retries by stock’s exact rule, in lockSync, unlockSync and checkSync, before anything else', () => {
+    const { file, lockDir } = target();
+    type Lib = typeof dropin;
+    const run = (lib: Lib, call: (l: Lib) => unknown): unknown => {
+      try {
+        const v = call(lib);
+        if (typeof v === 'function') {
+          (v as () => void)();
+          return 'acquired';
+        }
+        return v === undefined ? 'ok' : v;
+      } catch (err) {
+        return (err as { code?: string }).code ?? (err as Error).name;
+      }
+    };
+    const cases: Array<[string, (l: Lib) => unknown, unknown]> = [
+      // Retry options without a `retries` number > 0 pass (the drop-in refused them: ESYNC).
+      ['lockSync, retries: { minTimeout: 100 }', (l) => l.lockSync(file, { retries: { minTimeout: 100 } }), 'acquired'],
+      ['lockSync, retries: [100]', (l) => l.lockSync(file, { retries: [100] } as never), 'acquired'],
+      ['lockSync, retries: { retries: 0, forever: true }', (l) => l.lockSync(file, { retries: { retries: 0, forever: true } }), 'acquired'],
+      ['lockSync, retries: -1', (l) => l.lockSync(file, { retries: -1 }), 'acquired'],
+      ['lockSync, inherited retries: 3', (l) => l.lockSync(file, Object.create({ retries: 3 }) as object), 'acquired'],
+      ['lockSync, retries: 1', (l) => l.lockSync(file, { retries: 1 }), 'ESYNC'],
+      ['lockSync, retries: { retries: 2 }', (l) => l.lockSync(file, { retries: { retries: 2 } }), 'ESYNC'],
+      ['lockSync, retries: an object inheriting retries: 2', (l) => l.lockSync(file, { retries: Object.create({ retries: 2 }) as object }), 'ESYNC'],
+      // Before anything else: the file and the other options are not looked at.
+      ['lockSync, retries: 2, stale: "soon"', (l) => l.lockSync(file, { retries: 2, stale: 'soon' as never }), 'ESYNC'],
+      // checkSync and unlockSync read it too (the drop-in answered false / ENOTACQUIRED).
+      ['checkSync, retries: 1', (l) => l.checkSync(file, { retries: 1 } as never), 'ESYNC'],
+      ['checkSync, retries: { retries: 1 }, file 5', (l) => l.checkSync(5 as never, { retries: { retries: 1 } } as never), 'ESYNC'],
+      ['checkSync, retries: { minTimeout: 5 }', (l) => l.checkSync(file, { retries: { minTimeout: 5 } } as never), false],
+      ['unlockSync, retries: 1', (l) => l.unlockSync(file, { retries: 1 } as never), 'ESYNC'],
+      ['unlockSync, retries: { minTimeout: 5 }', (l) => l.unlockSync(file, { retries: { minTimeout: 5 } } as never), 'ENOTACQUIRED'],
+    ];
+    for (const [name, call, want] of cases) {
+      const s = run(stock as unknown as Lib, call);
+      const d = run(dropin, call);
+      expect(d, name).toBe(s);
+      expect(s, `stock itself: ${name}`).toBe(want);
+      expect(fs.existsSync(lockDir), name).toBe(false);
+    }
+    // A held lock: unlockSync with retries refused (ESYNC) and the lock still held; without, released.
+    for (const lib of [stock as unknown as Lib, dropin]) {
+      lib.lockSync(file);
+      expect(run(lib, (l) => l.unlockSync(file, { retries: 3 } as never))).toBe('ESYNC');
+      expect(fs.existsSync(lockDir)).toBe(true);
+      expect(run(lib, (l) => l.unlockSync(file, { retries: { minTimeout: 5 } } as never))).toBe('ok');
+      expect(fs.existsSync(lockDir)).toBe(false);
+    }
+    // Where stock goes wrong (retry options it lets through, on a held lock: it returns a release
+    // that throws and goes on retrying after lockSync returned), the drop-in never waits: ELOCKED.
+    fs.mkdirSync(lockDir);
+    expect(run(dropin, (l) => l.lockSync(file, { retries: { minTimeout: 1 } }))).toBe('ELOCKED');
+    expect(dropin.getLocks()[file]).toBeUndefined();
+  });
+
+  it('options are own properties only (stock’s { ...options }): inherited fs, lockfilePath, update, onCompromised, onReclaim are not read', async () => {
+    for (const lib of ['stock', 'dropin'] as const) {
+      const { dir, file, lockDir } = target();
+      const f = flakyFs(['EIO']);
+      let hooks = 0;
+      const proto = {
+        fs: f.fs,
+        lockfilePath: path.join(dir, 'inherited.lock'),
+        update: 1,
+        onCompromised: () => hooks++,
+        onReclaim: () => hooks++,
+      };
+      // A stale stock-style lock directory: the take-over would tell an inherited onReclaim.
+      fs.mkdirSync(lockDir);
+      age(lockDir, 60_000);
+      const l = lib === 'stock' ? stock : dropin;
+      const release = await l.lock(file, Object.create(proto) as object);
+      expect(fs.existsSync(lockDir), lib).toBe(true);
+      expect(fs.existsSync(proto.lockfilePath), lib).toBe(false);
+      expect(await l.check(file, Object.create(proto) as object), lib).toBe(true);
+      await release();
+      expect(fs.readdirSync(dir), lib).toEqual(['data']);
+      expect(f.mkdirs(), lib).toBe(0);
+      expect(hooks, lib).toBe(0);
+    }
+    // The own ones are read, as ever.
+    const { dir, file, lockDir } = target();
+    fs.mkdirSync(lockDir);
+    age(lockDir, 60_000);
+    let reclaimed = 0;
+    const release = await dropin.lock(file, { onReclaim: () => reclaimed++ });
+    expect(reclaimed).toBe(1);
+    await release();
+    const other = path.join(dir, 'own.lock');
+    const r2 = await dropin.lock(file, { lockfilePath: other });
+    expect(fs.existsSync(other)).toBe(true);
+    await r2();
   });
 });
 

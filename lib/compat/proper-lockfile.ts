@@ -40,7 +40,7 @@ import {
   removableNow,
   takeGuard,
 } from './dir-record';
-import { type RetryOptions as RetryOptionsT, type Schedule, scheduleOf } from './retry';
+import { type Operation, operationOf, type RetryOptions as RetryOptionsT } from './retry';
 import type { GoneReason, RecordedHolder as RecordedHolderT } from './types';
 import { waitForRetry } from './wait';
 
@@ -73,7 +73,8 @@ const defaultFs: FsLike =
 interface Settings {
   stale: number;
   update: number;
-  schedule: Schedule;
+  /** This call's retries (a fresh `retry` operation per `lock()`). */
+  retries: Operation;
   realpath: boolean;
   fs: FsLike;
   onCompromised: (err: Error) => unknown;
@@ -82,6 +83,8 @@ interface Settings {
 }
 
 const own = (o: object, k: string): boolean => Object.prototype.propertyIsEnumerable.call(o, k);
+/** An option as stock's `{ ...options }` has it: own enumerable properties only (an inherited one, or Object.prototype's, is not read). */
+const opt = (o: Record<string, unknown>, k: string): unknown => (own(o, k) ? o[k] : undefined);
 
 function optionsObject(v: unknown): Record<string, unknown> {
   if (v === undefined || v === null) return {};
@@ -104,11 +107,11 @@ const rethrow = (err: Error): never => {
 };
 
 function common(o: Record<string, unknown>): Pick<Settings, 'realpath' | 'fs' | 'lockfilePath'> {
-  const fsv = o.fs;
+  const fsv = opt(o, 'fs');
   if (fsv !== undefined && fsv !== null && typeof fsv !== 'object' && typeof fsv !== 'function') {
     throw new TypeError(`options.fs must be a filesystem module, got ${describe(fsv)}`);
   }
-  const lp = o.lockfilePath;
+  const lp = opt(o, 'lockfilePath');
   if (lp !== undefined && lp !== null && lp !== '' && typeof lp !== 'string') {
     throw new TypeError(`options.lockfilePath must be a string, got ${describe(lp)}`);
   }
@@ -128,12 +131,13 @@ function staleOf(o: Record<string, unknown>): number {
 function lockSettings(options: unknown): Settings {
   const o = optionsObject(options);
   const stale = staleOf(o);
-  const u = o.update === undefined || o.update === null ? stale / 2 : duration(o.update, 'options.update');
-  const oc = o.onCompromised;
+  const uv = opt(o, 'update');
+  const u = uv === undefined || uv === null ? stale / 2 : duration(uv, 'options.update');
+  const oc = opt(o, 'onCompromised');
   if (oc !== undefined && oc !== null && typeof oc !== 'function') {
     throw new TypeError(`options.onCompromised must be a function, got ${describe(oc)}`);
   }
-  const or = o.onReclaim;
+  const or = opt(o, 'onReclaim');
   if (or !== undefined && or !== null && typeof or !== 'function') {
     throw new TypeError(`options.onReclaim must be a function, got ${describe(or)}`);
   }
@@ -142,7 +146,7 @@ function lockSettings(options: unknown): Settings {
   return {
     stale,
     update: Math.max(Math.min(u, stale / 2), 1000),
-    schedule: scheduleOf(own(o, 'retries') ? o.retries : 0),
+    retries: operationOf(opt(o, 'retries')),
     realpath: c.realpath,
     fs: c.fs,
     onCompromised: (oc as Settings['onCompromised'] | null | undefined) ?? rethrow,
@@ -168,6 +172,20 @@ function lockedError(file: string, last: DirState | null): Error {
 const notAcquired = () => coded(new Error('Lock is not acquired/owned by you'), 'ENOTACQUIRED');
 const alreadyReleased = () => coded(new Error('Lock is already released'), 'ERELEASED');
 const syncRetries = () => coded(new Error('Cannot use retries with the sync api'), 'ESYNC');
+
+/**
+ * The sync API's refusal, stock's exact condition (its `toSyncOptions`, run by `lockSync`,
+ * `unlockSync` and `checkSync` before anything else): an own `retries` that is a number > 0, or a
+ * value whose `retries` is a number > 0. Other retry options pass; a sync call never waits.
+ */
+function refuseSyncRetries(options: unknown): void {
+  if (options === null || (typeof options !== 'object' && typeof options !== 'function')) return;
+  if (!own(options, 'retries')) return;
+  const r = (options as { retries?: unknown }).retries;
+  if ((typeof r === 'number' && r > 0) || (r && typeof (r as { retries?: unknown }).retries === 'number' && ((r as { retries: number }).retries > 0))) {
+    throw syncRetries();
+  }
+}
 
 function pathError(file: unknown): TypeError {
   return coded(new TypeError(`file must be a string, got ${describe(file)}`), 'ERR_INVALID_ARG_TYPE');
@@ -582,9 +600,15 @@ function reportReclaim(h: Held, r: Reclaimed | null | undefined): void {
   }
 }
 
-/** Acquires with retries (async io only: the sync API refuses retries). */
+/**
+ * Acquires with retries as stock does: every failed attempt's error (ELOCKED or the filesystem's)
+ * goes to the retry operation; once it gives up, the call fails with its `mainError()` (the most
+ * frequent error). Sync io never waits (a sync call with retry options that stock lets through
+ * fails with the attempt's own error, where stock would go on retrying after it returned).
+ */
 function acquire(file: string, lockfilePath: string, s: Settings, io: Io, cb: (err: NodeJS.ErrnoException | null, h?: Held) => void): void {
   const startMs = Date.now();
+  const op = s.retries;
   const attempt = (): void => {
     const a = new Attempt(file, lockfilePath, s, io, (err, h, r) => {
       if (!err) {
@@ -592,12 +616,14 @@ function acquire(file: string, lockfilePath: string, s: Settings, io: Io, cb: (e
         cb(null, h);
         return;
       }
-      const wait = err.code === 'ELOCKED' && !io.sync ? s.schedule.next(Date.now() - startMs) : null;
+      const wait = io.sync ? null : op.retry(err, Date.now() - startMs);
       if (wait === null) {
-        cb(err);
+        cb(io.sync ? err : ((op.mainError() as NodeJS.ErrnoException | null) ?? err));
         return;
       }
-      waitForRetry(wait, s.schedule.unref, lockfilePath, a.last, attempt);
+      // Cut short by the holder's exit only when a holder was seen (ELOCKED); any other error
+      // waits its scheduled time, as stock.
+      waitForRetry(wait, op.unref, lockfilePath, err.code === 'ELOCKED' ? a.last : null, attempt);
     });
     a.start();
   };
@@ -756,22 +782,27 @@ namespace lockfile {
     });
   }
 
-  /** Sync `lock`: returns the release function. Throws `ESYNC` when `retries` allows a retry. */
+  /**
+   * Sync `lock`: returns the release function. Throws `ESYNC` when `retries` is a number > 0 or
+   * has a `retries` number > 0 (stock's rule); it never waits (a held lock: `ELOCKED` at once).
+   */
   export function lockSync(file: string, options?: LockOptions): () => void {
+    refuseSyncRetries(options);
     const s = lockSettings(options);
-    if (s.schedule.retrying) throw syncRetries();
     const io = ioFor(s.fs, true);
     const h = runSync<Held>((cb) => lockWith(file, s, io, cb));
     return syncReleaser(h);
   }
 
-  /** Sync `unlock`. */
+  /** Sync `unlock`. Throws `ESYNC` for retries, as stock (which reads them here too). */
   export function unlockSync(file: string, options?: UnlockOptions): void {
+    refuseSyncRetries(options);
     runSync<void>((cb) => unlockWith(file, options, true, cb));
   }
 
-  /** Sync `check`. */
+  /** Sync `check`. Throws `ESYNC` for retries, as stock (which reads them here too). */
   export function checkSync(file: string, options?: CheckOptions): boolean {
+    refuseSyncRetries(options);
     return runSync<boolean>((cb) => checkWith(file, options, true, cb));
   }
 
@@ -791,8 +822,9 @@ namespace lockfile {
     /** Milliseconds between mtime refreshes. Default `stale / 2`, between 1000 and `stale / 2`. */
     update?: number | undefined;
     /**
-     * Retries while the lock is held: a number, `retry` operation options, or the waits themselves
-     * (ms). Default 0 (the sync API refuses any retry).
+     * Retries of a failed attempt (held, or a filesystem error): a number, `retry` operation
+     * options, or the waits themselves (ms). Default 0. The sync API refuses a number > 0 or
+     * options with `retries` > 0 (`ESYNC`), as stock.
      */
     retries?: number | RetryOptionsT | number[] | undefined;
     /** Resolve symbolic links (then `file` must exist). Default true. */
