@@ -399,6 +399,17 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
 
   it.runIf(isLinux)('an idle child uses no CPU: cpuPercent near 0', async () => {
     const c = await spawnExec('sleep', ['1000'], 'sleep');
+    // Idle from here: blocked in its nanosleep (the loader's and libc's start-up CPU is behind it).
+    await waitFor(() => {
+      try {
+        const wchan = fs.readFileSync(`/proc/${c.pid}/wchan`, 'utf8');
+        // (wchan is '0' where the kernel hides it: then its state, sleeping, is all there is.)
+        const st = fs.readFileSync(`/proc/${c.pid}/stat`, 'utf8');
+        return wchan.includes('nanosleep') || (wchan === '0' && st.slice(st.lastIndexOf(')') + 2, st.lastIndexOf(')') + 3) === 'S');
+      } catch {
+        return false;
+      }
+    }, 15_000, 'sleep to be in its nanosleep');
     const got: UsageSample[] = [];
     for await (const s of usage.watchUsage(c.pid!, { intervalMs: 100 })) {
       got.push(s);
