@@ -85,8 +85,8 @@ const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0
  *   (up to 2^64-1; Windows FILETIMEs exceed JSON's exact integers), in the unit of `platform`
  *   (`START_UNITS`), Linux when absent (OpenClaw records Linux ticks only).
  * - `bootId`, `hostname`, `pidNamespace` (a decimal string), `platform`: its scope, judged by
- *   `ownerStatus` exactly as for pidproof's own records. An empty `bootId` counts as absent, as
- *   OpenClaw reads it.
+ *   `ownerStatus` exactly as for pidproof's own records. An empty `bootId` or `hostname` counts as
+ *   absent (OpenClaw reads an empty bootId so; a host's name can be empty).
  * - `createdAtMs` (epoch ms) or else `createdAt` (RFC 3339): when it was written (age; a live
  *   process that started after it holds another PID).
  * - `startToken`/`startTokenUnit`, `uniqueId`/`uniqueIdKind`: a saved `ProcessIdentity`'s names,
@@ -132,8 +132,10 @@ export function foreignRecord(o: Record<string, unknown>): { record: OwnerRecord
   }
   for (const k of ['bootId', 'hostname'] as const) {
     const v = o[k] ?? null;
-    // An empty bootId is OpenClaw's "could not read boot_id" (its reader ignores it): unknown.
-    if (v === null || (k === 'bootId' && v === '')) continue;
+    // Empty: unknown, as absent. A bootId is OpenClaw's "could not read boot_id" (its reader
+    // ignores it); a host name can be empty (sethostname(2) with length 0, in a UTS namespace), and
+    // then every identity read on that host says so.
+    if (v === null || v === '') continue;
     if (!isStr(v)) return bad(k, 'a non-empty string');
     record[k] = v;
   }

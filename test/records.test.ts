@@ -245,6 +245,22 @@ describe.skipIf(!isLinux)(`scope fields of foreign records${isLinux ? '' : ' [sk
   });
 });
 
+it.skipIf(needsLinuxRoot() !== null)(`a host whose name is empty (sethostname with length 0 in a UTS namespace): its own identities and locks are judged, the empty hostname taken as unknown${needsLinuxRoot() ? ` [skipped: ${needsLinuxRoot()}]` : ''}`, () => {
+  const dir = tmpDir('pidproof-nohost-');
+  const lock = path.join(dir, 'a.lock');
+  const script = `const p = require(${JSON.stringify(path.join(repoRoot, 'dist'))});
+const s = p.selfIdentity();
+const l = p.acquireLockSync(${JSON.stringify(lock)});
+const out = { hostname: s.hostname, own: p.ownerStatus(s).verdict, cmp: p.compareIdentity(s), inspect: p.inspectLock(${JSON.stringify(lock)}).verdict,
+  record: p.ownerStatus(JSON.parse(JSON.stringify({ pid: process.pid, starttime: Number(s.startToken), hostname: '' }))).verdict };
+l.releaseSync();
+console.log(JSON.stringify(out));`;
+  const py = `import socket, subprocess, sys\nsocket.sethostname('')\nsys.exit(subprocess.run(sys.argv[1:]).returncode)`;
+  const r = spawnSync('unshare', ['-u', 'python3', '-c', py, process.execPath, '-e', script], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual({ hostname: '', own: 'alive', cmp: 'same', inspect: 'alive', record: 'alive' });
+});
+
 // ---- the README's snippets ---------------------------------------------------------------------
 
 const readme = () => fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
