@@ -56,6 +56,7 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
   const enters: number[] = [];
   const order: number[] = [];
   const kills: number[] = [];
+  const killedAt = new Map<number, number>();
   const doubles: unknown[] = [];
   const errors: string[] = [];
   const finishedBy = new Map<number, number>();
@@ -73,7 +74,7 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
     );
     const w: Worker = { child, inside: false, exits: 0, iterations, killed: false, done: false, bornAt: order.length, slot };
     workers.add(w);
-    child.on('message', (m: { t: string; at?: number; message?: string }) => {
+    child.on('message', (m: { t: string; at?: number; message?: string; other?: number }) => {
       if (m.t === 'enter') {
         w.inside = true;
         slotEnters.set(slot, (slotEnters.get(slot) ?? 0) + 1);
@@ -92,7 +93,9 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
         finished++;
         finishedBy.set(child.pid!, w.exits);
       } else if (m.t === 'double') {
-        doubles.push(m);
+        // With the other party's /proc state as the witness saw it and how long after its SIGKILL.
+        const k = killedAt.get(m.other!);
+        doubles.push({ ...m, sinceKillMs: k === undefined ? null : m.at! - k });
       } else if (m.t === 'error') {
         errors.push(m.message!);
       }
@@ -133,6 +136,7 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
     const w = inside[Math.floor(Math.random() * inside.length)];
     w.killed = true;
     kills.push(Date.now());
+    killedAt.set(w.child.pid!, kills[kills.length - 1]);
     w.child.kill('SIGKILL');
     nextKillAt = Date.now() + (behind ? 5 : 60 + Math.random() * 60);
   }, 5);

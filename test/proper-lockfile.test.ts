@@ -1065,8 +1065,9 @@ describe.skipIf(linuxRecords !== null)(`race-free takeovers among drop-in proces
 
 interface FleetResult {
   completed: number;
-  kills: { impl: string; at: number }[];
-  doubles: Array<{ me: string; other: string }>;
+  kills: { impl: string; at: number; pid: number }[];
+  /** With the other party's /proc state as the witness saw it and how long after its SIGKILL (if it was killed). */
+  doubles: Array<{ me: string; other: string; otherPid: number; sinceKillMs: number | null; proc: unknown; after: unknown }>;
   compromised: Array<{ impl: string; message: string }>;
   written: number[];
   counter: number;
@@ -1113,7 +1114,17 @@ async function fleet(spec: { dropin: number; stock: number; iterations: number; 
       } else if (m.t === 'done') {
         w.done = true;
         finished++;
-      } else if (m.t === 'double') r.doubles.push({ me: String(m.me), other: String(m.other) });
+      } else if (m.t === 'double') {
+        const kill = r.kills.find((k) => k.pid === m.otherPid);
+        r.doubles.push({
+          me: String(m.me),
+          other: String(m.other),
+          otherPid: m.otherPid as number,
+          sinceKillMs: kill === undefined ? null : (m.at as number) - kill.at,
+          proc: m.proc,
+          after: m.after,
+        });
+      }
       else if (m.t === 'compromised') r.compromised.push({ impl: String(m.impl), message: String(m.message) });
       else if (m.t === 'error') errors.push(String(m.message));
     });
@@ -1140,7 +1151,7 @@ async function fleet(spec: { dropin: number; stock: number; iterations: number; 
     if (!behind && Math.random() > 0.05) return;
     const w = inside[Math.floor(Math.random() * inside.length)];
     w.killed = true;
-    r.kills.push({ impl: w.impl, at: Date.now() });
+    r.kills.push({ impl: w.impl, at: Date.now(), pid: w.child.pid! });
     w.child.kill('SIGKILL');
     nextKillAt = Date.now() + (behind ? 5 : 50 + Math.random() * 50);
   }, 5);
