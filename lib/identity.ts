@@ -166,8 +166,8 @@ const TIMENS_UNKNOWN = 'time-namespace';
  * wall-clock start (namespace-independent) within the tolerance of the record's own start time (a
  * saved `ProcessIdentity`), or else not after the record was written (`createdAtMs`). Without such
  * evidence it is `unknown` (`why.reason` says so), never `same`, and never `different` either (a
- * wall clock stepped since could explain the gap; ownerStatus's own "started after the record was
- * written" rule still applies).
+ * wall clock stepped since could explain the gap, so ownerStatus does not apply its "started after
+ * the record was written" rule to it either).
  */
 export function linuxTicksMatch(
   recorded: bigint,
@@ -190,7 +190,11 @@ export function linuxTicksMatch(
   if (rootClocks) {
     // Both in root terms: only the rounding of an inexact offset separates them. The writer was
     // the recorded process itself (a lock payload): its offsets are the live process's.
-    if (near(0n, theirs === null ? 1n : slack)) return theirs === null ? 'unknown' : 'same';
+    if (near(0n, theirs === null ? 1n : slack)) {
+      if (theirs !== null) return 'same';
+      if (why !== undefined) why.reason = 'time-namespace';
+      return 'unknown';
+    }
     return 'different';
   }
   if (near(0n, slack)) return 'same';
@@ -434,14 +438,17 @@ export function createIdentityApi(b: Backend): IdentityApi {
       };
     }
     if (cmp === 'same') return { verdict: 'alive', current, detail: `PID ${r.pid} is the recorded process` };
-    if (r.createdAtMs !== null && current.startTimeMs !== null && current.startTimeMs > r.createdAtMs + tol) {
+    const reason = ticksUnknown as 'time-namespace' | 'shift-unproven' | ''; // set by the ticks hook
+    // Not for a shifted match left unproven: its wall-clock start is what failed to back it, and a
+    // wall clock stepped forward since the record moves that start too (a live holder must never
+    // read as recycled for it); such a record stays unknown.
+    if (reason !== 'shift-unproven' && r.createdAtMs !== null && current.startTimeMs !== null && current.startTimeMs > r.createdAtMs + tol) {
       return {
         verdict: 'recycled',
         current,
         detail: `PID ${r.pid} started at ${iso(current.startTimeMs)}, after the record was written (${iso(r.createdAtMs)})`,
       };
     }
-    const reason = ticksUnknown as 'time-namespace' | 'shift-unproven' | ''; // set by the ticks hook
     const why =
       cmp === 'unknown' && reason === 'shift-unproven'
         ? SHIFT_UNPROVEN

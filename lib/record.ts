@@ -165,6 +165,8 @@ export function foreignRecord(o: Record<string, unknown>): { record: OwnerRecord
  */
 export function problemError(p: RecordProblem): typeof RangeError | typeof TypeError {
   const v = p.value;
+  // A date-time that parses but lies outside the times a record may state (before 1970, say).
+  if (p.field === 'createdAt' && typeof v === 'string' && Number.isFinite(Date.parse(v))) return RangeError;
   if (typeof v === 'number') {
     if (p.field === 'createdAtMs') return Number.isFinite(v) ? RangeError : TypeError;
     return Number.isInteger(v) && ['pid', 'starttime', 'startToken'].includes(p.field) ? RangeError : TypeError;

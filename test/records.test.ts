@@ -14,6 +14,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock, currentScope, inspectLock, LockTimeoutError, ownerStatus, processIdentity, scanLocks } from '../lib/index';
 import type { OwnerVerdict } from '../lib/index';
+import { forgeLock } from './lock-helpers';
 import { cleanup, isLinux, needsLinuxRoot, onLines, recyclePid, repoRoot, spawnIdle, tmpDir, track, unusedPid, waitFor } from './helpers';
 
 afterEach(cleanup);
@@ -259,6 +260,33 @@ console.log(JSON.stringify(out));`;
   const r = spawnSync('unshare', ['-u', 'python3', '-c', py, process.execPath, '-e', script], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   expect(JSON.parse(r.stdout)).toEqual({ hostname: '', own: 'alive', cmp: 'same', inspect: 'alive', record: 'alive' });
+});
+
+it('files the record rule refuses are judged unknown by every reader, never a throw: a PID file dated 1970 (mtime 0), a pidproof payload whose pidNamespace is not decimal or whose platform is empty', async () => {
+  const dir = tmpDir('pidproof-odd-');
+  const child = spawnIdle();
+  await waitFor(() => processIdentity(child.pid!), 15_000, 'the child');
+  // A bare PID file with mtime 0: no date to go by, judged by the PID alone (alive, not reclaimed).
+  const pidfile = path.join(dir, 'a.pid');
+  fs.writeFileSync(pidfile, `${child.pid}\n`);
+  fs.utimesSync(pidfile, 0, 0);
+  expect(inspectLock(pidfile)).toMatchObject({ format: 'pidfile', verdict: 'unknown', reclaimable: false });
+  expect(await acquireLock(pidfile, { timeoutMs: 0 }).catch((e: unknown) => e)).toBeInstanceOf(LockTimeoutError);
+  expect(run(['inspect', '--json', pidfile]).code).not.toBe(2);
+  // pidproof payloads that pass their own checks but state what the record rule refuses.
+  for (const [name, patch] of [
+    ['ns.lock', { pidNamespace: 'pid:[4026531836]' }],
+    ['platform.lock', { platform: '' }],
+  ] as const) {
+    const f = path.join(dir, name);
+    forgeLock(f, processIdentity(child.pid!)!, patch as never);
+    const i = inspectLock(f);
+    expect(i, name).toMatchObject({ format: 'unknown', verdict: 'unknown', reclaimable: false });
+    expect(i.detail).toMatch(/invalid pidproof payload/);
+    expect(await acquireLock(f, { timeoutMs: 0 }).catch((e: unknown) => e)).toBeInstanceOf(LockTimeoutError);
+    const [entry] = await scanLocks(dir, { pattern: name });
+    expect(entry).toMatchObject({ verdict: 'unknown', action: 'keep' });
+  }
 });
 
 // ---- the README's snippets ---------------------------------------------------------------------

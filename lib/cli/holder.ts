@@ -59,7 +59,8 @@ export function holderRecord(i: LockInspection): OwnerRecord | null {
     } catch {
       mtimeMs = i.ageMs === null ? null : Date.now() - i.ageMs;
     }
-    return mtimeMs === null ? { pid } : { pid, createdAtMs: mtimeMs };
+    // (An mtime of 0 or before dates nothing: the record rule refuses it.)
+    return mtimeMs === null || !(mtimeMs > 0 && mtimeMs <= 3e14) ? { pid } : { pid, createdAtMs: mtimeMs };
   }
   return null;
 }

@@ -279,10 +279,13 @@ function payloadParts(p: LockPayload): { head: string; open: string; headHash: n
   return { head: '', open: JSON.stringify(p).slice(0, -1), headHash: FNV_OFFSET };
 }
 
-/** Exactly `JSON.stringify(p)` (see `payloadParts`). */
-/** The holder a payload names, as a `ProcessIdentity` (what a waiter's exit watch pins). */
+/**
+ * The holder a payload names, as a `ProcessIdentity` (what a waiter's exit watch pins), with the
+ * payload's `clocks` marker: its start token is in the root time namespace's terms.
+ */
 export function payloadIdentity(p: LockPayload): ProcessIdentity {
-  return {
+  const id: ProcessIdentity & { clocks: 'root' | null } = {
+    clocks: p.clocks === 'root' ? 'root' : null,
     v: 1,
     platform: p.platform,
     pid: p.pid,
@@ -298,8 +301,10 @@ export function payloadIdentity(p: LockPayload): ProcessIdentity {
     state: null,
     access: 'full',
   };
+  return id;
 }
 
+/** Exactly `JSON.stringify(p)` (see `payloadParts`). */
 export function payloadJson(p: LockPayload): string {
   const { head, open } = payloadParts(p);
   return `${head}${open}}`;
@@ -498,7 +503,9 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
   if (pidLine) {
     const pid = Number(pidLine[1]);
     if (!isInt(pid, 1, MAX_PID)) return unknown(`PID ${pidLine[1]} is out of range`);
-    return { format: 'pidfile', payload: { pid }, record: { pid, createdAtMs: mtimeMs } };
+    // Dated by its mtime when that is a time the record rule takes (an mtime of 0 or before says nothing).
+    const dated = Number.isFinite(mtimeMs) && mtimeMs > 0 && mtimeMs <= MAX_MS;
+    return { format: 'pidfile', payload: { pid }, record: dated ? { pid, createdAtMs: mtimeMs } : { pid } };
   }
   // Bound the nesting before anything recursive sees the value (JSON.stringify, a consumer's
   // printing): lock files are flat; 20,000 nested arrays are an attack, not a lock.
@@ -527,23 +534,25 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
     const bad = validatePidproof(rest);
     if (bad) return unjudgeable(`invalid pidproof payload: ${bad}`);
     const p = rest as unknown as LockPayload;
-    return {
-      format: 'pidproof',
-      payload: p,
-      record: {
-        pid: p.pid,
-        startToken: p.startToken,
-        startTokenUnit: p.startTokenUnit,
-        uniqueId: p.uniqueId,
-        uniqueIdKind: p.uniqueIdKind,
-        bootId: p.bootId,
-        pidNamespace: p.pidNamespace,
-        hostname: p.hostname,
-        platform: p.platform,
-        createdAtMs: p.createdAtMs,
-        clocks: p.clocks === 'root' ? 'root' : null,
-      },
+    const record: OwnerRecord = {
+      pid: p.pid,
+      startToken: p.startToken,
+      startTokenUnit: p.startTokenUnit,
+      uniqueId: p.uniqueId,
+      uniqueIdKind: p.uniqueIdKind,
+      bootId: p.bootId,
+      pidNamespace: p.pidNamespace,
+      hostname: p.hostname,
+      platform: p.platform,
+      createdAtMs: p.createdAtMs,
+      clocks: p.clocks === 'root' ? 'root' : null,
     };
+    // The record ownerStatus will judge, by the one rule every record is read by (lib/record.ts):
+    // a payload that passes its own checks but states a field that rule refuses (a pidNamespace
+    // that is not decimal, an empty platform, createdAtMs 0) is unjudgeable, never a throw later.
+    const checked = foreignRecord(record as Record<string, unknown>);
+    if ('problem' in checked) return unjudgeable(`invalid pidproof payload: ${problemText('record', checked.problem)}`);
+    return { format: 'pidproof', payload: p, record };
   }
   if (isForeignRecord(obj)) {
     // A foreign record (README "From other languages"): OpenClaw's session lock `{pid, createdAt,
