@@ -544,12 +544,13 @@ export function parseLockFile(buf: Buffer, mtimeMs: number): Parsed {
       pidNamespace: p.pidNamespace,
       hostname: p.hostname,
       platform: p.platform,
-      createdAtMs: p.createdAtMs,
+      // 0 (the epoch: a clock that was never set) dates nothing; the record rule takes times after it.
+      createdAtMs: p.createdAtMs > 0 ? p.createdAtMs : null,
       clocks: p.clocks === 'root' ? 'root' : null,
     };
     // The record ownerStatus will judge, by the one rule every record is read by (lib/record.ts):
     // a payload that passes its own checks but states a field that rule refuses (a pidNamespace
-    // that is not decimal, an empty platform, createdAtMs 0) is unjudgeable, never a throw later.
+    // that is not decimal, an empty platform) is unjudgeable, never a throw later.
     const checked = foreignRecord(record as Record<string, unknown>);
     if ('problem' in checked) return unjudgeable(`invalid pidproof payload: ${problemText('record', checked.problem)}`);
     return { format: 'pidproof', payload: p, record };
