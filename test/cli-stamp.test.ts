@@ -271,7 +271,7 @@ describe('pidproof stamp', () => {
     }
   });
 
-  it('long names: a FILE name at the filesystem\'s limit is written (its temp name is shortened); one beyond it is refused by name, nothing left', () => {
+  it.runIf(isLinux)(`long names: a FILE name at the filesystem's limit is written (its temp name is shortened); one beyond it is refused by name, nothing left${isLinux ? '' : ' [skipped: Linux only: NAME_MAX 255 bytes (Windows counts UTF-16 units and path length)]'}`, () => {
     const dir = tmpDir('pidproof-stamp-');
     const max = 254; // bytes: within NAME_MAX (255) on ext4, tmpfs, xfs, btrfs
     const long = path.join(dir, 'p'.repeat(max));
