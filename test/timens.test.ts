@@ -144,9 +144,18 @@ async function gone(pid: number): Promise<void> {
   );
 }
 
+/**
+ * Waits until this process has reaped `a` (its 'exit' event comes after waitpid): from then on its
+ * PID names nothing, and every judge says dead. Before that it may be a zombie, which is what a
+ * judge must say of it then.
+ */
+async function reaped(a: Agent): Promise<void> {
+  if (a.child.exitCode === null && a.child.signalCode === null) await new Promise((r) => a.child.once('exit', r));
+}
+
 async function kill(a: Agent): Promise<void> {
   process.kill(a.pid, 'SIGKILL');
-  await gone(a.pid);
+  await reaped(a);
 }
 
 const where = (ns: Ns | null) => (ns === null ? 'root' : ns.name);
@@ -240,7 +249,7 @@ describe(`time namespaces: records written in one namespace, judged in another${
       // terminateProcess of the raw record, from the root namespace: proven, signalled, waited for.
       const t = await terminateProcess(foreign as never, { graceMs: 30_000 });
       expect(t).toMatchObject({ reason: 'exited', signalsSent: ['SIGTERM'] });
-      await gone(subject.pid);
+      await reaped(subject);
       expect((await here).reason).toBe('exited');
       for (let i = 0; i < judges.length; i++) {
         const e = await judges[i].later(watchers[i].id as number, ['exited']);
