@@ -453,7 +453,7 @@ describe('hung holders', () => {
     const h = startHolder(lockPath, { leaseMs: 300 });
     await h.next('acquired');
     h.child.kill('SIGSTOP');
-    const l = await take(lockPath, { timeoutMs: 10_000 });
+    const l = await take(lockPath, { timeoutMs: 30_000 });
     // Broken only once the lease had run out since the holder's last heartbeat.
     expect(monoNow() - (l.reclaimed?.holder.payload?.heartbeatMono as number)).toBeGreaterThanOrEqual(300);
     expect(l.reclaimed?.staleReasons).toContain('lease-expired');
