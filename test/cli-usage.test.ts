@@ -53,7 +53,8 @@ describe('pidproof stats', () => {
     onLines(p.stdout!, (l) => got.push(l));
     await waitFor(() => got.length >= 2, 15_000, 'two samples');
     c.kill('SIGKILL');
-    const [code] = (await once(p, 'exit')) as [number];
+    // 'close', not 'exit': its last line may still be unread when it has exited.
+    const [code] = (await once(p, 'close')) as [number];
     expect(code).toBe(0);
     const last = JSON.parse(got.at(-1)!);
     expect(last).toMatchObject({ final: true, reason: 'exited' });
@@ -118,7 +119,10 @@ describe('pidproof run', () => {
     const dir = tmpDir();
     dirs.push(dir);
     const out = path.join(dir, 'report.json');
-    const r = run(['run', '--json', '-o', out, '-i', '10ms', '--', process.execPath, '-e', 'const b = Buffer.alloc(80 * 1024 * 1024, 1); const t = Date.now(); while (Date.now() - t < 200);']);
+    // 200 ms of CPU (counted, not a wall-clock spin that a loaded machine gives less CPU), then
+    // the 80 MB are kept for another second: time enough for a sample to see them under load.
+    const cmd = 'const b = Buffer.alloc(80 * 1024 * 1024, 1); const c = process.cpuUsage(); while (process.cpuUsage(c).user < 200000); setTimeout(() => b.length, 1000);';
+    const r = run(['run', '--json', '-o', out, '-i', '10ms', '--', process.execPath, '-e', cmd]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rep = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -163,7 +167,8 @@ describe('pidproof run', () => {
       }
     }, 15_000, 'the command to start');
     p.kill('SIGTERM');
-    const [code] = (await once(p, 'exit')) as [number];
+    // 'close', not 'exit': its report may still be unread when it has exited.
+    const [code] = (await once(p, 'close')) as [number];
     expect(code).toBe(143);
     expect(stderr).toMatch(/killed by SIGTERM \(143\)/);
     expect(fs.existsSync(`/proc/${child}`)).toBe(false);

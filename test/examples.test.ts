@@ -218,8 +218,13 @@ describe('examples/session-lock.ts: OpenClaw-style session write locks', () => {
     async () => {
       const dir = tmpDir('pidproof-sessions-');
       const transcript = path.join(dir, 's3.jsonl');
-      const hung = await distHolder(`${transcript}.lock`, '{ maxHoldMs: 300 }');
-      hung.kill('SIGSTOP');
+      // It stops itself in the run that acquired (a SIGSTOP sent from here after its "ready" could
+      // come after 300 ms on a loaded machine, when its own watchdog has released the lock).
+      const script = `require(${JSON.stringify(path.join(repoRoot, 'dist', 'index.js'))}).acquireLockSync(${JSON.stringify(`${transcript}.lock`)}, { maxHoldMs: 300 });
+process.stdout.write('ready\\n'); process.kill(process.pid, 'SIGSTOP'); setInterval(() => {}, 1e6);`;
+      const hung = track(spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+      const [ready] = (await once(hung.stdout!, 'data')) as [Buffer];
+      expect(ready.toString()).toBe('ready\n');
       try {
         const p = run([example('session-lock'), dir, 's3', 'after', 'the', 'hang']);
         const appended = await p.next('appended', ['sweep']);

@@ -151,7 +151,7 @@ describe.each(backends)('identity contract (%s backend)', (name, backend) => {
     // A legacy record naming the zombie's PID: whatever it was, its owner is not alive.
     expect(api.ownerStatus({ pid }).verdict).toBe('zombie');
     await killAndReap(parent);
-    await waitFor(() => api.processIdentity(pid) === null, 5000, 'zombie to be reaped');
+    await waitFor(() => api.processIdentity(pid) === null, 15_000, 'zombie to be reaped');
     expect(api.ownerStatus(id).verdict).toBe('dead');
   });
 
@@ -164,13 +164,13 @@ describe.each(backends)('identity contract (%s backend)', (name, backend) => {
         const id = api.processIdentity(child.pid!);
         return id && id.state === 'stopped' ? id : null;
       },
-      5000,
+      15_000,
       'stopped state',
     );
     expect(api.compareIdentity(before, stopped)).toBe('same');
     expect(api.ownerStatus(before).verdict).toBe('alive');
     child.kill('SIGCONT');
-    await waitFor(() => api.processIdentity(child.pid!)?.state !== 'stopped', 5000, 'resume');
+    await waitFor(() => api.processIdentity(child.pid!)?.state !== 'stopped', 15_000, 'resume');
   });
 
   it.runIf(isLinux)('a thread id of a multi-threaded process is not a process (Linux)', () => {
@@ -188,7 +188,7 @@ describe.each(backends)('identity contract (%s backend)', (name, backend) => {
     async () => {
       const child = spawn('sleep', ['30'], { uid: 65534, gid: 65534, stdio: 'ignore' });
       try {
-        await waitFor(() => api.processIdentity(child.pid!)?.startToken, 5000, 'nobody child');
+        await waitFor(() => api.processIdentity(child.pid!)?.startToken, 15_000, 'nobody child');
         const id = api.processIdentity(child.pid!)!;
         expect(api.ownerStatus(id).verdict).toBe('alive');
       } finally {

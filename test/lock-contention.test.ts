@@ -451,7 +451,7 @@ describe('fewer syscalls when nobody waits', () => {
       for (let i = 0; i < 20; i++) await (await acquireLock(lockPath)).release();
       // inotify delivers in order: once this one is seen, every earlier event was.
       fs.writeFileSync(path.join(dir, 'flush'), '');
-      await waitFor(() => seen.includes('flush'), 10_000, 'the flush event');
+      await waitFor(() => seen.includes('flush'), 30_000, 'the flush event');
     } finally {
       w.close();
     }

@@ -182,8 +182,9 @@ async function stress(o: StressRun): Promise<{ order: number[]; finishedBy: Map<
       `${kills.length} kills, 0 double grants, recovery after kill p50 ${p50} ms, worst ${worst} ms`,
   );
   // No stale period is sat out: bounded far below the workers' 60 s timeout. (A generous bound:
-  // on a loaded machine the worst case here was 0.7 s; the figures belong in bench:lock.)
-  expect(worst).toBeLessThan(5000);
+  // on a loaded machine the worst case here was 0.7 s; the figures belong in bench:lock. Below
+  // 10 s, the stale period of proper-lockfile's default, which a stale-period design would show.)
+  expect(worst).toBeLessThan(9000);
   // No lock file left behind by the killed holders once everyone is done.
   expect(fs.existsSync(lockPath)).toBe(false);
   return { order, finishedBy, atFirstDone, atFirstDoneSlots };

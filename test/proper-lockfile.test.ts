@@ -818,25 +818,28 @@ describe.skipIf(linuxRecords !== null)(`crash recovery (${linuxRecords ?? 'Linux
 
   it('a live holder that stops (SIGSTOP) is never taken before stale; then as stale, and it learns ECOMPROMISED', async () => {
     const { file, lockDir } = target();
-    const h = client('dropin', file, { stale: 2000, update: 1000 });
+    // stale 5 s (refreshed every 1 s): the check below has at least 4 s to run inside the stale
+    // window, which a loaded machine can eat much of.
+    const STALE = 5000;
+    const h = client('dropin', file, { stale: STALE, update: 1000 });
     await h.next('acquired');
     h.child.kill('SIGSTOP');
     try {
       // While the directory is younger than stale: ELOCKED, whatever pidproof knows.
       for (;;) {
         const before = Date.now() - fs.statSync(lockDir).mtimeMs;
-        const r = await tryDropin(file, { stale: 2000 });
+        const r = await tryDropin(file, { stale: STALE });
         const after = Date.now() - fs.statSync(lockDir).mtimeMs;
-        if (after < 2000) {
+        if (after < STALE) {
           expect(r.code).toBe('ELOCKED');
-          expect(before).toBeLessThan(2000);
+          expect(before).toBeLessThan(STALE);
           break;
         }
         if (r.code === 'acquired') throw new Error('taken, but the check could not be made inside the stale window (loaded machine): retry the test');
       }
       expect(flockHeld(lockDir)).toBe(true);
-      await waitFor(() => Date.now() - fs.statSync(lockDir).mtimeMs > 2100, 30_000, 'the directory to go stale');
-      const release = await dropin.lock(file, { stale: 2000 });
+      await waitFor(() => Date.now() - fs.statSync(lockDir).mtimeMs > STALE + 100, 30_000, 'the directory to go stale');
+      const release = await dropin.lock(file, { stale: STALE });
       try {
         expect(fs.existsSync(lockDir)).toBe(true);
       } finally {
@@ -914,13 +917,15 @@ describe.skipIf(linuxRecords !== null)(`migration beside stock proper-lockfile 4
 
   it('a drop-in holder keeps stock out past stale by refreshing its mtime, as stock does', async () => {
     const { file, lockDir } = target();
-    const h = client('dropin', file, { stale: 2000, update: 1000 });
+    // stale 3 s, refreshed every 1 s: a refresh may come 2 s late on a loaded machine and still
+    // keep the lock fresh (with stale 2 s, one second late would let stock rightly take it).
+    const h = client('dropin', file, { stale: 3000, update: 1000 });
     await h.next('acquired');
-    // Four refreshes: past two stale periods.
-    await refreshes(lockDir, 4, async () => {
-      expect(await tryStock(file, { stale: 2000 })).toBe('ELOCKED');
+    // Seven refreshes: past two stale periods.
+    await refreshes(lockDir, 7, async () => {
+      expect(await tryStock(file, { stale: 3000 })).toBe('ELOCKED');
     });
-    expect(await stock.check(file, { stale: 2000 })).toBe(true);
+    expect(await stock.check(file, { stale: 3000 })).toBe(true);
     h.send('release');
     await h.next('released');
     expect(h.events.filter((e) => e.event === 'compromised')).toEqual([]);

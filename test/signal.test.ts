@@ -362,11 +362,15 @@ describe.skipIf(isWin32).each(backends)('terminateProcess (%s backend)', (_name,
   it('a child that ignores SIGTERM: SIGKILL after graceMs, resolves with the exit', async () => {
     const L = await spawnLogger('log');
     const id = ids.processIdentity(L.pid)!;
-    const info = await api.terminateProcess(id, { graceMs: 300 });
+    // The grace is what the logger has to run its handler and print SIGTERM before the SIGKILL:
+    // 2 s, not a few hundred ms, which a loaded machine can spend before it schedules the logger.
+    const info = await api.terminateProcess(id, { graceMs: 2000 });
     expect(info).toMatchObject({ pid: L.pid, reason: 'exited', signalsSent: ['SIGTERM', 'SIGKILL'] });
-    expect(info.waitedMs).toBeGreaterThanOrEqual(300);
+    expect(info.waitedMs).toBeGreaterThanOrEqual(2000);
     expect(typeof info.exitedAt).toBe('number');
     expect(await L.exit).toEqual([null, 'SIGKILL']);
+    // 'exit' can come before the last of its output is read: wait for the line, then compare.
+    await L.saw('SIGTERM');
     expect(L.lines).toEqual(['ready', 'SIGTERM']);
   });
 
@@ -423,9 +427,12 @@ describe.skipIf(isWin32).each(backends)('terminateProcess (%s backend)', (_name,
     const id = ids.processIdentity(L.pid)!;
     const ac = new AbortController();
     const p = api.terminateProcess(id, { graceMs: 500, signal: ac.signal });
-    await L.saw('SIGTERM');
+    // Aborted while it waits, in the tick of the call: the SIGTERM went out synchronously and the
+    // 500 ms timer cannot have fired yet (waiting for the logger's line first could take longer
+    // than 500 ms on a loaded machine, and the SIGKILL would then rightly have gone out).
     ac.abort(new Error('operator changed their mind'));
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    await L.saw('SIGTERM');
     // Not a timing assertion: past the 500 ms at which a SIGKILL would have been due, the process
     // still runs, so none went out after the abort.
     await new Promise((r) => setTimeout(r, 700));

@@ -430,10 +430,11 @@ describe(`time namespaces: one lock, two namespaces, exactly one holder${suffix}
       const dir = tmpDir('pidproof-timens-');
       const lock = path.join(dir, 'x.lock');
       const [holder, waiter] = await Promise.all([startAgent(h, backend), startAgent(w, backend)]);
-      const held = await holder.ask({ op: 'hold', path: lock, options: { maxHoldMs: 300 } }, ['held', 'error']);
+      // Blocked from the moment it holds it (in the same synchronous run: a block sent after
+      // 'held' could come after 300 ms on a loaded machine, when its own watchdog has released the
+      // lock): its watchdog cannot release it; only a contender can enforce the limit.
+      const held = await holder.ask({ op: 'hold', path: lock, options: { maxHoldMs: 300 }, sync: true, blockMs: 60_000 }, ['held', 'error']);
       expect(held.event).toBe('held');
-      // Blocked: its own watchdog cannot release it; only a contender can enforce the limit.
-      holder.child.stdin!.write(JSON.stringify({ op: 'block', ms: 60_000 }) + '\n');
       const got = await waiter.ask({ op: 'acquire', path: lock, options: { timeoutMs: 20_000 } }, ['acquired', 'error']);
       expect(got.event, JSON.stringify(got)).toBe('acquired');
       expect(got.reclaimed).toEqual(['hold-exceeded']);

@@ -299,12 +299,12 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
       if (++n === 3) break;
     }
     // The exit watch's pidfd is closed once libuv has closed its poll handle (the next loop turn).
-    await waitFor(() => heldOn(pid) === held0, 5000, 'the descriptors to be released');
+    await waitFor(() => heldOn(pid) === held0, 15_000, 'the descriptors to be released');
     expect(() => w1.sample()).toThrow(expect.objectContaining({ code: 'EWATCHCLOSED' }));
     const w2 = usage.watchUsage(pid, { intervalMs: 10 });
     expect(w2.sample().measured).toBe(true);
     w2.close();
-    await waitFor(() => heldOn(pid) === held0, 5000, 'the descriptors to be released');
+    await waitFor(() => heldOn(pid) === held0, 15_000, 'the descriptors to be released');
     expect(await w2.next()).toEqual({ done: true, value: undefined });
     const ac = new AbortController();
     const w3 = usage.watchUsage(pid, { intervalMs: 60_000, signal: ac.signal });
@@ -312,7 +312,7 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
     const pending = w3.next(); // waits a minute
     ac.abort(new Error('stop'));
     await expect(pending).rejects.toMatchObject({ name: 'AbortError', code: 'ABORT_ERR' });
-    await waitFor(() => heldOn(pid) === held0, 5000, 'the descriptors to be released');
+    await waitFor(() => heldOn(pid) === held0, 15_000, 'the descriptors to be released');
     // An already aborted signal: nothing is pinned, the first next() rejects.
     const w4 = usage.watchUsage(pid, { signal: AbortSignal.abort() });
     expect(heldOn(pid)).toBe(held0);
@@ -326,7 +326,7 @@ describe.each(backends)('usage contract (%s backend)', (name, backend) => {
     const rest: UsageSample[] = [];
     for await (const s of w5) rest.push(s);
     expect(rest.at(-1)).toMatchObject({ final: true, reason: 'exited' });
-    await waitFor(() => pinsHeld() === pins0, 5000, 'the descriptors to be released after the exit');
+    await waitFor(() => pinsHeld() === pins0, 15_000, 'the descriptors to be released after the exit');
   });
 
   it.runIf(isLinux)('a zombie: verdict zombie with its final CPU times, no memory or threads; a watch of it ends at once', async () => {

@@ -25,6 +25,7 @@ import {
   repoRoot,
   spawnIdle,
   spawnUnreaped,
+  track,
   underWine,
   unusedPid,
   waitFor,
@@ -67,9 +68,9 @@ async function pidfdsBackTo(n: number): Promise<void> {
   );
 }
 
-/** A Node child that exits by itself: `code` runs after `delayMs`. */
-function spawnNode(code: string): ChildProcess {
-  return spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+/** A Node child that runs `code` (its exit) when a line comes on its stdin. */
+function spawnOnCue(code: string): ChildProcess {
+  return track(spawn(process.execPath, ['-e', `process.stdin.once('data', () => { ${code}; })`], { stdio: ['pipe', 'ignore', 'ignore'] }));
 }
 
 /** Rejects if `p` settles within `ms` (the watch must not fire falsely). */
@@ -113,9 +114,13 @@ describe.each(mechanisms)('watchExit (%s)', (_name, backend, pinned) => {
   });
 
   it('resolves on a normal exit, pinned to the pid at call time', async () => {
-    const child = spawnNode('setTimeout(() => process.exit(3), 300)');
+    // It exits when told, once the watch is pinned (a timer in the child could run out first
+    // on a loaded machine, leaving a zombie not yet reaped at the call).
+    const child = spawnOnCue('process.exit(3)');
     const exit = once(child, 'exit'); // the poll path may learn of the exit after Node reaped it
-    const info = await api.watchExit(child.pid!);
+    const watched = api.watchExit(child.pid!);
+    child.stdin!.end('go\n');
+    const info = await watched;
     expect(info.reason).toBe('exited');
     const [code] = await exit;
     expect(code).toBe(3);
@@ -124,9 +129,11 @@ describe.each(mechanisms)('watchExit (%s)', (_name, backend, pinned) => {
   it.skipIf(process.platform === 'win32')(
     `resolves on a crash (SIGSEGV)${process.platform === 'win32' ? ' [skipped: Windows has no SIGSEGV to send; a crash is an exit like any other there]' : ''}`,
     async () => {
-    const child = spawnNode("setTimeout(() => process.kill(process.pid, 'SIGSEGV'), 300)");
+    const child = spawnOnCue("process.kill(process.pid, 'SIGSEGV')");
     const exit = once(child, 'exit');
-    const info = await api.watchExit(child.pid!);
+    const watched = api.watchExit(child.pid!);
+    child.stdin!.end('go\n');
+    const info = await watched;
     expect(info.reason).toBe('exited');
     const [, signal] = await exit;
     expect(signal).toBe('SIGSEGV');
@@ -486,10 +493,13 @@ describe.skipIf(!hasPin)(`pinned (Linux pidfd)${hasPin ? '' : ' [skipped: Linux 
       const opened = ws.length;
       const atFailure = count();
       for (const w of ws) w.close();
-      setTimeout(() => {
-        console.log(JSON.stringify({ code: err && err.code, msg: err && err.message, opened, before,
-          atFailure, after: count() }));
-      }, 20);
+      // Closed in the uv close callbacks (at the end of a loop turn): polled until the count is
+      // back, or 30 s (a fixed 20 ms could run out before the first turn on a loaded machine).
+      const report = () => console.log(JSON.stringify({ code: err && err.code, msg: err && err.message, opened, before,
+        atFailure, after: count() }));
+      const until = Date.now() + 30000;
+      const check = () => (count() === before || Date.now() > until ? report() : setTimeout(check, 10));
+      setTimeout(check, 0);
     `;
     const r = spawnSync('sh', ['-c', 'ulimit -n 96 && exec "$0" -e "$1"', process.execPath, script], {
       encoding: 'utf8',
@@ -524,7 +534,8 @@ describe.skipIf(!hasPin)(`pinned (Linux pidfd)${hasPin ? '' : ' [skipped: Linux 
     await waitFor(() => out.includes('watching') && waitsOnPidfd(held.pid!, target.pid!), 30_000, 'the ref\'d watch');
     expect(held.exitCode).toBeNull(); // still waiting
     target.kill('SIGKILL');
-    const [code] = await once(held, 'exit');
+    // 'close', not 'exit': all of its output has been read then.
+    const [code] = await once(held, 'close');
     expect(code).toBe(0);
     expect(out).toBe('watching\nfired exited\n');
   });
