@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { cleanup, distHolder, isLinux, onLines, repoRoot, spawnIdle, tmpDir, track, unusedPid, waitFor } from './helpers';
+import { cleanup, distHolder, isLinux, onLines, repoRoot, spawnIdle, statFields, tmpDir, track, unusedPid, waitFor } from './helpers';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const MiB = 1024 * 1024;
@@ -17,12 +17,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 /** Field 24 of /proc/<pid>/stat (0 while unreadable). */
 function rssPages(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]);
-  } catch {
-    return 0;
-  }
+  return Number(statFields(pid)?.[21] ?? 0);
 }
 
 const jsonLines = (s: string) => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, acquireLockSync, bootIdentity, compareIdentity, currentScope, inspectLock, isAlive, LockTimeoutError, ownerStatus, selfIdentity } from '../lib/index';
-import { cleanup, isLinux, isRoot, killAndReap, repoRoot, spawnFlockHolder, tmpDir, waitFor } from './helpers';
+import { cleanup, gone, isLinux, isRoot, killAndReap, repoRoot, spawnFlockHolder, tmpDir, waitFor } from './helpers';
 import { fixture, forgeLock, selfId, startHolder } from './lock-helpers';
 
 afterEach(cleanup);
@@ -44,24 +44,6 @@ function utsOnly(hostname: string): string[] {
 
 function sigkill(pid: number): void {
   process.kill(pid, 'SIGKILL');
-}
-
-/**
- * Waits until `pid` has fully exited: reaped, or a zombie whose every thread is gone. (A leader
- * thread shows 'Z' while the other threads of a SIGKILLed Node process still tear down, and they
- * share the descriptor table: its kernel locks are released only when the last thread exits.)
- */
-async function gone(pid: number): Promise<void> {
-  await waitFor(
-    () => {
-      const st = readStat(pid);
-      if (st === '') return true;
-      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-      return f[0] === 'Z' && f[17] === '1'; // field 3 state, field 20 num_threads
-    },
-    15_000,
-    `PID ${pid} to die`,
-  );
 }
 
 function readStat(pid: number): string {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, backend, inspectLock } from '../lib/index';
 import { buildPayload, newToken, serialisePayload } from '../lib/lock/payload';
 import { identity } from '../lib/identity';
-import { cleanup, collectJsonLines, distHolder, isLinux, repoRoot, spawnIdle, tmpDir, track, unusedPid, waitFor, waitsOnPidfd } from './helpers';
+import { cleanup, collectJsonLines, distHolder, isLinux, repoRoot, spawnIdle, statFields, tmpDir, track, unusedPid, waitFor, waitsOnPidfd } from './helpers';
 
 const example = (name: string) => path.join(repoRoot, '.test-out', 'examples', `${name}.js`);
 
@@ -55,12 +55,7 @@ function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'latin1');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(d));
-    } catch {
-      // gone meanwhile
-    }
+    if (Number(statFields(Number(d))?.[1]) === pid) out.push(Number(d)); // null: gone meanwhile
   }
   return out;
 }

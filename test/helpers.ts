@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readSelfOffsets, tickShift } from '../lib/timens';
+import { statFields } from './fixtures/proc-witness';
+
+export { statFields };
 
 export const isLinux = process.platform === 'linux';
 export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -142,6 +145,23 @@ export async function waitFor<T>(fn: () => T, ms = 5000, what = 'condition'): Pr
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/**
+ * Waits until `pid` has fully exited: reaped, or a zombie whose every thread is gone. (A leader
+ * thread shows 'Z' while the other threads of a SIGKILLed Node process still tear down, and they
+ * share the descriptor table: its kernel locks are released only when the last thread exits.) A
+ * zombie is not reaped yet: a judge rightly says `zombie` of it until its parent reaps it.
+ */
+export async function gone(pid: number, ms = 15_000): Promise<void> {
+  await waitFor(
+    () => {
+      const f = statFields(pid);
+      return f === null || (f[0] === 'Z' && f[17] === '1'); // field 3 state, field 20 num_threads
+    },
+    ms,
+    `PID ${pid} to die`,
+  );
 }
 
 /**

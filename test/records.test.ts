@@ -15,7 +15,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock, currentScope, inspectLock, LockTimeoutError, ownerStatus, processIdentity, scanLocks } from '../lib/index';
 import type { OwnerVerdict } from '../lib/index';
 import { forgeLock } from './lock-helpers';
-import { cleanup, isLinux, needsLinuxRoot, onLines, recyclePid, repoRoot, spawnIdle, tmpDir, track, unusedPid, waitFor } from './helpers';
+import { cleanup, isLinux, needsLinuxRoot, onLines, recyclePid, repoRoot, spawnIdle, statFields, tmpDir, track, unusedPid, waitFor } from './helpers';
 
 afterEach(cleanup);
 
@@ -38,8 +38,7 @@ function envWithCli(): NodeJS.ProcessEnv {
 
 /** Start ticks of `pid` (Linux), read after the last ")". */
 function ticksOf(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  return Number(statFields(pid)![19]);
 }
 
 /** The boot clock in ticks (USER_HZ 100), as /proc/uptime shows it. */

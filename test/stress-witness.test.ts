@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, isLinux, killAndReap, onLines, tmpDir, track, waitFor } from './helpers';
+import { cleanup, isLinux, killAndReap, onLines, statFields, tmpDir, track, waitFor } from './helpers';
 import { fixture } from './lock-helpers';
 
 afterAll(cleanup);
@@ -41,12 +41,7 @@ async function enter(marker: string): Promise<Record<string, unknown>> {
 }
 
 function state(pid: number): string | null {
-  try {
-    const s = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
-    return s.slice(s.lastIndexOf(')') + 2).split(' ')[0];
-  } catch {
-    return null;
-  }
+  return statFields(pid)?.[0] ?? null;
 }
 
 describe.skipIf(!isLinux)(`stress witness${isLinux ? '' : ' (Linux: it reads /proc)'}`, () => {

@@ -26,7 +26,7 @@ import {
 } from '../lib/index';
 import { serialisePayload } from '../lib/lock/payload';
 import { parseTimensOffsets, rootStartTicks, tickShift } from '../lib/timens';
-import { cleanup, collectJsonLines, isLinux, isRoot, tmpDir, track, waitFor } from './helpers';
+import { cleanup, collectJsonLines, gone, isLinux, isRoot, statFields, tmpDir, track, waitFor } from './helpers';
 import { fixture } from './lock-helpers';
 
 afterEach(cleanup);
@@ -124,24 +124,6 @@ async function startAgent(ns: Ns | null, backend: 'native' | 'fallback'): Promis
       return later(id, evs, ms);
     },
   };
-}
-
-/** Waits until `pid` is gone or a zombie with no threads left (its kernel locks are free then). */
-async function gone(pid: number): Promise<void> {
-  await waitFor(
-    () => {
-      let st: string;
-      try {
-        st = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
-      } catch {
-        return true;
-      }
-      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-      return f[0] === 'Z' && f[17] === '1';
-    },
-    15_000,
-    `PID ${pid} to die`,
-  );
 }
 
 /**
@@ -267,8 +249,7 @@ describe(`time namespaces: records written in one namespace, judged in another${
       const judge = await startAgent(AHEAD, backend);
       const me = selfIdentity();
       const tokenOnly = { ...me, uniqueId: null, uniqueIdKind: null };
-      const raw = fs.readFileSync('/proc/self/stat', 'latin1');
-      const rawTicks = Number(raw.slice(raw.lastIndexOf(')') + 2).split(' ')[19]);
+      const rawTicks = Number(statFields(process.pid)![19]);
       const foreign = { pid: process.pid, createdAtMs: Date.now(), startToken: rawTicks };
       for (const rec of [me, tokenOnly, foreign]) {
         const v = await judge.ask({ op: 'judge', record: rec }, ['judged']);

@@ -26,6 +26,7 @@ import {
   repoRoot,
   runWithoutPidfdOpen,
   spawnIdle,
+  statFields,
   track,
   unusedPid,
   waitFor,
@@ -61,8 +62,7 @@ async function spawnExec(cmd: string, args: string[], comm: string): Promise<Chi
   const c = track(spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: childEnv }));
   await waitFor(() => {
     try {
-      const stat = fs.readFileSync(`/proc/${c.pid}/stat`, 'utf8');
-      const rss = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]);
+      const rss = Number(statFields(c.pid!)?.[21] ?? 0);
       return fs.readFileSync(`/proc/${c.pid}/comm`, 'utf8').trim() === comm && rss > 0;
     } catch {
       return false;
